@@ -1,0 +1,161 @@
+package vn.gov.cchc.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Proves that the Java records and the JSON Schemas kept beside them describe the same
+ * events: the same property names at every level, the same required properties, and that
+ * what the records serialize to validates against the schemas.
+ */
+class ContractSchemaTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	static final ProgressRecorded progress = new ProgressRecorded("9f1c2b1e-4c0a-4c55-b2a7-3f0d8f1b7a10", "09190",
+			"27-22-KH-UBND-2022", "A1", LocalDate.of(2022, 3, 14), Map.of("broadcasts", 1L, "minutes", 15L),
+			List.of(URI.create("https://bacninh.gov.vn/tin-tuc/cchc-2022-03")), 1_500_000L, "Nguyễn Thị Hà",
+			Instant.parse("2022-03-14T09:30:00Z"));
+
+	static final UnitDetails commune = new UnitDetails("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256",
+			LocalDate.of(2008, 1, 1), LocalDate.of(2025, 6, 30),
+			new UnitContacts("Trần Văn Minh", "vuninh@bacninh.gov.vn", "0912345678"));
+
+	static Arguments[] contracts() {
+		return new Arguments[] { Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progress),
+				Arguments.of("unit-event.v1.json", UnitRegistered.class,
+						new UnitRegistered(commune, Instant.parse("2025-01-02T01:00:00Z"))),
+				Arguments.of("unit-event.v1.json", UnitChanged.class,
+						new UnitChanged(commune, Instant.parse("2025-07-01T00:00:00Z"))) };
+	}
+
+	@ParameterizedTest
+	@MethodSource("contracts")
+	void schemaNamesExactlyTheRecordComponentsAtEveryLevel(String schemaFile, Class<?> type, Object sample) {
+		assertSameShape(type, schemaNode(schemaFile), type.getSimpleName());
+	}
+
+	@ParameterizedTest
+	@MethodSource("contracts")
+	void serializedRecordValidatesAgainstItsSchema(String schemaFile, Class<?> type, Object sample) {
+		assertThat(validate(schemaFile, json.writeValueAsString(sample))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("contracts")
+	void serializedRecordReadsBackEqual(String schemaFile, Class<?> type, Object sample) {
+		assertThat(json.readValue(json.writeValueAsString(sample), type)).isEqualTo(sample);
+	}
+
+	@Test
+	void envelopeOfAProgressEventValidatesAgainstTheCloudEventSchema() {
+		CloudEvent<ProgressRecorded> event = CloudEvent.of(progress.eventId(), URI.create("/cchc/plan-service"),
+				EventTypes.PROGRESS_RECORDED_V1, progress.unitCode(), progress.recordedAt(), progress);
+		assertThat(validate("cloudevent.json", json.writeValueAsString(event))).isEmpty();
+	}
+
+	@Test
+	void schemaRejectsNegativeQuantityAndNonHttpEvidence() {
+		ObjectNode negative = json.valueToTree(progress);
+		((ObjectNode) negative.get("quantities")).put("minutes", -5);
+		assertThat(validate("progress-recorded.v1.json", negative.toString()))
+			.anyMatch((message) -> message.getInstanceLocation().toString().contains("minutes"));
+
+		ObjectNode ftp = json.valueToTree(progress);
+		ftp.putArray("evidence").add("ftp://example.org/file");
+		assertThat(validate("progress-recorded.v1.json", ftp.toString()))
+			.anyMatch((message) -> message.getInstanceLocation().toString().contains("evidence"));
+	}
+
+	@Test
+	void schemaRejectsAMissingRequiredField() {
+		ObjectNode missing = json.valueToTree(progress);
+		missing.remove("unitCode");
+		assertThat(validate("progress-recorded.v1.json", missing.toString()))
+			.anyMatch((message) -> message.getMessage().contains("unitCode"));
+	}
+
+	private static void assertSameShape(Class<?> type, JsonNode schema, String path) {
+		RecordComponent[] components = type.getRecordComponents();
+		Set<String> componentNames = Arrays.stream(components)
+			.map(RecordComponent::getName)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> schemaNames = new TreeSet<>(schema.get("properties").propertyNames());
+		assertThat(schemaNames).as("properties of %s", path).isEqualTo(componentNames);
+
+		Set<String> required = Arrays.stream(components)
+			.filter((component) -> component.getType().isPrimitive() || !component.isAnnotationPresent(Nullable.class)
+					&& !component.getAnnotatedType().isAnnotationPresent(Nullable.class))
+			.map(RecordComponent::getName)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> schemaRequired = schema.has("required")
+				? StreamSupport.stream(schema.get("required").spliterator(), false)
+					.map(JsonNode::asString)
+					.collect(Collectors.toCollection(TreeSet::new))
+				: Set.of();
+		assertThat(schemaRequired).as("required properties of %s", path).isEqualTo(required);
+
+		for (RecordComponent component : components) {
+			if (component.getType().isRecord()) {
+				assertSameShape(component.getType(), schema.get("properties").get(component.getName()),
+						path + "." + component.getName());
+			}
+			if (component.getGenericType() instanceof ParameterizedType parameterized
+					&& parameterized.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+				throw new AssertionError("Collections of records need a schema check: " + path);
+			}
+		}
+	}
+
+	private static JsonNode schemaNode(String file) {
+		try (InputStream in = schemaStream(file)) {
+			return json.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Set<ValidationMessage> validate(String file, String instance) {
+		SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(schemaStream(file), config);
+		return schema.validate(instance, InputFormat.JSON);
+	}
+
+	private static InputStream schemaStream(String file) {
+		InputStream in = ContractSchemaTests.class.getResourceAsStream("/schemas/" + file);
+		assertThat(in).as("schema %s on the classpath", file).isNotNull();
+		return in;
+	}
+
+}

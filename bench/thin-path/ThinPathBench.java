@@ -1,0 +1,192 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark of the thin path through a running local system (deploy/local/cchc up):
+ * throughput of progress events accepted by the gateway with N concurrent clients, and
+ * the latency from posting an event to seeing it in the commune's totals, idle and under
+ * load. Plain JDK, run as a single source file: java ThinPathBench.java [options].
+ */
+public class ThinPathBench {
+
+	static final Pattern EVENTS = Pattern.compile("\"events\"\\s*:\\s*(\\d+)");
+
+	static final List<String> LOAD_COMMUNES = List.of("09190", "09193", "09247");
+
+	static final String PROBE_COMMUNE = "09250";
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	static String gateway = "http://127.0.0.1:8080";
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		gateway = options.getOrDefault("gateway", gateway);
+		int[] clientCounts = Arrays.stream(options.getOrDefault("clients", "1,4,16").split(","))
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		int events = Integer.parseInt(options.getOrDefault("events", "3000"));
+		int probes = Integer.parseInt(options.getOrDefault("probes", "200"));
+
+		System.out.println("Warm-up: " + Math.min(events, 1000) + " events with 4 clients");
+		load(4, Math.min(events, 1000));
+
+		System.out.println();
+		System.out.println("| clients | events | accepted/s | ratio to 1 client | post p50 ms | post p99 ms |");
+		System.out.println("|---:|---:|---:|---:|---:|---:|");
+		double single = 0;
+		for (int clients : clientCounts) {
+			Result result = load(clients, events);
+			if (single == 0) {
+				single = result.perSecond();
+			}
+			System.out.printf("| %d | %d | %.0f | %.2f | %.1f | %.1f |%n", clients, events, result.perSecond(),
+					result.perSecond() / single, result.p(0.50), result.p(0.99));
+		}
+
+		System.out.println();
+		System.out.println("| event-to-total latency | probes | p50 ms | p99 ms | max ms |");
+		System.out.println("|---|---:|---:|---:|---:|");
+		long[] idle = probe(probes);
+		System.out.printf("| idle | %d | %.1f | %.1f | %.1f |%n", probes, p(idle, 0.5), p(idle, 0.99),
+				p(idle, 1.0));
+		AtomicBoolean running = new AtomicBoolean(true);
+		ExecutorService background = Executors.newFixedThreadPool(4);
+		for (int i = 0; i < 4; i++) {
+			background.submit(() -> {
+				while (running.get()) {
+					post(LOAD_COMMUNES.get((int) (Math.random() * LOAD_COMMUNES.size())));
+				}
+				return null;
+			});
+		}
+		long[] loaded = probe(probes);
+		running.set(false);
+		background.shutdown();
+		System.out.printf("| under load (4 clients posting) | %d | %.1f | %.1f | %.1f |%n", probes, p(loaded, 0.5),
+				p(loaded, 0.99), p(loaded, 1.0));
+	}
+
+	record Result(long nanos, int events, long[] latencies) {
+
+		double perSecond() {
+			return this.events / (this.nanos / 1e9);
+		}
+
+		double p(double q) {
+			return ThinPathBench.p(this.latencies, q);
+		}
+
+	}
+
+	static Result load(int clients, int events) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<long[]>> futures = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			int share = events / clients + (c < events % clients ? 1 : 0);
+			String commune = LOAD_COMMUNES.get(c % LOAD_COMMUNES.size());
+			futures.add(pool.submit(() -> {
+				long[] latencies = new long[share];
+				for (int i = 0; i < share; i++) {
+					long t0 = System.nanoTime();
+					post(commune);
+					latencies[i] = System.nanoTime() - t0;
+				}
+				return latencies;
+			}));
+		}
+		long[] all = new long[events];
+		int at = 0;
+		for (Future<long[]> future : futures) {
+			long[] part = future.get();
+			System.arraycopy(part, 0, all, at, part.length);
+			at += part.length;
+		}
+		long nanos = System.nanoTime() - start;
+		pool.shutdown();
+		return new Result(nanos, events, all);
+	}
+
+	/** Posts one event and waits until the probe commune's totals count it. */
+	static long[] probe(int probes) throws Exception {
+		long[] latencies = new long[probes];
+		for (int i = 0; i < probes; i++) {
+			long before = events(PROBE_COMMUNE);
+			long t0 = System.nanoTime();
+			post(PROBE_COMMUNE);
+			while (events(PROBE_COMMUNE) <= before) {
+				Thread.sleep(2);
+				if (System.nanoTime() - t0 > 30_000_000_000L) {
+					throw new IllegalStateException("event not visible in totals after 30 s");
+				}
+			}
+			latencies[i] = System.nanoTime() - t0;
+		}
+		return latencies;
+	}
+
+	static void post(String commune) throws Exception {
+		String body = """
+				{"eventId":"%s","unitCode":"%s","planId":"27-22-KH-UBND-2022","activityId":"A1","date":"%s",\
+				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
+				"budgetSpentVnd":0,"reporter":"bench"}"""
+			.formatted(UUID.randomUUID(), commune, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	static long events(String unit) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/totals/" + unit))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		Matcher matcher = EVENTS.matcher(body);
+		if (!matcher.find()) {
+			throw new IllegalStateException("no events count in " + body);
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	static double p(long[] nanos, double q) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		int index = (int) Math.ceil(q * sorted.length) - 1;
+		return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+	}
+
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new HashMap<>();
+		for (String arg : args) {
+			if (arg.startsWith("--") && arg.contains("=")) {
+				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+		}
+		return options;
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * RFC 9457 problem responses written by the gateway itself, in Vietnamese: unknown paths,
+ * refused requests and backends that cannot be reached. A client never sees a stack trace
+ * from the gateway.
+ */
+@NullMarked
+package vn.gov.cchc.gateway.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,25 @@
+package vn.gov.cchc.gateway;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+@AnalyzeClasses(packages = "vn.gov.cchc.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+	@ArchTest
+	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("vn.gov.cchc.gateway.(*)..")
+		.should()
+		.beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule importsNoOtherService = noClasses().should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("vn.gov.cchc.plan..", "vn.gov.cchc.report..", "vn.gov.cchc.notification..",
+				"vn.gov.cchc.events..");
+
+}

@@ -1,0 +1,33 @@
+package vn.gov.cchc.report;
+
+import com.mongodb.client.MongoDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * The report service: keeps the ledger of progress facts and the roll-up totals of every
+ * unit of the tree, both fed from Kafka.
+ */
+@SpringBootApplication
+public class ReportServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ReportServiceApplication.class, args);
+	}
+
+	/**
+	 * The service's database as the official driver sees it. The stores use the driver
+	 * directly rather than Spring Data's mapping so that every filter reaches MongoDB
+	 * exactly as written: the exactly-once guards depend on the precise filter shape, and
+	 * the mapping layer would, for instance, turn a 24-hex-digit string id into an
+	 * ObjectId.
+	 */
+	@Bean
+	MongoDatabase reportDatabase(MongoDatabaseFactory factory) {
+		return factory.getMongoDatabase();
+	}
+
+}

@@ -1,0 +1,21 @@
+package vn.gov.cchc.report.ledger;
+
+import java.util.Map;
+
+/**
+ * What a rebuild of the totals did.
+ *
+ * @param ledgerEntries facts read from the ledger
+ * @param totalsWritten totals documents written
+ * @param totalsRemoved totals documents removed because no fact counts for their unit
+ * @param appliedOffsets per partition, the highest offset in the ledger, now the
+ * {@code applied} position of every totals document
+ */
+public record RebuildResult(long ledgerEntries, int totalsWritten, long totalsRemoved,
+		Map<Integer, Long> appliedOffsets) {
+
+	public RebuildResult {
+		appliedOffsets = Map.copyOf(appliedOffsets);
+	}
+
+}

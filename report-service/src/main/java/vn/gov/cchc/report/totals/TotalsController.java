@@ -1,0 +1,52 @@
+package vn.gov.cchc.report.totals;
+
+import java.util.List;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import vn.gov.cchc.report.problem.FieldError;
+import vn.gov.cchc.report.problem.ProblemException;
+import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.report.unit.Unit;
+import vn.gov.cchc.report.unit.Units;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/totals/{unitCode}}: a unit's roll-up figures.
+ */
+@RestController
+class TotalsController {
+
+	private static final Pattern UNIT_CODE = Pattern.compile("^[0-9A-Z][0-9A-Z.-]{0,31}$");
+
+	private final Units units;
+
+	private final Totals totals;
+
+	TotalsController(Units units, Totals totals) {
+		this.units = units;
+		this.totals = totals;
+	}
+
+	@GetMapping("/api/v1/totals/{unitCode}")
+	TotalsResponse totals(@PathVariable String unitCode) {
+		if (!UNIT_CODE.matcher(unitCode).matches()) {
+			throw new ProblemException(
+					Problems.of(HttpStatus.BAD_REQUEST, "invalid-unit-code", "Mã đơn vị không hợp lệ",
+							"Mã đơn vị chỉ gồm chữ số, chữ in hoa, dấu chấm và gạch nối, tối đa 32 ký tự.",
+							List.of(new FieldError("unitCode", "Mã đơn vị không đúng định dạng"))));
+		}
+		Unit unit = this.units.find(unitCode)
+			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-unit",
+					"Không tìm thấy đơn vị", "Không có đơn vị nào mang mã " + unitCode + ".",
+					List.of(new FieldError("unitCode", "Không có đơn vị với mã này")))));
+		UnitTotals figures = this.totals.find(unitCode).orElseGet(() -> UnitTotals.none(unitCode));
+		return new TotalsResponse(unitCode, unit.name(), figures.events(), figures.budgetSpentVnd(),
+				new TreeMap<>(figures.quantities()));
+	}
+
+}

@@ -1,0 +1,159 @@
+package vn.gov.cchc.report.ledger;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.report.cloudevent.PoisonEventException;
+import vn.gov.cchc.report.totals.Totals;
+import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.testing.MongoTestStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Which units a fact counts for, and what the applier refuses before writing anything.
+ */
+class LedgerApplierTests {
+
+	private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
+
+	private static MongoClient client;
+
+	private MongoDatabase database;
+
+	private Ledger ledger;
+
+	private Units units;
+
+	private Totals totals;
+
+	private SimpleMeterRegistry meters;
+
+	private LedgerApplier applier;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(MongoTestStore.connectionString());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@BeforeEach
+	void freshStoreWithTheDemoTree() {
+		this.database = client.getDatabase("ledger-applier-" + UUID.randomUUID());
+		this.ledger = new Ledger(this.database);
+		this.units = new Units(this.database);
+		this.totals = new Totals(this.database);
+		this.meters = new SimpleMeterRegistry();
+		this.applier = new LedgerApplier(this.ledger, this.units, this.totals, this.meters);
+		LedgerFixtures.registerTree(this.units);
+	}
+
+	@AfterEach
+	void dropStore() {
+		this.database.drop();
+	}
+
+	@Test
+	void recordsTheFactWithItsPositionAndTheUnitsItCountsFor() {
+		ProgressRecorded fact = LedgerFixtures.fact("evt-ledger-0001", "09247", MARCH_14, Map.of("broadcasts", 4L),
+				250_000);
+
+		this.applier.apply(fact, 2, 41);
+
+		assertThat(this.ledger.find("evt-ledger-0001")).get().satisfies((entry) -> {
+			assertThat(entry.partition()).isEqualTo(2);
+			assertThat(entry.offset()).isEqualTo(41);
+			assertThat(entry.rollup()).containsExactly("09247", "258", "27");
+			assertThat(entry.quantities()).isEqualTo(Map.of("broadcasts", 4L));
+			assertThat(entry.date()).isEqualTo(MARCH_14);
+			assertThat(entry.evidence()).isEqualTo(fact.evidence());
+			assertThat(entry.recordedAt()).isEqualTo(fact.recordedAt());
+		});
+		assertThat(this.totals.find("258")).get().satisfies((district) -> {
+			assertThat(district.events()).isEqualTo(1);
+			assertThat(district.applied()).isEqualTo(Map.of(2, 41L));
+		});
+	}
+
+	@Test
+	void anAncestorNotValidOnTheFactsDateIsLeftOutOfTheRollup() {
+		// A commune that outlives its district (valid to 30 June 2025) reports in July.
+		this.units.record(
+				LedgerFixtures.unit("09250", "Xã Dũng Liệt", UnitKind.COMMUNE, "258", LocalDate.of(1999, 8, 9), null),
+				LedgerFixtures.REGISTERED_AT);
+		ProgressRecorded july = LedgerFixtures.fact("evt-july-0001", "09250", LocalDate.of(2025, 7, 10),
+				Map.of("minutes", 20L), 0);
+
+		this.applier.apply(july, 0, 0);
+
+		assertThat(this.ledger.find("evt-july-0001")).get()
+			.satisfies((entry) -> assertThat(entry.rollup()).containsExactly("09250", "27"));
+		assertThat(this.totals.find("258")).isEmpty();
+		assertThat(this.totals.find("27")).isPresent();
+	}
+
+	@Test
+	void aFactOfAnUnknownUnitIsRetriedLaterAndWritesNothing() {
+		ProgressRecorded fact = LedgerFixtures.fact("evt-unknown-0001", "09253", MARCH_14, Map.of("minutes", 20L), 0);
+
+		assertThatThrownBy(() -> this.applier.apply(fact, 0, 0)).isInstanceOf(UnitNotYetKnownException.class)
+			.hasMessageContaining("09253");
+
+		assertThat(this.ledger.find("evt-unknown-0001")).isEmpty();
+		assertThat(this.totals.findAll()).isEmpty();
+		assertThat(this.meters.counter("cchc.ledger.unit.unknown").count()).isEqualTo(1);
+	}
+
+	@Test
+	void aFactWhoseParentIsNotKnownYetIsRetriedLater() {
+		this.units.record(
+				LedgerFixtures.unit("09253", "Xã Tam Đa", UnitKind.COMMUNE, "259", LocalDate.of(1999, 8, 9), null),
+				LedgerFixtures.REGISTERED_AT);
+		ProgressRecorded fact = LedgerFixtures.fact("evt-orphan-0001", "09253", MARCH_14, Map.of("minutes", 20L), 0);
+
+		assertThatThrownBy(() -> this.applier.apply(fact, 0, 0)).isInstanceOf(UnitNotYetKnownException.class)
+			.hasMessageContaining("259");
+		assertThat(this.ledger.find("evt-orphan-0001")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "minutes.total", "$inc", "Minutes", "9lives", "phút", "" })
+	void aMetricNameThatCouldBreakAFieldPathIsPoison(String metric) {
+		ProgressRecorded fact = LedgerFixtures.fact("evt-metric-0001", "09190", MARCH_14, Map.of(metric, 1L), 0);
+
+		assertThatThrownBy(() -> this.applier.apply(fact, 0, 0)).isInstanceOf(PoisonEventException.class);
+		assertThat(this.ledger.find("evt-metric-0001")).isEmpty();
+		assertThat(this.totals.findAll()).isEmpty();
+	}
+
+	@Test
+	void negativeFiguresArePoison() {
+		ProgressRecorded quantity = LedgerFixtures.fact("evt-negative-01", "09190", MARCH_14, Map.of("minutes", -5L),
+				0);
+		ProgressRecorded budget = LedgerFixtures.fact("evt-negative-02", "09190", MARCH_14, Map.of("minutes", 5L), -1);
+
+		assertThatThrownBy(() -> this.applier.apply(quantity, 0, 0)).isInstanceOf(PoisonEventException.class);
+		assertThatThrownBy(() -> this.applier.apply(budget, 0, 1)).isInstanceOf(PoisonEventException.class);
+		assertThat(this.totals.findAll()).isEmpty();
+	}
+
+}

@@ -1,0 +1,105 @@
+package vn.gov.cchc.report.unit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.gov.cchc.events.UnitContacts;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.testing.MongoTestStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The units projection keeps the newest state per code, whatever order the events come
+ * in.
+ */
+class UnitsTests {
+
+	private static final Instant REGISTERED = Instant.parse("2025-01-02T01:00:00Z");
+
+	private static MongoClient client;
+
+	private MongoDatabase database;
+
+	private Units units;
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(MongoTestStore.connectionString());
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@BeforeEach
+	void freshStore() {
+		this.database = client.getDatabase("units-" + UUID.randomUUID());
+		this.units = new Units(this.database);
+	}
+
+	@AfterEach
+	void dropStore() {
+		this.database.drop();
+	}
+
+	@Test
+	void storesAllFieldsOfARegisteredUnit() {
+		assertThat(this.units.record(vuNinh("Phường Vũ Ninh", LocalDate.of(2025, 6, 30)), REGISTERED)).isTrue();
+
+		assertThat(this.units.find("09190")).contains(new Unit("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256",
+				LocalDate.of(2008, 1, 1), LocalDate.of(2025, 6, 30)));
+		assertThat(this.units.find("09193")).isEmpty();
+	}
+
+	@Test
+	void appliesANewerStateAndIgnoresAnOlderOne() {
+		this.units.record(vuNinh("Phường Vũ Ninh", null), REGISTERED);
+
+		assertThat(this.units.record(vuNinh("Phường Vũ Ninh", LocalDate.of(2025, 6, 30)), REGISTERED.plusSeconds(60)))
+			.isTrue();
+		assertThat(this.units.record(vuNinh("Tên đã cũ", null), REGISTERED.plusSeconds(30))).isFalse();
+
+		assertThat(this.units.find("09190")).get().satisfies((unit) -> {
+			assertThat(unit.name()).isEqualTo("Phường Vũ Ninh");
+			assertThat(unit.validTo()).isEqualTo(LocalDate.of(2025, 6, 30));
+		});
+	}
+
+	@Test
+	void reappliesAStateOfTheSameTimeSoARedeliveryIsHarmless() {
+		UnitDetails unit = vuNinh("Phường Vũ Ninh", null);
+		assertThat(this.units.record(unit, REGISTERED)).isTrue();
+		assertThat(this.units.record(unit, REGISTERED)).isTrue();
+
+		assertThat(this.database.getCollection("units").countDocuments()).isEqualTo(1);
+	}
+
+	@Test
+	void validityIncludesBothEndDays() {
+		Unit unit = new Unit("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256", LocalDate.of(2008, 1, 1),
+				LocalDate.of(2025, 6, 30));
+
+		assertThat(unit.validOn(LocalDate.of(2008, 1, 1))).isTrue();
+		assertThat(unit.validOn(LocalDate.of(2025, 6, 30))).isTrue();
+		assertThat(unit.validOn(LocalDate.of(2007, 12, 31))).isFalse();
+		assertThat(unit.validOn(LocalDate.of(2025, 7, 1))).isFalse();
+	}
+
+	private static UnitDetails vuNinh(String name, LocalDate validTo) {
+		return new UnitDetails("09190", name, UnitKind.COMMUNE, "256", LocalDate.of(2008, 1, 1), validTo,
+				new UnitContacts("Trần Văn Minh", "vuninh@bacninh.gov.vn", "0912345678"));
+	}
+
+}

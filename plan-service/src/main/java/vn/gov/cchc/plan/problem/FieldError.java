@@ -1,0 +1,15 @@
+package vn.gov.cchc.plan.problem;
+
+/**
+ * One offending field of a request.
+ *
+ * @param field its JSON path in the request body, e.g. {@code quantities.minutes} or
+ * {@code [2].parentCode}; {@value #BODY} for the body as a whole
+ * @param message what is wrong with it, in Vietnamese
+ */
+public record FieldError(String field, String message) {
+
+	/** The field name used when the body as a whole is at fault. */
+	public static final String BODY = "body";
+
+}

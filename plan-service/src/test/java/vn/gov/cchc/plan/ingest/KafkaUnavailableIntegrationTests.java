@@ -1,0 +1,91 @@
+package vn.gov.cchc.plan.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import vn.gov.cchc.testing.MongoTestStore;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * With the broker gone, a report is answered 503 within the producer's bounded wait, not
+ * held until the client gives up, and is not recorded. The broker of this class is its
+ * own, since the test stops it.
+ */
+@SpringBootTest(properties = { "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
+		"spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1500",
+		"spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=3000" })
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = "cchc.progress",
+		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+@DirtiesContext
+class KafkaUnavailableIntegrationTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private EmbeddedKafkaBroker broker;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@DynamicPropertySource
+	static void mongo(DynamicPropertyRegistry registry) {
+		MongoTestStore.register(registry, "cchc-plan-it-kafka-down");
+	}
+
+	@Test
+	void answers503InBoundedTimeAndRecordsNothingWhenTheBrokerIsGone() {
+		assertThat(this.mvc.put().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).content("""
+				[{"code": "27", "name": "Tỉnh Bắc Ninh", "kind": "PROVINCE", "validFrom": "1997-01-01"}]""").exchange())
+			.hasStatus(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/27")).hasStatusOk());
+
+		this.broker.destroy();
+		long started = System.nanoTime();
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/progress")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"eventId": "it-down-0001", "unitCode": "27", "planId": "p", "activityId": "a",
+					 "date": "2026-01-15", "quantities": {"minutes": 15}, "reporter": "Trần Thị Mai"}"""
+				.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+		Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "5");
+		assertThat(result).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://cchc.gov.vn/problems/event-bus-unavailable");
+		// delivery.timeout.ms is 3 s here; the handler waits at most that plus its 5 s
+		// margin.
+		assertThat(waited).isLessThan(Duration.ofSeconds(10));
+		// The broker may have written the record before the wait ran out, so the id stays
+		// claimed for this report: its retry publishes again, another report gets 409.
+		ProgressReceipt receipt = this.mongo.findById("it-down-0001", ProgressReceipt.class);
+		assertThat(receipt).isNotNull();
+		assertThat(receipt.isRecorded()).isFalse();
+	}
+
+}

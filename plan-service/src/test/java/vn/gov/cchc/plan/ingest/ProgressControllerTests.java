@@ -1,0 +1,301 @@
+package vn.gov.cchc.plan.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentCaptor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.UnitContacts;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.plan.JsonConfiguration;
+import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
+import vn.gov.cchc.plan.cloudevent.PublishFailedException;
+import vn.gov.cchc.plan.unit.Units;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The web side of ingestion: how a body is read, how every kind of bad request is
+ * answered, and what is handed to the broker. The broker and the stores are stand-ins
+ * here; {@link ProgressIngestionIntegrationTests} runs the same path against real ones.
+ */
+@WebMvcTest(ProgressController.class)
+@AutoConfigureMetrics
+@Import({ JsonConfiguration.class, ProgressIngestion.class, ProgressRequestValidator.class })
+class ProgressControllerTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final UnitDetails commune = new UnitDetails("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256",
+			LocalDate.of(1997, 1, 1), null, new UnitContacts(null, null, null));
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@TestBean
+	private Clock clock;
+
+	@MockitoBean
+	private Units units;
+
+	@MockitoBean
+	private ProgressReceipts receipts;
+
+	@MockitoBean
+	private CloudEventPublisher publisher;
+
+	@BeforeEach
+	void knownUnitAndFreeIds() {
+		given(this.units.find("09190")).willReturn(Optional.of(commune));
+		given(this.receipts.find(anyString())).willReturn(Optional.empty());
+		given(this.receipts.claim(any())).willReturn(true);
+	}
+
+	@Test
+	void acceptsAValidReportIgnoringUnknownFieldsAndPublishesItKeyedByUnit() {
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000001", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Nguyễn Thị Hà",
+				 "source": "commune-app", "extra": {"nested": [1, 2]}}""");
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED).bodyJson().isLenientlyEqualTo("""
+				{"eventId": "evt-00000001", "status": "ACCEPTED", "recordedAt": "2026-11-20T03:00:00Z"}""");
+		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		CloudEvent<?> event = published.getValue();
+		assertThat(event.id()).isEqualTo("evt-00000001");
+		assertThat(event.subject()).isEqualTo("09190");
+		assertThat(event.data()).isInstanceOfSatisfying(ProgressRecorded.class, (data) -> {
+			assertThat(data.quantities()).containsEntry("minutes", 15L);
+			assertThat(data.evidence()).isEmpty();
+			assertThat(data.budgetSpentVnd()).isZero();
+			assertThat(data.recordedAt()).isEqualTo(Instant.parse("2026-11-20T03:00:00Z"));
+		});
+		verify(this.receipts).markRecorded(any());
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			"date": 5                               | date
+			"date": "20/11/2026"                    | date
+			"quantities": {"minutes": "abc"}        | quantities.minutes
+			"quantities": {"minutes": "15"}         | quantities.minutes
+			"quantities": {"minutes": 1.5}          | quantities.minutes
+			"quantities": {"minutes": 1e3}          | quantities.minutes
+			"quantities": {"minutes": 99999999999999999999} | quantities.minutes
+			"quantities": [15]                      | quantities
+			"evidence": "https://bacninh.gov.vn/"   | evidence
+			"evidence": [5]                         | evidence[0]
+			"budgetSpentVnd": "500000"              | budgetSpentVnd
+			"budgetSpentVnd": true                  | budgetSpentVnd
+			"reporter": 42                          | reporter
+			"reporter": {"name": "Hà"}              | reporter
+			""")
+	void refusesAValueOfTheWrongJsonTypeNamingItsPath(String member, String field) {
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000002", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				 "reporter": "Hà", "date": "2026-11-20", "quantities": {"minutes": 15}, %s}""".formatted(member));
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = problem(result);
+		assertThat(problem.get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/malformed-request");
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			{"eventId": "evt-00000003", "date": 2026-11-20}  | date
+			{"eventId": "evt-00000003", "unitCode": }        | unitCode
+			{"eventId": "evt-00000003",, "unitCode": "1"}    | eventId
+			{"eventId": "evt-00000003", "evidence": ["a" "b"]} | evidence[1]
+			{"eventId": "evt-00000003"} trailing             | body
+			not json at all                                  | body
+			""")
+	void refusesMalformedJsonNamingWhereItBroke(String body, String field) {
+		MvcTestResult result = post(body);
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo(field);
+	}
+
+	@Test
+	void rendersEveryRuleBrokenAtOnceAsOneProblemInVietnamese() {
+		double rejectedBefore = rejected("invalid-request");
+
+		MvcTestResult result = post("""
+				{"eventId": "x", "quantities": {"minutes": -1, "Bad Name": 2}, "evidence": ["ftp://a.b/c"],
+				 "budgetSpentVnd": -5, "date": "1999-12-31"}""");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		JsonNode problem = problem(result);
+		assertThat(problem.get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/invalid-request");
+		assertThat(problem.get("title").asString()).isEqualTo("Dữ liệu không hợp lệ");
+		assertThat(problem.get("status").asInt()).isEqualTo(400);
+		assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/progress");
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(problem.get("errors").valueStream().map((error) -> error.get("field").asString()))
+			.containsExactlyInAnyOrder("eventId", "unitCode", "planId", "activityId", "reporter", "date",
+					"quantities.minutes", "quantities.Bad Name", "evidence[0]", "budgetSpentVnd");
+		assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(
+				"Mã sự kiện gồm 8–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, hai chấm hoặc gạch ngang.");
+		assertThat(rejected("invalid-request")).isEqualTo(rejectedBefore + 1);
+	}
+
+	@Test
+	void refusesABodyDeclaredOverTheCapBeforeReadingIt() {
+		double rejectedBefore = rejected("payload-too-large");
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/progress")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(new byte[1024 * 1024 + 1])
+			.exchange();
+
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("body");
+		assertThat(rejected("payload-too-large")).isEqualTo(rejectedBefore + 1);
+	}
+
+	@Test
+	void answersServiceUnavailableWithRetryAfterWhenTheBrokerDoesNotAcknowledge() {
+		willThrow(new PublishFailedException("no ack", new RuntimeException("timeout"))).given(this.publisher)
+			.publish(anyString(), anyString(), any());
+
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000004", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "5");
+		assertThat(problem(result).get("type").asString())
+			.isEqualTo("https://cchc.gov.vn/problems/event-bus-unavailable");
+		verify(this.receipts).claim(any());
+		verify(this.receipts, never()).markRecorded(any());
+	}
+
+	@Test
+	void publishesAPendingReportAgainWithItsFirstRecordedAt() {
+		String body = """
+				{"eventId": "evt-00000006", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""";
+		ProgressRequest request = json.readValue(body, ProgressRequest.class);
+		String bodyHash = new ProgressRequestValidator(clock()).validate(request).bodyHash();
+		Instant firstTry = Instant.parse("2026-11-20T02:00:00Z");
+		given(this.receipts.find("evt-00000006"))
+			.willReturn(Optional.of(ProgressReceipt.pending("evt-00000006", bodyHash, firstTry)));
+
+		MvcTestResult result = post(body);
+
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED)
+			.bodyJson()
+			.extractingPath("$.recordedAt")
+			.isEqualTo("2026-11-20T02:00:00Z");
+		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		assertThat(published.getValue().time()).isEqualTo(firstTry);
+		verify(this.receipts, never()).claim(any());
+		verify(this.receipts).markRecorded(any());
+	}
+
+	@Test
+	void refusesAnotherReportUnderAPendingEventId() {
+		given(this.receipts.find("evt-00000007"))
+			.willReturn(Optional.of(ProgressReceipt.pending("evt-00000007", "0".repeat(64), Instant.EPOCH)));
+
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000007", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
+
+		assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("eventId");
+		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+	}
+
+	@Test
+	void answersUnprocessableForAUnitThatDoesNotExist() {
+		given(this.units.find("99999")).willReturn(Optional.empty());
+
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000005", "unitCode": "99999", "planId": "P1", "activityId": "A1",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
+
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
+		verify(this.receipts, never()).claim(any());
+		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+	}
+
+	@Test
+	void answersProblemsForWhatSpringRefusesItself() {
+		assertThat(this.mvc.post().uri("/api/v1/progress").contentType(MediaType.TEXT_PLAIN).content("x"))
+			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.get().uri("/api/v1/progress")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(this.mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.title")
+			.isEqualTo("Không tìm thấy");
+	}
+
+	private MvcTestResult post(String body) {
+		return this.mvc.post()
+			.uri("/api/v1/progress")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+	}
+
+	private double rejected(String reason) {
+		var counter = this.meters.find("cchc.ingest.rejected").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private static JsonNode problem(MvcTestResult result) {
+		return json.readTree(result.getResponse().getContentAsByteArray());
+	}
+
+	/** 10:00 in Vietnam on 20 November 2026. */
+	static Clock clock() {
+		return Clock.fixed(Instant.parse("2026-11-20T03:00:00Z"), ZoneOffset.UTC);
+	}
+
+}

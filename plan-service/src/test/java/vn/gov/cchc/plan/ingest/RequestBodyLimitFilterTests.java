@@ -1,0 +1,156 @@
+package vn.gov.cchc.plan.ingest;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+import vn.gov.cchc.plan.problem.ProblemException;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cap on a report's body, on a request stream that counts what is taken from it.
+ */
+class RequestBodyLimitFilterTests {
+
+	private static final int CAP = 1024;
+
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP));
+
+	@Test
+	void stopsAChunkedBodyOneByteAfterTheCapWithoutReadingTheRest() throws Exception {
+		CountingRequest request = new CountingRequest(10 * 1024 * 1024, -1);
+
+		ProblemException tooLarge = readThroughFilter(request);
+
+		assertThat(tooLarge).isNotNull();
+		assertThat(tooLarge.getProblem().getStatus()).isEqualTo(413);
+		assertThat(request.consumed()).isEqualTo(CAP + 1);
+	}
+
+	@Test
+	void refusesADeclaredLengthOverTheCapBeforeReadingAByte() throws Exception {
+		CountingRequest request = new CountingRequest(10 * 1024 * 1024, 10 * 1024 * 1024);
+
+		ProblemException tooLarge = readThroughFilter(request);
+
+		assertThat(tooLarge).isNotNull();
+		assertThat(request.consumed()).isZero();
+	}
+
+	@Test
+	void passesABodyUpToTheCapUntouched() throws Exception {
+		CountingRequest request = new CountingRequest(CAP, -1);
+
+		assertThat(readThroughFilter(request)).isNull();
+		assertThat(request.consumed()).isEqualTo(CAP);
+	}
+
+	@Test
+	void leavesOtherPathsAlone() throws Exception {
+		CountingRequest request = new CountingRequest(10 * CAP, -1);
+		request.setRequestURI("/api/v1/units");
+
+		assertThat(readThroughFilter(request)).isNull();
+		assertThat(request.consumed()).isEqualTo(10 * CAP);
+	}
+
+	/**
+	 * Runs the filter with a chain that reads the whole body, as a message converter
+	 * does.
+	 */
+	private ProblemException readThroughFilter(HttpServletRequest request) throws Exception {
+		AtomicReference<ProblemException> failure = new AtomicReference<>();
+		this.filter.doFilter(request, new MockHttpServletResponse(), (filtered, response) -> {
+			try (InputStream body = filtered.getInputStream()) {
+				body.transferTo(OutputStream.nullOutputStream());
+			}
+			catch (ProblemException ex) {
+				failure.set(ex);
+			}
+		});
+		return failure.get();
+	}
+
+	/** A POST to the progress path whose body stream counts the bytes taken from it. */
+	private static final class CountingRequest extends MockHttpServletRequest {
+
+		private final AtomicLong consumed = new AtomicLong();
+
+		private final ByteArrayInputStream body;
+
+		private final long declaredLength;
+
+		CountingRequest(int bodyLength, long declaredLength) {
+			super("POST", "/api/v1/progress");
+			this.body = new ByteArrayInputStream(new byte[bodyLength]);
+			this.declaredLength = declaredLength;
+		}
+
+		long consumed() {
+			return this.consumed.get();
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.declaredLength;
+		}
+
+		@Override
+		public int getContentLength() {
+			return (int) this.declaredLength;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			return new ServletInputStream() {
+
+				@Override
+				public int read() throws IOException {
+					int next = CountingRequest.this.body.read();
+					if (next >= 0) {
+						CountingRequest.this.consumed.incrementAndGet();
+					}
+					return next;
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					int read = CountingRequest.this.body.read(buffer, offset, length);
+					if (read > 0) {
+						CountingRequest.this.consumed.addAndGet(read);
+					}
+					return read;
+				}
+
+				@Override
+				public boolean isFinished() {
+					return CountingRequest.this.body.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException();
+				}
+
+			};
+		}
+
+	}
+
+}

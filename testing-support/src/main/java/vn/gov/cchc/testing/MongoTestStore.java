@@ -1,6 +1,11 @@
 package vn.gov.cchc.testing;
 
 import java.net.InetSocketAddress;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -26,6 +31,8 @@ public final class MongoTestStore {
 
 	private static volatile String connectionString;
 
+	private static volatile MongoClient client;
+
 	private MongoTestStore() {
 	}
 
@@ -42,6 +49,25 @@ public final class MongoTestStore {
 			}
 		}
 		return uri;
+	}
+
+	/**
+	 * A new, empty database on the store, for a test that talks to the driver directly.
+	 * The client behind it is shared by the whole JVM and closed when it exits.
+	 */
+	public static MongoDatabase freshDatabase(String prefix) {
+		MongoClient shared = client;
+		if (shared == null) {
+			synchronized (MongoTestStore.class) {
+				shared = client;
+				if (shared == null) {
+					shared = MongoClients.create(connectionString());
+					Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "mongo-test-client-close"));
+					client = shared;
+				}
+			}
+		}
+		return shared.getDatabase(prefix + "-" + UUID.randomUUID());
 	}
 
 	/** Points Spring Boot's MongoDB client at the store, using the given database. */

@@ -5,20 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +45,6 @@ class ExactlyOnceTests {
 
 	private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
 
-	private static MongoClient client;
-
 	private MongoDatabase database;
 
 	private Ledger ledger;
@@ -61,19 +57,9 @@ class ExactlyOnceTests {
 
 	private LedgerApplier applier;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(MongoTestStore.connectionString());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshStoreWithTheDemoTree() {
-		this.database = client.getDatabase("exactly-once-" + UUID.randomUUID());
+		this.database = MongoTestStore.freshDatabase("exactly-once");
 		this.ledger = new Ledger(this.database);
 		this.units = new Units(this.database);
 		this.totals = new Totals(this.database);

@@ -2,15 +2,12 @@ package vn.gov.cchc.report.ledger;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +29,6 @@ class LedgerApplierTests {
 
 	private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
 
-	private static MongoClient client;
-
 	private MongoDatabase database;
 
 	private Ledger ledger;
@@ -46,19 +41,9 @@ class LedgerApplierTests {
 
 	private LedgerApplier applier;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(MongoTestStore.connectionString());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshStoreWithTheDemoTree() {
-		this.database = client.getDatabase("ledger-applier-" + UUID.randomUUID());
+		this.database = MongoTestStore.freshDatabase("ledger-applier");
 		this.ledger = new Ledger(this.database);
 		this.units = new Units(this.database);
 		this.totals = new Totals(this.database);

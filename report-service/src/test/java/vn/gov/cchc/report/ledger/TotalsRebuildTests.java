@@ -5,18 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.ProgressRecorded;
@@ -36,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TotalsRebuildTests {
 
-	private static MongoClient client;
-
 	private MongoDatabase database;
 
 	private Ledger ledger;
@@ -50,19 +45,9 @@ class TotalsRebuildTests {
 
 	private List<Delivery> log;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(MongoTestStore.connectionString());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void liveTotalsFromARandomLog() {
-		this.database = client.getDatabase("totals-rebuild-" + UUID.randomUUID());
+		this.database = MongoTestStore.freshDatabase("totals-rebuild");
 		this.ledger = new Ledger(this.database);
 		Ledger ledger = this.ledger;
 		Units units = new Units(this.database);

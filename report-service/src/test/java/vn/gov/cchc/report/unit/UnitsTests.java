@@ -2,14 +2,11 @@ package vn.gov.cchc.report.unit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import org.junit.jupiter.api.AfterAll;
+
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.UnitContacts;
@@ -27,25 +24,13 @@ class UnitsTests {
 
 	private static final Instant REGISTERED = Instant.parse("2025-01-02T01:00:00Z");
 
-	private static MongoClient client;
-
 	private MongoDatabase database;
 
 	private Units units;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(MongoTestStore.connectionString());
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshStore() {
-		this.database = client.getDatabase("units-" + UUID.randomUUID());
+		this.database = MongoTestStore.freshDatabase("units");
 		this.units = new Units(this.database);
 	}
 

@@ -12,9 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoDatabase;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import org.junit.jupiter.api.AfterEach;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -27,10 +24,7 @@ import vn.gov.cchc.report.ledger.LedgerFixtures.CrashingTotals;
 import vn.gov.cchc.report.ledger.LedgerFixtures.Delivery;
 import vn.gov.cchc.report.ledger.LedgerFixtures.Figures;
 import vn.gov.cchc.report.ledger.LedgerFixtures.SimulatedCrash;
-import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.totals.UnitTotals;
-import vn.gov.cchc.report.unit.Units;
-import vn.gov.cchc.testing.MongoTestStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,32 +39,16 @@ class ExactlyOnceTests {
 
 	private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
 
-	private MongoDatabase database;
-
-	private Ledger ledger;
-
-	private Units units;
-
-	private Totals totals;
-
-	private SimpleMeterRegistry meters;
-
-	private LedgerApplier applier;
+	private LedgerFixtures.Store store;
 
 	@BeforeEach
 	void freshStoreWithTheDemoTree() {
-		this.database = MongoTestStore.freshDatabase("exactly-once");
-		this.ledger = new Ledger(this.database);
-		this.units = new Units(this.database);
-		this.totals = new Totals(this.database);
-		this.meters = new SimpleMeterRegistry();
-		this.applier = new LedgerApplier(this.ledger, this.units, this.totals, this.meters);
-		LedgerFixtures.registerTree(this.units);
+		this.store = LedgerFixtures.Store.fresh("exactly-once");
 	}
 
 	@AfterEach
 	void dropStore() {
-		this.database.drop();
+		this.store.database().drop();
 	}
 
 	@ParameterizedTest(name = "crash after {0} of 3 totals updates")
@@ -80,10 +58,10 @@ class ExactlyOnceTests {
 				Map.of("broadcasts", 1L, "minutes", 15L), 200_000);
 		ProgressRecorded fact = LedgerFixtures.fact("evt-crashing-0001", "09190", MARCH_14,
 				Map.of("broadcasts", 2L, "minutes", 30L), 1_500_000);
-		this.applier.apply(earlier, 0, 0);
+		this.store.applier().apply(earlier, 0, 0);
 
-		LedgerApplier dying = new LedgerApplier(this.ledger, this.units,
-				new CrashingTotals(this.database, updatesBeforeCrash), this.meters);
+		LedgerApplier dying = new LedgerApplier(this.store.ledger(), this.store.units(),
+				new CrashingTotals(this.store.database(), updatesBeforeCrash), this.store.meters());
 		if (updatesBeforeCrash < 3) {
 			assertThatThrownBy(() -> dying.apply(fact, 0, 1)).isInstanceOf(SimulatedCrash.class);
 		}
@@ -91,7 +69,7 @@ class ExactlyOnceTests {
 			// every update made, the process dies before the offset is committed
 			assertThat(dying.apply(fact, 0, 1)).isEqualTo(Outcome.RECORDED);
 		}
-		assertThat(this.ledger.find(fact.eventId())).get()
+		assertThat(this.store.ledger().find(fact.eventId())).get()
 			.satisfies((entry) -> assertThat(entry.rollup()).containsExactly("09190", "256", "27"));
 		List<String> rollup = List.of("09190", "256", "27");
 		for (int i = 0; i < rollup.size(); i++) {
@@ -101,16 +79,16 @@ class ExactlyOnceTests {
 				.isEqualTo(expectedBeforeRedelivery);
 		}
 
-		assertThat(this.applier.apply(fact, 0, 1)).isEqualTo(Outcome.REDELIVERED);
-		assertThat(this.applier.apply(fact, 0, 1)).isEqualTo(Outcome.REDELIVERED);
+		assertThat(this.store.applier().apply(fact, 0, 1)).isEqualTo(Outcome.REDELIVERED);
+		assertThat(this.store.applier().apply(fact, 0, 1)).isEqualTo(Outcome.REDELIVERED);
 
 		assertThat(figures("09190")).isEqualTo(new Figures(1, 1_500_000, Map.of("broadcasts", 2L, "minutes", 30L)));
 		assertThat(figures("09193")).isEqualTo(new Figures(1, 200_000, Map.of("broadcasts", 1L, "minutes", 15L)));
 		Figures both = new Figures(2, 1_700_000, Map.of("broadcasts", 3L, "minutes", 45L));
 		assertThat(figures("256")).isEqualTo(both);
 		assertThat(figures("27")).isEqualTo(both);
-		assertThat(this.totals.find("258")).isEmpty();
-		assertThat(this.meters.counter("cchc.ledger.recorded").count()).isEqualTo(2);
+		assertThat(this.store.totals().find("258")).isEmpty();
+		assertThat(this.store.meters().counter("cchc.ledger.recorded").count()).isEqualTo(2);
 	}
 
 	@Test
@@ -118,30 +96,30 @@ class ExactlyOnceTests {
 		ProgressRecorded fact = LedgerFixtures.fact("evt-twice-0001", "09247", MARCH_14, Map.of("copies", 500L),
 				3_000_000);
 
-		assertThat(this.applier.apply(fact, 1, 7)).isEqualTo(Outcome.RECORDED);
-		assertThat(this.applier.apply(fact, 1, 9)).isEqualTo(Outcome.DUPLICATE);
-		assertThat(this.applier.apply(fact, 2, 7)).isEqualTo(Outcome.DUPLICATE);
+		assertThat(this.store.applier().apply(fact, 1, 7)).isEqualTo(Outcome.RECORDED);
+		assertThat(this.store.applier().apply(fact, 1, 9)).isEqualTo(Outcome.DUPLICATE);
+		assertThat(this.store.applier().apply(fact, 2, 7)).isEqualTo(Outcome.DUPLICATE);
 
 		Figures once = new Figures(1, 3_000_000, Map.of("copies", 500L));
 		assertThat(figures("09247")).isEqualTo(once);
 		assertThat(figures("258")).isEqualTo(once);
 		assertThat(figures("27")).isEqualTo(once);
-		assertThat(this.meters.counter("cchc.ledger.duplicates").count()).isEqualTo(2);
-		assertThat(this.meters.counter("cchc.ledger.aggregated").count()).isEqualTo(3);
+		assertThat(this.store.meters().counter("cchc.ledger.duplicates").count()).isEqualTo(2);
+		assertThat(this.store.meters().counter("cchc.ledger.aggregated").count()).isEqualTo(3);
 	}
 
 	@Test
 	void aSecondPublicationSeenBeforeTheFirstIsFinishedLeavesTheFirstToFinishItOnRedelivery() {
 		ProgressRecorded fact = LedgerFixtures.fact("evt-race-0001", "09193", MARCH_14, Map.of("minutes", 45L),
 				900_000);
-		LedgerApplier dying = new LedgerApplier(this.ledger, this.units, new CrashingTotals(this.database, 1),
-				this.meters);
+		LedgerApplier dying = new LedgerApplier(this.store.ledger(), this.store.units(),
+				new CrashingTotals(this.store.database(), 1), this.store.meters());
 		assertThatThrownBy(() -> dying.apply(fact, 0, 3)).isInstanceOf(SimulatedCrash.class);
 
-		assertThat(this.applier.apply(fact, 2, 0)).isEqualTo(Outcome.DUPLICATE);
+		assertThat(this.store.applier().apply(fact, 2, 0)).isEqualTo(Outcome.DUPLICATE);
 		assertThat(events("256")).isZero();
 
-		assertThat(this.applier.apply(fact, 0, 3)).isEqualTo(Outcome.REDELIVERED);
+		assertThat(this.store.applier().apply(fact, 0, 3)).isEqualTo(Outcome.REDELIVERED);
 		Figures once = new Figures(1, 900_000, Map.of("minutes", 45L));
 		assertThat(figures("09193")).isEqualTo(once);
 		assertThat(figures("256")).isEqualTo(once);
@@ -155,16 +133,17 @@ class ExactlyOnceTests {
 		List<Delivery> log = LedgerFixtures.randomLog(random, 500, 3);
 		Map<String, Figures> expected = LedgerFixtures.straightforwardSum(log);
 
-		LedgerFixtures.consume(log, random, this.applier, this::crashingAfter, 0.05);
-		assertThat(LedgerFixtures.figures(this.totals)).isEqualTo(expected);
+		LedgerFixtures.consume(log, random, this.store.applier(), this::crashingAfter, 0.05);
+		assertThat(LedgerFixtures.figures(this.store.totals())).isEqualTo(expected);
 		long distinct = log.stream().map((delivery) -> delivery.fact().eventId()).distinct().count();
-		assertThat(this.meters.counter("cchc.ledger.recorded").count()).isEqualTo(distinct);
+		assertThat(this.store.meters().counter("cchc.ledger.recorded").count()).isEqualTo(distinct);
 
 		for (int replay = 0; replay < 2; replay++) {
-			LedgerFixtures.consume(log, random, this.applier, this::crashingAfter, 0.05);
-			assertThat(LedgerFixtures.figures(this.totals)).as("after replay %d", replay + 1).isEqualTo(expected);
+			LedgerFixtures.consume(log, random, this.store.applier(), this::crashingAfter, 0.05);
+			assertThat(LedgerFixtures.figures(this.store.totals())).as("after replay %d", replay + 1)
+				.isEqualTo(expected);
 		}
-		assertThat(this.meters.counter("cchc.ledger.recorded").count()).isEqualTo(distinct);
+		assertThat(this.store.meters().counter("cchc.ledger.recorded").count()).isEqualTo(distinct);
 	}
 
 	@ParameterizedTest(name = "seed {0}")
@@ -179,7 +158,7 @@ class ExactlyOnceTests {
 		int committed = 60;
 		int zombieAt = 100;
 		for (Delivery delivery : partition.subList(0, zombieAt)) {
-			this.applier.apply(delivery.fact(), delivery.partition(), delivery.offset());
+			this.store.applier().apply(delivery.fact(), delivery.partition(), delivery.offset());
 		}
 
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -196,12 +175,13 @@ class ExactlyOnceTests {
 			threads.shutdownNow();
 		}
 
-		assertThat(LedgerFixtures.figures(this.totals)).isEqualTo(LedgerFixtures.straightforwardSum(partition));
-		assertThat(this.totals.find("27")).get().extracting(UnitTotals::applied).isEqualTo(Map.of(0, 199L));
+		assertThat(LedgerFixtures.figures(this.store.totals())).isEqualTo(LedgerFixtures.straightforwardSum(partition));
+		assertThat(this.store.totals().find("27")).get().extracting(UnitTotals::applied).isEqualTo(Map.of(0, 199L));
 	}
 
 	private void consumeInOrder(CountDownLatch start, List<Delivery> records) {
-		LedgerApplier consumer = new LedgerApplier(this.ledger, this.units, this.totals, this.meters);
+		LedgerApplier consumer = new LedgerApplier(this.store.ledger(), this.store.units(), this.store.totals(),
+				this.store.meters());
 		try {
 			start.await();
 		}
@@ -215,15 +195,16 @@ class ExactlyOnceTests {
 	}
 
 	private LedgerApplier crashingAfter(int updates) {
-		return new LedgerApplier(this.ledger, this.units, new CrashingTotals(this.database, updates), this.meters);
+		return new LedgerApplier(this.store.ledger(), this.store.units(),
+				new CrashingTotals(this.store.database(), updates), this.store.meters());
 	}
 
 	private long events(String unitCode) {
-		return this.totals.find(unitCode).map(UnitTotals::events).orElse(0L);
+		return this.store.totals().find(unitCode).map(UnitTotals::events).orElse(0L);
 	}
 
 	private Figures figures(String unitCode) {
-		return this.totals.find(unitCode).map(Figures::of).orElseThrow();
+		return this.store.totals().find(unitCode).map(Figures::of).orElseThrow();
 	}
 
 }

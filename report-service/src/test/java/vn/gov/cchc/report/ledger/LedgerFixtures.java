@@ -2,6 +2,8 @@ package vn.gov.cchc.report.ledger;
 
 import java.net.URI;
 import java.time.Instant;
+import vn.gov.cchc.testing.MongoTestStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,25 @@ import vn.gov.cchc.report.unit.Units;
  * with crashes, and the straightforward sum the totals must equal.
  */
 final class LedgerFixtures {
+
+	/**
+	 * A fresh database holding the demo tree, with the applier's parts wired as the
+	 * service wires them.
+	 */
+	record Store(MongoDatabase database, Ledger ledger, Units units, Totals totals, SimpleMeterRegistry meters,
+			LedgerApplier applier) {
+
+		static Store fresh(String prefix) {
+			MongoDatabase database = MongoTestStore.freshDatabase(prefix);
+			Ledger ledger = new Ledger(database);
+			Units units = new Units(database);
+			Totals totals = new Totals(database);
+			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			registerTree(units);
+			return new Store(database, ledger, units, totals, meters, new LedgerApplier(ledger, units, totals, meters));
+		}
+
+	}
 
 	static final Instant REGISTERED_AT = Instant.parse("2025-01-02T01:00:00Z");
 

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +22,6 @@ import vn.gov.cchc.report.ledger.LedgerFixtures.Delivery;
 import vn.gov.cchc.report.ledger.LedgerFixtures.Figures;
 import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.totals.UnitTotals;
-import vn.gov.cchc.report.unit.Units;
-import vn.gov.cchc.testing.MongoTestStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,21 +44,17 @@ class TotalsRebuildTests {
 
 	@BeforeEach
 	void liveTotalsFromARandomLog() {
-		this.database = MongoTestStore.freshDatabase("totals-rebuild");
-		this.ledger = new Ledger(this.database);
-		Ledger ledger = this.ledger;
-		Units units = new Units(this.database);
-		this.totals = new Totals(this.database);
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		this.applier = new LedgerApplier(ledger, units, this.totals, meters);
-		this.rebuilder = new TotalsRebuilder(ledger, this.totals);
-		LedgerFixtures.registerTree(units);
+		LedgerFixtures.Store store = LedgerFixtures.Store.fresh("totals-rebuild");
+		this.database = store.database();
+		this.ledger = store.ledger();
+		this.totals = store.totals();
+		this.applier = store.applier();
+		this.rebuilder = new TotalsRebuilder(this.ledger, this.totals);
 
 		Random random = new Random(4242);
 		this.log = LedgerFixtures.randomLog(random, 300, 3);
-		LedgerFixtures.consume(this.log, random, this.applier,
-				(updates) -> new LedgerApplier(ledger, units, new CrashingTotals(this.database, updates), meters),
-				0.05);
+		LedgerFixtures.consume(this.log, random, this.applier, (updates) -> new LedgerApplier(store.ledger(),
+				store.units(), new CrashingTotals(this.database, updates), store.meters()), 0.05);
 	}
 
 	@AfterEach

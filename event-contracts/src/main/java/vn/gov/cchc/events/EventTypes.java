@@ -12,6 +12,23 @@ public final class EventTypes {
 
 	public static final String UNIT_CHANGED_V1 = "vn.gov.cchc.unit.changed.v1";
 
+	public static final String UNITS_MERGED_V1 = "vn.gov.cchc.units.merged.v1";
+
+	public static final String UNITS_SPLIT_V1 = "vn.gov.cchc.units.split.v1";
+
+	public static final String PLAN_ISSUED_V1 = "vn.gov.cchc.plan.issued.v1";
+
+	public static final String PLAN_AMENDED_V1 = "vn.gov.cchc.plan.amended.v1";
+
+	public static final String PLAN_CLOSED_V1 = "vn.gov.cchc.plan.closed.v1";
+
+	public static final String PROGRESS_CORRECTED_V1 = "vn.gov.cchc.progress.corrected.v1";
+
+	public static final String PROGRESS_RETRACTED_V1 = "vn.gov.cchc.progress.retracted.v1";
+
+	/** An inbox record plan-service refused, on {@link Topics#PROGRESS_REJECTED}. */
+	public static final String PROGRESS_REJECTED_V1 = "vn.gov.cchc.progress.rejected.v1";
+
 	private EventTypes() {
 	}
 

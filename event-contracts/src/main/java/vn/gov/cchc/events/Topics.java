@@ -21,6 +21,12 @@ public final class Topics {
 	 */
 	public static final String PROGRESS_INBOX = "cchc.progress.inbox";
 
+	/**
+	 * Inbox records plan-service refused, with the reasons; key = the record's key on the
+	 * inbox.
+	 */
+	public static final String PROGRESS_REJECTED = "cchc.progress.rejected";
+
 	public static final String SUBMISSIONS = "cchc.submissions";
 
 	public static final String NOTIFICATIONS = "cchc.notifications";

@@ -1,0 +1,35 @@
+package vn.gov.cchc.plan.plan;
+
+import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.PlanDetails;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a {@link PlanDetails} into the BSON stored in the {@code plans} collection and
+ * back, through the same JSON the plan events carry, so the stored plan and the published
+ * plan cannot drift apart.
+ */
+@Component
+class PlanDocuments {
+
+	private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+	private final JsonMapper json;
+
+	PlanDocuments(JsonMapper json) {
+		this.json = json;
+	}
+
+	Document toDocument(PlanDetails plan) {
+		return Document.parse(this.json.writeValueAsString(plan));
+	}
+
+	PlanDetails toPlan(Document document) {
+		return this.json.readValue(document.toJson(RELAXED), PlanDetails.class);
+	}
+
+}

@@ -100,6 +100,19 @@ class GatewayRoutingIntegrationTests {
 						"plan-service", "/api/v1/units"),
 				Arguments.of("GET", "/api/v1/units", "", "plan-service", "/api/v1/units"),
 				Arguments.of("GET", "/api/v1/units/09190", "", "plan-service", "/api/v1/units/09190"),
+				Arguments.of("GET", "/api/v1/units?on=2025-07-01", "", "plan-service", "/api/v1/units?on=2025-07-01"),
+				Arguments.of("POST", "/api/v1/units:merge", "{\"successor\":{\"code\":\"27.KB\"}}", "plan-service",
+						"/api/v1/units:merge"),
+				Arguments.of("POST", "/api/v1/units:import", "code,name\n09190,Phường Vũ Ninh\n", "plan-service",
+						"/api/v1/units:import"),
+				Arguments.of("POST", "/api/v1/progress:batch", "[{\"eventId\":\"b1\"}]", "plan-service",
+						"/api/v1/progress:batch"),
+				Arguments.of("GET", "/api/v1/plans?issuer=27&year=2022", "", "plan-service",
+						"/api/v1/plans?issuer=27&year=2022"),
+				Arguments.of("PUT", "/api/v1/plans/27-2022-22-KH-UBND", "{\"number\":\"22/KH-UBND\"}", "plan-service",
+						"/api/v1/plans/27-2022-22-KH-UBND"),
+				Arguments.of("POST", "/api/v1/plans/27-2022-22-KH-UBND:issue", "{\"issuedOn\":\"2022-01-18\"}",
+						"plan-service", "/api/v1/plans/27-2022-22-KH-UBND:issue"),
 				Arguments.of("GET", "/api/v1/totals/256?from=2025-01-01&to=2025-06-30", "", "report-service",
 						"/api/v1/totals/256?from=2025-01-01&to=2025-06-30"),
 				Arguments.of("GET", "/api/v1/contacts/09190", "", "notification-service", "/api/v1/contacts/09190"),
@@ -194,6 +207,27 @@ class GatewayRoutingIntegrationTests {
 		assertBodyTooLarge(response, "/api/v1/progress");
 		assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly("too-big-1");
 		assertThat(rejected("body-too-large")).isEqualTo(before + 1);
+		assertNothingReachedAnyService();
+	}
+
+	@Test
+	void forwardsA2MbBodyOnABulkPath() throws Exception {
+		byte[] body = filled(2 * MIB);
+
+		HttpResponse<String> response = send(request("/api/v1/units:import").POST(chunked(body)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(plan.findAll(anyRequestedFor(anyUrl()))).singleElement()
+			.satisfies((request) -> assertThat(request.getBody()).isEqualTo(body));
+	}
+
+	@Test
+	void refusesA17MbBodyOnABulkPathWithTheBulkLimitNamed() throws Exception {
+		HttpResponse<String> response = send(
+				request("/api/v1/progress:batch").POST(BodyPublishers.ofByteArray(filled(17 * MIB))));
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(json.readTree(response.body()).get("detail").asString()).contains(String.valueOf(16 * MIB));
 		assertNothingReachedAnyService();
 	}
 

@@ -16,18 +16,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Refuses request bodies over {@code cchc.gateway.max-body-bytes} with a 413 problem. A
- * body with a declared length is judged by its {@code Content-Length} before a byte of it
- * is read. A body without one (chunked) is counted as it arrives and held at the gateway
- * until it ends: once the count passes the limit the request fails, and since nothing was
- * forwarded yet the service never sees any part of it. Holding at most the limit per
- * request is the price of that guarantee.
+ * Refuses request bodies over {@code cchc.gateway.max-body-bytes} (on the bulk paths
+ * {@code cchc.gateway.bulk-max-body-bytes}) with a 413 problem. A body with a declared
+ * length is judged by its {@code Content-Length} before a byte of it is read. A body
+ * without one (chunked) is counted as it arrives and held at the gateway until it ends:
+ * once the count passes the limit the request fails, and since nothing was forwarded yet
+ * the service never sees any part of it. Holding at most the limit per request is the
+ * price of that guarantee.
  */
 @Component
 class BodyLimitFilter implements GlobalFilter, Ordered {
@@ -37,12 +41,18 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
 
 	private final long limit;
 
+	private final long bulkLimit;
+
+	private final List<PathPattern> bulkPaths;
+
 	private final ProblemWriter problems;
 
 	private final Rejections rejections;
 
 	BodyLimitFilter(BodyLimitProperties properties, ProblemWriter problems, Rejections rejections) {
 		this.limit = properties.maxBodyBytes().toBytes();
+		this.bulkLimit = properties.bulkMaxBodyBytes().toBytes();
+		this.bulkPaths = properties.bulkPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
 		this.problems = problems;
 		this.rejections = rejections;
 	}
@@ -55,24 +65,30 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		long limit = limitFor(request);
 		long declared = request.getHeaders().getContentLength();
-		if (declared > this.limit) {
-			return tooLarge(exchange);
+		if (declared > limit) {
+			return tooLarge(exchange, limit);
 		}
 		if (declared >= 0) {
 			return chain.filter(exchange);
 		}
-		ServerWebExchange counted = exchange.mutate().request(new CountingRequest(request, this.limit)).build();
+		ServerWebExchange counted = exchange.mutate().request(new CountingRequest(request, limit)).build();
 		return ServerWebExchangeUtils
 			.cacheRequestBody(counted, (cached) -> chain.filter(exchange.mutate().request(cached).build()))
-			.onErrorResume(BodyTooLargeException.class, (ex) -> tooLarge(exchange));
+			.onErrorResume(BodyTooLargeException.class, (ex) -> tooLarge(exchange, limit));
 	}
 
-	private Mono<Void> tooLarge(ServerWebExchange exchange) {
+	private long limitFor(ServerHttpRequest request) {
+		PathContainer path = request.getPath().pathWithinApplication();
+		return this.bulkPaths.stream().anyMatch((pattern) -> pattern.matches(path)) ? this.bulkLimit : this.limit;
+	}
+
+	private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
 		this.rejections.count("body-too-large");
 		return this.problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Nội dung yêu cầu quá lớn",
-				"Nội dung yêu cầu vượt quá giới hạn " + this.limit + " byte của cổng API.",
-				List.of(new FieldProblem("body", "Kích thước nội dung phải không vượt quá " + this.limit
+				"Nội dung yêu cầu vượt quá giới hạn " + limit + " byte của cổng API.",
+				List.of(new FieldProblem("body", "Kích thước nội dung phải không vượt quá " + limit
 						+ " byte; hãy chia dữ liệu thành nhiều yêu cầu nhỏ hơn.")));
 	}
 

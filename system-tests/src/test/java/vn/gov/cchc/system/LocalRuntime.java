@@ -74,19 +74,50 @@ final class LocalRuntime {
 		ProcessHandle.of(pid).ifPresent((handle) -> handle.onExit().join());
 	}
 
+	/**
+	 * Runs one of Kafka's own tools through {@code cchc kafka <tool>}, feeding it the
+	 * given lines on standard input.
+	 * @return what the tool printed on standard output
+	 */
+	String kafkaTool(List<String> stdin, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("kafka"));
+		command.addAll(List.of(args));
+		Path input = Files.createTempFile(this.var.getParent(), "kafka-tool-", ".in");
+		Path output = Files.createTempFile(this.var.getParent(), "kafka-tool-", ".out");
+		try {
+			Files.write(input, stdin);
+			ProcessBuilder builder = script(command.toArray(String[]::new)).redirectInput(input.toFile())
+				.redirectOutput(output.toFile())
+				.redirectError(ProcessBuilder.Redirect.appendTo(this.scriptLog.toFile()));
+			await(builder.start(), Duration.ofMinutes(2), command);
+			return Files.readString(output);
+		}
+		finally {
+			Files.deleteIfExists(input);
+			Files.deleteIfExists(output);
+		}
+	}
+
 	private void run(Duration timeout, String... args) throws Exception {
+		Files.createDirectories(this.var.getParent());
+		ProcessBuilder builder = script(args).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.scriptLog.toFile()));
+		await(builder.start(), timeout, List.of(args));
+	}
+
+	private ProcessBuilder script(String... args) {
 		List<String> command = new ArrayList<>();
 		command.add(this.repo.resolve("deploy/local/cchc").toString());
 		command.addAll(List.of(args));
-		Files.createDirectories(this.var.getParent());
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repo.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.scriptLog.toFile()));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repo.toFile());
 		builder.environment()
 			.putAll(Map.of("CCHC_VAR", this.var.toString(), "GATEWAY_PORT", Integer.toString(GATEWAY_PORT), "PLAN_PORT",
 					"18081", "REPORT_PORT", "18082", "NOTIFICATION_PORT", "18083", "KAFKA_PORT", "19092",
 					"KAFKA_CONTROLLER_PORT", "19093", "MONGO_PORT", "27117"));
-		Process process = builder.start();
+		return builder;
+	}
+
+	private void await(Process process, Duration timeout, List<String> args) throws Exception {
 		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 			throw new IllegalStateException(

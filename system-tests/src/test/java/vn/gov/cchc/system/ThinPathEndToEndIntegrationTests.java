@@ -15,12 +15,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * report-service records the fact once and rolls it up; the totals are read back through
  * the gateway.
  */
+@ExtendWith(LocalRuntimeExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThinPathEndToEndIntegrationTests {
 
@@ -54,18 +55,9 @@ class ThinPathEndToEndIntegrationTests {
 	private static GatewayClient client;
 
 	@BeforeAll
-	static void startTheLocalRuntime() throws Exception {
-		runtime = LocalRuntime.fromSystemProperties();
-		runtime.wipeData();
-		runtime.up();
+	static void useTheLocalRuntime(LocalRuntime localRuntime) {
+		runtime = localRuntime;
 		client = new GatewayClient(runtime.gateway());
-	}
-
-	@AfterAll
-	static void stopTheLocalRuntime() throws Exception {
-		if (runtime != null) {
-			runtime.down();
-		}
 	}
 
 	@Test

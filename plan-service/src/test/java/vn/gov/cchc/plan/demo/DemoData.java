@@ -25,8 +25,8 @@ import vn.gov.cchc.events.UnitDetails;
 /**
  * The demo data under {@code deploy/local/demo}, read into the contract records exactly
  * as the runtime script sends it: {@code units.json} is the {@code PUT /api/v1/units}
- * body, each {@code plans/<planId>.json} holds a {@code PUT /api/v1/plans/{planId}} body
- * and the day it is issued on.
+ * body, each {@code plans/<planId>.json} is a {@code PUT /api/v1/plans/{planId}} body and
+ * the day it is issued on.
  *
  * @param directory where the files are
  * @param units every unit of {@code units.json}, in file order
@@ -113,7 +113,8 @@ record DemoData(Path directory, List<UnitDetails> units, List<DemoPlan> plans) {
 	 * @param file the file
 	 * @param planId its {@code planId}
 	 * @param issuedOn the day the runtime script issues it on
-	 * @param body the {@code plan} object, the {@code PUT} body as written
+	 * @param body the plan's fields, the {@code PUT} body without {@code planId} and
+	 * {@code issuedOn}
 	 * @param draft the body read as the contract's plan: version 1, a draft
 	 */
 	record DemoPlan(Path file, String planId, LocalDate issuedOn, JsonNode body, PlanDetails draft) {
@@ -122,8 +123,9 @@ record DemoData(Path directory, List<UnitDetails> units, List<DemoPlan> plans) {
 			JsonNode root = strictJson.readTree(file);
 			String planId = root.required("planId").asString();
 			LocalDate issuedOn = LocalDate.parse(root.required("issuedOn").asString());
-			JsonNode body = root.required("plan");
-			ObjectNode whole = (ObjectNode) body.deepCopy();
+			ObjectNode body = (ObjectNode) root.deepCopy();
+			body.remove(List.of("planId", "issuedOn"));
+			ObjectNode whole = body.deepCopy();
 			whole.put("planId", planId);
 			whole.put("version", 1);
 			whole.put("status", PlanStatus.DRAFT.name());

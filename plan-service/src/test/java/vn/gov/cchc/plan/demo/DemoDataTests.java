@@ -71,8 +71,8 @@ class DemoDataTests {
 					"70-SXD-2024-780-KH-SXD");
 		for (DemoData.DemoPlan plan : demo.plans()) {
 			JsonNode root = DemoData.strictJson.readTree(plan.file());
-			assertThat(root.propertyNames()).as(plan.file().toString())
-				.containsExactlyInAnyOrder("planId", "plan", "issuedOn");
+			// load-plans.sh reads planId and issuedOn with grep: they come first.
+			assertThat(root.propertyNames()).as(plan.file().toString()).startsWith("planId", "issuedOn");
 			assertThat(plan.file().getFileName()).hasToString(plan.planId() + ".json");
 			// The PUT body carries what the author writes; the service owns the rest.
 			assertThat(plan.body().propertyNames()).as(plan.planId())

@@ -3,7 +3,6 @@ package vn.gov.cchc.system;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +47,19 @@ class ThinPathEndToEndIntegrationTests {
 
 	private static final List<String> COMMUNES = List.of("09190", "09193", "09247", "09250");
 
-	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+	/**
+	 * The demo plan of Bắc Ninh, 22/KH-UBND for 2022, and its radio row for districts and
+	 * communes.
+	 */
+	private static final String PLAN = "27-2022-22-KH-UBND";
+
+	private static final String ACTIVITY = "HD07";
+
+	/**
+	 * Inside the plan's year, when the four communes still existed (they merged on 1 July
+	 * 2025).
+	 */
+	private static final LocalDate DAY = LocalDate.of(2022, 5, 10);
 
 	private static LocalRuntime runtime;
 
@@ -98,7 +109,7 @@ class ThinPathEndToEndIntegrationTests {
 	static Stream<Arguments> invalidInputs() {
 		String valid = progress("invalid-input-check-0001", "09190", 1, 15);
 		return Stream.of(Arguments.of("missing field", valid.replace("\"unitCode\":\"09190\",", ""), 400, "unitCode"),
-				Arguments.of("wrong type", valid.replace("\"date\":\"" + TODAY + "\"", "\"date\":5"), 400, "date"),
+				Arguments.of("wrong type", valid.replace("\"date\":\"" + DAY + "\"", "\"date\":5"), 400, "date"),
 				Arguments.of("negative quantity", valid.replace("\"minutes\":15", "\"minutes\":-15"), 400,
 						"quantities.minutes"),
 				Arguments.of("unknown unit", valid.replace("\"unitCode\":\"09190\"", "\"unitCode\":\"99999\""), 422,
@@ -211,10 +222,10 @@ class ThinPathEndToEndIntegrationTests {
 
 	private static String progress(String eventId, String unitCode, long broadcasts, long minutes) {
 		return """
-				{"eventId":"%s","unitCode":"%s","planId":"27-22-KH-UBND-2022","activityId":"A1",\
+				{"eventId":"%s","unitCode":"%s","planId":"%s","activityId":"%s",\
 				"date":"%s","quantities":{"broadcasts":%d,"minutes":%d},\
 				"evidence":["https://bacninh.gov.vn/tin-tuc/cai-cach-hanh-chinh"],"budgetSpentVnd":500000,\
-				"reporter":"Nguyễn Thị Hà"}""".formatted(eventId, unitCode, TODAY, broadcasts, minutes);
+				"reporter":"Nguyễn Thị Hà"}""".formatted(eventId, unitCode, PLAN, ACTIVITY, DAY, broadcasts, minutes);
 	}
 
 }

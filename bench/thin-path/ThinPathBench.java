@@ -3,8 +3,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -186,10 +184,10 @@ public class ThinPathBench {
 
 	static void post(String commune) throws Exception {
 		String body = """
-				{"eventId":"%s","unitCode":"%s","planId":"27-22-KH-UBND-2022","activityId":"A1","date":"%s",\
+				{"eventId":"%s","unitCode":"%s","planId":"27-2022-22-KH-UBND","activityId":"HD07","date":"2022-05-10",\
 				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
 				"budgetSpentVnd":0,"reporter":"bench"}"""
-			.formatted(UUID.randomUUID(), commune, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+			.formatted(UUID.randomUUID(), commune);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))

@@ -107,11 +107,11 @@ class ProgressBatchIngestion {
 					copies.put(i, first);
 				}
 				else {
-					results[i] = refused(i, progress.eventId(), new ProblemException(Problems.conflict(
-							"event-id-conflict", "Mã sự kiện đã được dùng",
-							"Mã sự kiện này đã được dùng cho một báo cáo có nội dung khác trong cùng lô.",
-							List.of(new FieldError("eventId",
-									"Trùng mã sự kiện với báo cáo thứ " + first + " của lô nhưng khác nội dung.")))));
+					results[i] = refused(i, progress.eventId(),
+							new ProblemException(Problems.conflict("event-id-conflict", "Mã sự kiện đã được dùng",
+									"Mã sự kiện này đã được dùng cho một báo cáo có nội dung khác trong cùng lô.",
+									List.of(new FieldError("eventId", "Trùng mã sự kiện với báo cáo ở vị trí " + first
+											+ " (tính từ 0) của lô nhưng khác nội dung.")))));
 				}
 				continue;
 			}

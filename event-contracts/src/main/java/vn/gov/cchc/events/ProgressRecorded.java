@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One thing a unit did for its plan, accepted by plan-service. Corrections and
  * retractions are new events; nothing is edited in place.
@@ -22,9 +24,12 @@ import java.util.Objects;
  * @param budgetSpentVnd budget spent, whole VND
  * @param reporter who reported it (officer account or commune system)
  * @param recordedAt when plan-service accepted it (UTC)
+ * @param note what the reporter added in words, plain text of at most 2,000 characters;
+ * absent when none was given and in events written before it existed
  */
 public record ProgressRecorded(String eventId, String unitCode, String planId, String activityId, LocalDate date,
-		Map<String, Long> quantities, List<URI> evidence, long budgetSpentVnd, String reporter, Instant recordedAt) {
+		Map<String, Long> quantities, List<URI> evidence, long budgetSpentVnd, String reporter, Instant recordedAt,
+		@Nullable String note) {
 
 	public ProgressRecorded {
 		Objects.requireNonNull(eventId, "eventId");
@@ -36,6 +41,14 @@ public record ProgressRecorded(String eventId, String unitCode, String planId, S
 		Objects.requireNonNull(recordedAt, "recordedAt");
 		quantities = Map.copyOf(Objects.requireNonNull(quantities, "quantities"));
 		evidence = List.copyOf(Objects.requireNonNull(evidence, "evidence"));
+	}
+
+	/** A report without a note, the shape of the first version of this event. */
+	public ProgressRecorded(String eventId, String unitCode, String planId, String activityId, LocalDate date,
+			Map<String, Long> quantities, List<URI> evidence, long budgetSpentVnd, String reporter,
+			Instant recordedAt) {
+		this(eventId, unitCode, planId, activityId, date, quantities, evidence, budgetSpentVnd, reporter, recordedAt,
+				null);
 	}
 
 }

@@ -46,6 +46,26 @@ class ContractSchemaTests {
 			List.of(URI.create("https://bacninh.gov.vn/tin-tuc/cchc-2022-03")), 1_500_000L, "Nguyễn Thị Hà",
 			Instant.parse("2022-03-14T09:30:00Z"));
 
+	static final ProgressRecorded progressWithNote = new ProgressRecorded("evt-with-note-0001", "09190",
+			"27-22-KH-UBND-2022", "A1", LocalDate.of(2022, 3, 15), Map.of("minutes", 20L), List.of(), 0L,
+			"Nguyễn Thị Hà", Instant.parse("2022-03-15T09:30:00Z"),
+			"Phát lại bản tin tối; {\"$where\": \"1\"} là chữ.");
+
+	static final ProgressCorrected correction = new ProgressCorrected("evt-correct-0001",
+			"9f1c2b1e-4c0a-4c55-b2a7-3f0d8f1b7a10", "09190", "27-22-KH-UBND-2022", "A1", LocalDate.of(2022, 3, 14),
+			Map.of("broadcasts", 1L, "minutes", 20L),
+			List.of(URI.create("https://bacninh.gov.vn/tin-tuc/cchc-2022-03")), 1_500_000L, "Nguyễn Thị Hà",
+			"Sửa số phút: bản tin dài 20 phút", Instant.parse("2022-03-15T02:00:00Z"));
+
+	static final ProgressRetracted retraction = new ProgressRetracted("evt-retract-0001",
+			"9f1c2b1e-4c0a-4c55-b2a7-3f0d8f1b7a10", "09190", "27-22-KH-UBND-2022", "A1", LocalDate.of(2022, 3, 14),
+			"Báo cáo nhầm đơn vị", "Nguyễn Thị Hà", null, Instant.parse("2022-03-16T02:00:00Z"));
+
+	static final ProgressRejected rejection = new ProgressRejected("evt-bad-0001", "09190",
+			"{\"eventId\": \"evt-bad-0001\", \"quantities\": {\"minutes\": -5}}", false,
+			List.of(new ProgressRejected.Reason("quantities.minutes", "Số lượng là số nguyên từ 0 đến 1.000.000.000.")),
+			"cchc.progress.inbox", 2, 1234L, Instant.parse("2022-03-16T02:00:01Z"));
+
 	static final UnitDetails commune = new UnitDetails("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256",
 			LocalDate.of(2008, 1, 1), LocalDate.of(2025, 6, 30),
 			new UnitContacts("Trần Văn Minh", "vuninh@bacninh.gov.vn", "0912345678"),
@@ -54,6 +74,10 @@ class ContractSchemaTests {
 
 	static Arguments[] contracts() {
 		return new Arguments[] { Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progress),
+				Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progressWithNote),
+				Arguments.of("progress-corrected.v1.json", ProgressCorrected.class, correction),
+				Arguments.of("progress-retracted.v1.json", ProgressRetracted.class, retraction),
+				Arguments.of("progress-rejected.v1.json", ProgressRejected.class, rejection),
 				Arguments.of("unit-event.v1.json", UnitRegistered.class,
 						new UnitRegistered(commune, Instant.parse("2025-01-02T01:00:00Z"))),
 				Arguments.of("unit-event.v1.json", UnitChanged.class,
@@ -96,6 +120,15 @@ class ContractSchemaTests {
 		ftp.putArray("evidence").add("ftp://example.org/file");
 		assertThat(validate("progress-recorded.v1.json", ftp.toString()))
 			.anyMatch((message) -> message.getInstanceLocation().toString().contains("evidence"));
+	}
+
+	@Test
+	void aProgressEventOfTheFirstVersionWithoutNoteStillReadsAndValidates() {
+		ObjectNode withoutNote = json.valueToTree(progress);
+		withoutNote.remove("note");
+		assertThat(validate("progress-recorded.v1.json", withoutNote.toString())).isEmpty();
+		assertThat(json.treeToValue(withoutNote, ProgressRecorded.class)).isEqualTo(progress);
+		assertThat(progress.note()).isNull();
 	}
 
 	@Test

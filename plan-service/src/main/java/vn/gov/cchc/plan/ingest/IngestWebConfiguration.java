@@ -22,7 +22,8 @@ class IngestWebConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new IngestRejections(this.meters)).addPathPatterns(ProgressController.PATH);
+		registry.addInterceptor(new IngestRejections(this.meters))
+			.addPathPatterns(ProgressController.PATH, ProgressController.BATCH_PATH, ProgressController.PATH + "/**");
 	}
 
 }

@@ -1,29 +1,26 @@
 package vn.gov.cchc.plan.ingest;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.events.EventTypes;
-import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
-import vn.gov.cchc.plan.unit.Units;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a progress report once per {@code eventId}.
+ * Accepts a progress report (a new one, a correction or a retraction) once per
+ * {@code eventId}.
  *
  * <p>
  * The id is claimed in {@code progress_receipts} before the event is published, so that
@@ -38,21 +35,26 @@ import org.springframework.stereotype.Service;
  * same event (same id, same data, same {@code recordedAt}) again. That is safe:
  * report-service keeps one fact per {@code eventId}. A different report under a pending
  * id gets 409, since the first one may have reached the broker.
+ *
+ * <p>
+ * A retry is recognised before anything is looked up, so a report accepted once is
+ * accepted again even if its plan was closed or its unit ended since. Corrections and
+ * retractions point at a recorded report of the same unit; a retraction marks that
+ * report's receipt (once, conditionally) before its event is published, so a report is
+ * withdrawn by one retraction only.
  */
 @Service
 class ProgressIngestion {
 
 	static final String BINDING = "publishProgress-out-0";
 
-	static final URI SOURCE = URI.create("/cchc/plan-service");
-
 	private static final Logger logger = LoggerFactory.getLogger(ProgressIngestion.class);
 
 	private final ProgressRequestValidator validator;
 
-	private final ProgressReceipts receipts;
+	private final PlanConformance conformance;
 
-	private final Units units;
+	private final ProgressReceipts receipts;
 
 	private final CloudEventPublisher publisher;
 
@@ -62,11 +64,11 @@ class ProgressIngestion {
 
 	private final Counter duplicates;
 
-	ProgressIngestion(ProgressRequestValidator validator, ProgressReceipts receipts, Units units,
+	ProgressIngestion(ProgressRequestValidator validator, PlanConformance conformance, ProgressReceipts receipts,
 			CloudEventPublisher publisher, Clock clock, MeterRegistry meters) {
 		this.validator = validator;
+		this.conformance = conformance;
 		this.receipts = receipts;
-		this.units = units;
 		this.publisher = publisher;
 		this.clock = clock;
 		this.accepted = Counter.builder("cchc.ingest.accepted")
@@ -77,31 +79,59 @@ class ProgressIngestion {
 			.register(meters);
 	}
 
+	/**
+	 * Validates, decides and publishes one report, waiting for the broker.
+	 * @throws ProblemException when the report is refused
+	 * @throws vn.gov.cchc.plan.cloudevent.PublishFailedException when the broker did not
+	 * acknowledge it
+	 */
 	ProgressAccepted ingest(ProgressRequest request) {
 		ValidProgress progress = this.validator.validate(request);
-		String bodyHash = progress.bodyHash();
-		var earlier = this.receipts.find(progress.eventId());
-		if (earlier.isPresent()) {
-			return answerAgain(progress, bodyHash, earlier.get());
+		Decision decision = decide(progress, this.conformance.lookups(), new KnownReceipts(this.receipts));
+		if (decision instanceof Decision.Duplicate duplicate) {
+			return ProgressAccepted.of(duplicate.receipt());
 		}
-		requireUnitInForce(progress);
+		Decision.Publish publish = (Decision.Publish) decision;
+		this.publisher.publish(BINDING, progress.unitCode(), ProgressEvents.of(progress, publish.receipt()));
+		markRecorded(publish.receipt());
+		return ProgressAccepted.of(publish.receipt());
+	}
+
+	/**
+	 * What to do with a valid report: answer a retry of a recorded one again, or publish
+	 * it (after claiming its id, or again while its claim is pending).
+	 * @throws ProblemException when the report is refused; nothing is stored then
+	 */
+	Decision decide(ValidProgress progress, PlanConformance.Lookups lookups, KnownReceipts known) {
+		var earlier = known.find(progress.eventId());
+		if (earlier.isPresent()) {
+			return again(progress, earlier.get(), known);
+		}
+		ProgressReceipt original = null;
+		if (progress.kind() != ValidProgress.Kind.RECORDED) {
+			original = original(progress, known);
+		}
+		if (progress.kind() != ValidProgress.Kind.RETRACTION) {
+			this.conformance.check(progress, lookups);
+		}
 		// Stored with millisecond precision, so published with it: a retry answers the
 		// same instant it was first given.
 		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		ProgressReceipt claim = ProgressReceipt.pending(progress.eventId(), bodyHash, recordedAt);
+		ProgressReceipt claim = ProgressReceipt.pending(progress, recordedAt, original);
 		if (!this.receipts.claim(claim)) {
 			// A concurrent request claimed the id since we looked.
-			return answerAgain(progress, bodyHash, this.receipts.find(progress.eventId()).orElseThrow());
+			return again(progress, known.refresh(progress.eventId()).orElseThrow(), known);
 		}
-		publish(progress, recordedAt);
-		markRecorded(claim);
-		this.accepted.increment();
-		return ProgressAccepted.of(claim);
+		known.remember(claim);
+		if (progress.kind() == ValidProgress.Kind.RETRACTION) {
+			markRetracted(progress, claim);
+		}
+		return new Decision.Publish(progress, claim);
 	}
 
 	/** Answers a report whose {@code eventId} is already claimed. */
-	private ProgressAccepted answerAgain(ValidProgress progress, String bodyHash, ProgressReceipt earlier) {
-		if (!earlier.bodyHash().equals(bodyHash)) {
+	private Decision again(ValidProgress progress, ProgressReceipt earlier, KnownReceipts known) {
+		if (!earlier.bodyHash().equals(progress.bodyHash())) {
 			throw new ProblemException(Problems.conflict("event-id-conflict", "Mã sự kiện đã được dùng",
 					"Mã sự kiện này đã được dùng cho một báo cáo tiến độ có nội dung khác. "
 							+ "Mỗi báo cáo mới cần một mã sự kiện mới.",
@@ -109,44 +139,114 @@ class ProgressIngestion {
 		}
 		if (earlier.isRecorded()) {
 			this.duplicates.increment();
-			return ProgressAccepted.of(earlier);
+			return new Decision.Duplicate(earlier);
 		}
 		// Pending: the request that claimed the id is still publishing, or died, or lost
 		// the broker. Publishing the very same event again is safe (see the class
 		// comment), and is the only way to be sure it was published.
-		publish(progress, earlier.recordedAt());
-		markRecorded(earlier);
-		this.accepted.increment();
-		return ProgressAccepted.of(earlier);
+		if (progress.kind() == ValidProgress.Kind.RETRACTION) {
+			markRetracted(progress, earlier);
+		}
+		known.remember(earlier);
+		return new Decision.Publish(progress, earlier);
 	}
 
-	private void requireUnitInForce(ValidProgress progress) {
-		UnitDetails unit = this.units.find(progress.unitCode())
-			.orElseThrow(() -> new ProblemException(Problems.unprocessable("unknown-unit", "Đơn vị không tồn tại",
-					"Không có đơn vị nào mang mã " + progress.unitCode() + ".",
-					List.of(new FieldError("unitCode", "Không có đơn vị nào mang mã này.")))));
-		if (!unit.validOn(progress.date())) {
-			throw new ProblemException(Problems.unprocessable("unit-not-in-force", "Đơn vị không còn hiệu lực",
-					"Đơn vị " + unit.code() + " (" + unit.name() + ") không tồn tại vào ngày " + progress.date() + ".",
-					List.of(new FieldError("unitCode", "Đơn vị không tồn tại vào ngày thực hiện (date)."))));
+	/**
+	 * The recorded report a correction or retraction points at.
+	 * @throws ProblemException if there is none of this unit that can still be changed
+	 */
+	private ProgressReceipt original(ValidProgress progress, KnownReceipts known) {
+		boolean correction = progress.kind() == ValidProgress.Kind.CORRECTION;
+		String field = correction ? "correctsEventId" : "retractsEventId";
+		String refersTo = progress.refersTo();
+		ProgressReceipt original = known.find(refersTo)
+			.orElseThrow(() -> new ProblemException(Problems.unprocessable("unknown-original", "Không có báo cáo gốc",
+					"Không có báo cáo tiến độ nào mang mã " + refersTo + ".",
+					List.of(new FieldError(field, "Không có báo cáo tiến độ nào mang mã này.")))));
+		if (!original.isOriginal() || original.unitCode() == null) {
+			throw new ProblemException(Problems.unprocessable("not-an-original", "Không phải báo cáo gốc",
+					"Chỉ sửa hoặc rút lại được một báo cáo gốc, không phải một bản sửa hay bản rút lại.",
+					List.of(new FieldError(field,
+							"Mã này là của một bản sửa hoặc bản rút lại; hãy dùng mã của báo cáo gốc."))));
+		}
+		if (!original.unitCode().equals(progress.unitCode())) {
+			throw new ProblemException(Problems.unprocessable("original-of-another-unit",
+					"Báo cáo gốc thuộc đơn vị khác", "Một đơn vị chỉ sửa hoặc rút lại được báo cáo của chính mình.",
+					List.of(new FieldError(field,
+							"Báo cáo gốc thuộc đơn vị khác, không phải " + progress.unitCode() + "."))));
+		}
+		if (!original.isRecorded()) {
+			throw new ProblemException(Problems.conflict("original-not-recorded", "Báo cáo gốc chưa được ghi nhận xong",
+					"Báo cáo gốc chưa được xác nhận là đã ghi nhận; hãy gửi lại báo cáo gốc trước, rồi gửi lại yêu cầu này.",
+					List.of(new FieldError(field, "Báo cáo gốc chưa được ghi nhận xong."))));
+		}
+		if (original.retractedBy() != null && !original.retractedBy().equals(progress.eventId())) {
+			throw alreadyRetracted(field);
+		}
+		List<FieldError> mismatches = new ArrayList<>();
+		if (progress.planId() != null && !progress.planId().equals(original.planId())) {
+			mismatches.add(new FieldError("planId", "Phải là kế hoạch của báo cáo gốc (" + original.planId() + ")."));
+		}
+		if (progress.activityId() != null && !progress.activityId().equals(original.activityId())) {
+			mismatches.add(
+					new FieldError("activityId", "Phải là hoạt động của báo cáo gốc (" + original.activityId() + ")."));
+		}
+		if (!mismatches.isEmpty()) {
+			throw new ProblemException(Problems.unprocessable("original-mismatch", "Không khớp với báo cáo gốc",
+					"Bản sửa hoặc bản rút lại phải cùng đơn vị, kế hoạch và hoạt động với báo cáo gốc.", mismatches));
+		}
+		return original;
+	}
+
+	/**
+	 * Marks the retracted report, before the retraction is published: a second retraction
+	 * of it then fails here without publishing. Losing the mark means the claim was never
+	 * published (the mark always comes first), so it is released.
+	 */
+	private void markRetracted(ValidProgress retraction, ProgressReceipt claim) {
+		if (!this.receipts.markRetracted(retraction.refersTo(), retraction.eventId())) {
+			this.receipts.release(claim);
+			throw alreadyRetracted("retractsEventId");
 		}
 	}
 
-	private void publish(ValidProgress progress, Instant recordedAt) {
-		this.publisher.publish(BINDING, progress.unitCode(), CloudEvent.of(progress.eventId(), SOURCE,
-				EventTypes.PROGRESS_RECORDED_V1, progress.unitCode(), recordedAt, progress.recordedAt(recordedAt)));
+	private static ProblemException alreadyRetracted(String field) {
+		return new ProblemException(Problems.conflict("already-retracted", "Báo cáo đã bị rút lại",
+				"Báo cáo gốc đã bị rút lại; không thể sửa hay rút lại nó thêm lần nữa.",
+				List.of(new FieldError(field, "Báo cáo này đã bị rút lại."))));
 	}
 
-	private void markRecorded(ProgressReceipt receipt) {
+	void markRecorded(ProgressReceipt receipt) {
+		this.accepted.increment();
 		try {
 			this.receipts.markRecorded(receipt);
 		}
 		catch (DataAccessException ex) {
 			// The broker has the event, so the report is accepted; the pending receipt
-			// only
-			// means that a retry publishes it once more, which report-service absorbs.
+			// only means that a retry publishes it once more, which report-service
+			// absorbs.
 			logger.warn("Event {} is published but its receipt could not be marked recorded", receipt.eventId(), ex);
 		}
+	}
+
+	/** Counts reports of a batch the broker acknowledged. */
+	void countAccepted(int count) {
+		this.accepted.increment(count);
+	}
+
+	/** What {@link #decide} chose. */
+	sealed interface Decision {
+
+		/** A retry of a recorded report: answered again, nothing published. */
+		record Duplicate(ProgressReceipt receipt) implements Decision {
+
+		}
+
+		/** To publish, with the receipt that claims its id. */
+		record Publish(ValidProgress progress, ProgressReceipt receipt) implements Decision {
+
+		}
+
 	}
 
 }

@@ -22,6 +22,14 @@ import org.springframework.stereotype.Component;
 /**
  * The rules a progress report must keep on its own, before anything is looked up. Every
  * broken rule is reported at once, each naming its field by JSON path.
+ *
+ * <p>
+ * Free text ({@code reporter}, {@code note}, {@code reason}) is bounded and refused when
+ * it holds control characters (a note or reason may have line breaks and tabs), invisible
+ * direction overrides or broken UTF-16; otherwise it is kept exactly as sent and only
+ * ever handled as a string value, never as a query, markup or a key. A JSON object where
+ * text is expected (such as {@code {"$gt": ""}}) never gets here: reading the body
+ * refuses it as a value of the wrong type.
  */
 @Component
 class ProgressRequestValidator {
@@ -32,21 +40,28 @@ class ProgressRequestValidator {
 
 	static final long MAX_QUANTITY = 1_000_000_000L;
 
-	static final long MAX_BUDGET_VND = 1_000_000_000_000L;
+	static final long MAX_BUDGET_VND = 10_000_000_000_000L;
 
 	static final int MAX_EVIDENCE = 20;
 
+	static final int MAX_URL_LENGTH = 2000;
+
+	static final int MAX_REPORTER_LENGTH = 200;
+
+	static final int MAX_NOTE_LENGTH = 2000;
+
 	private static final int MAX_ID_LENGTH = 64;
-
-	private static final int MAX_REPORTER_LENGTH = 200;
-
-	private static final int MAX_URL_LENGTH = 2048;
 
 	private static final Pattern EVENT_ID = Pattern.compile("^[A-Za-z0-9._:-]{8,64}$");
 
 	private static final Pattern METRIC = Pattern.compile("^[a-z][a-zA-Z0-9]{0,39}$");
 
 	private static final String REQUIRED = "Trường này là bắt buộc.";
+
+	private static final String EVENT_ID_SHAPE = "Mã sự kiện gồm 8–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, "
+			+ "gạch dưới, hai chấm hoặc gạch ngang.";
+
+	private static final String NOT_IN_RETRACTION = "Không dùng trường này khi rút lại báo cáo (retractsEventId).";
 
 	private final Clock clock;
 
@@ -60,14 +75,8 @@ class ProgressRequestValidator {
 	 */
 	ValidProgress validate(ProgressRequest request) {
 		List<FieldError> errors = new ArrayList<>();
-		String eventId = request.eventId();
-		if (isBlank(eventId)) {
-			errors.add(new FieldError("eventId", REQUIRED));
-		}
-		else if (!EVENT_ID.matcher(eventId).matches()) {
-			errors.add(new FieldError("eventId",
-					"Mã sự kiện gồm 8–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch dưới, hai chấm hoặc gạch ngang."));
-		}
+		ValidProgress.Kind kind = kind(request, errors);
+		String eventId = eventId("eventId", request.eventId(), true, errors);
 		String unitCode = request.unitCode();
 		if (isBlank(unitCode)) {
 			errors.add(new FieldError("unitCode", REQUIRED));
@@ -75,22 +84,157 @@ class ProgressRequestValidator {
 		else if (!UnitCodes.isWellFormed(unitCode)) {
 			errors.add(new FieldError("unitCode", UnitCodes.MALFORMED));
 		}
-		requireText("planId", request.planId(), MAX_ID_LENGTH, errors);
-		requireText("activityId", request.activityId(), MAX_ID_LENGTH, errors);
-		requireText("reporter", request.reporter(), MAX_REPORTER_LENGTH, errors);
+		String reporter = text("reporter", request.reporter(), true, MAX_REPORTER_LENGTH, false, errors);
+		String note = text("note", request.note(), false, MAX_NOTE_LENGTH, true, errors);
+		String refersTo = null;
+		if (kind == ValidProgress.Kind.CORRECTION) {
+			refersTo = eventId("correctsEventId", request.correctsEventId(), true, errors);
+		}
+		else if (kind == ValidProgress.Kind.RETRACTION) {
+			refersTo = eventId("retractsEventId", request.retractsEventId(), true, errors);
+		}
+		if (refersTo != null && refersTo.equals(eventId)) {
+			errors.add(new FieldError((kind == ValidProgress.Kind.CORRECTION) ? "correctsEventId" : "retractsEventId",
+					"Báo cáo không thể sửa hay rút lại chính nó; hãy dùng một mã sự kiện mới (eventId)."));
+		}
+		String reason = null;
+		if (kind == ValidProgress.Kind.RETRACTION) {
+			reason = text("reason", request.reason(), true, MAX_NOTE_LENGTH, true, errors);
+		}
+		else if (request.reason() != null) {
+			errors.add(new FieldError("reason", "Lý do chỉ dùng khi rút lại báo cáo (retractsEventId)."));
+		}
+		if (kind == ValidProgress.Kind.RETRACTION) {
+			return retraction(request, eventId, unitCode, reporter, note, refersTo, reason, errors);
+		}
+		String planId = id("planId", request.planId(), true, errors);
+		String activityId = id("activityId", request.activityId(), true, errors);
 		checkDate(request.date(), errors);
 		TreeMap<String, Long> quantities = quantities(request.quantities(), errors);
 		List<String> evidence = evidence(request.evidence(), errors);
 		long budget = (request.budgetSpentVnd() != null) ? request.budgetSpentVnd() : 0L;
 		if (budget < 0 || budget > MAX_BUDGET_VND) {
 			errors.add(new FieldError("budgetSpentVnd",
-					"Kinh phí là số nguyên đồng từ 0 đến 1.000.000.000.000 (một nghìn tỷ)."));
+					"Kinh phí là số nguyên đồng từ 0 đến 10.000.000.000.000 (mười nghìn tỷ)."));
 		}
 		if (!errors.isEmpty()) {
 			throw new ProblemException(Problems.invalid(errors));
 		}
-		return new ValidProgress(eventId, unitCode, request.planId(), request.activityId(), request.date(), quantities,
-				evidence, budget, request.reporter());
+		return new ValidProgress(kind, eventId, unitCode, planId, activityId, request.date(), quantities, evidence,
+				budget, reporter, note, refersTo, null);
+	}
+
+	private ValidProgress retraction(ProgressRequest request, @Nullable String eventId, @Nullable String unitCode,
+			@Nullable String reporter, @Nullable String note, @Nullable String refersTo, @Nullable String reason,
+			List<FieldError> errors) {
+		// A retraction carries no values of its own: values sent with it would suggest a
+		// correction, so they are refused rather than silently dropped.
+		refuse("date", request.date(), errors);
+		refuse("quantities", request.quantities(), errors);
+		refuse("evidence", request.evidence(), errors);
+		refuse("budgetSpentVnd", request.budgetSpentVnd(), errors);
+		String planId = id("planId", request.planId(), false, errors);
+		String activityId = id("activityId", request.activityId(), false, errors);
+		if (!errors.isEmpty()) {
+			throw new ProblemException(Problems.invalid(errors));
+		}
+		return new ValidProgress(ValidProgress.Kind.RETRACTION, eventId, unitCode, planId, activityId, null,
+				new TreeMap<>(), List.of(), 0L, reporter, note, refersTo, reason);
+	}
+
+	private static ValidProgress.Kind kind(ProgressRequest request, List<FieldError> errors) {
+		if (request.correctsEventId() != null && request.retractsEventId() != null) {
+			String both = "Một báo cáo chỉ sửa (correctsEventId) hoặc rút lại (retractsEventId), không cả hai.";
+			errors.add(new FieldError("correctsEventId", both));
+			errors.add(new FieldError("retractsEventId", both));
+			return ValidProgress.Kind.RECORDED;
+		}
+		if (request.correctsEventId() != null) {
+			return ValidProgress.Kind.CORRECTION;
+		}
+		return (request.retractsEventId() != null) ? ValidProgress.Kind.RETRACTION : ValidProgress.Kind.RECORDED;
+	}
+
+	private static void refuse(String field, @Nullable Object value, List<FieldError> errors) {
+		if (value != null) {
+			errors.add(new FieldError(field, NOT_IN_RETRACTION));
+		}
+	}
+
+	private static @Nullable String eventId(String field, @Nullable String value, boolean required,
+			List<FieldError> errors) {
+		if (isBlank(value)) {
+			if (required) {
+				errors.add(new FieldError(field, REQUIRED));
+			}
+			return null;
+		}
+		if (!EVENT_ID.matcher(value).matches()) {
+			errors.add(new FieldError(field, EVENT_ID_SHAPE));
+			return null;
+		}
+		return value;
+	}
+
+	private static @Nullable String id(String field, @Nullable String value, boolean required,
+			List<FieldError> errors) {
+		if (value == null && !required) {
+			return null;
+		}
+		String checked = text(field, value, true, MAX_ID_LENGTH, false, errors);
+		if (checked != null && !checked.strip().equals(checked)) {
+			errors.add(new FieldError(field, "Mã không được có khoảng trắng ở đầu hoặc cuối."));
+			return null;
+		}
+		return checked;
+	}
+
+	/**
+	 * Free text: present when required, at most {@code maxLength} characters, and nothing
+	 * that is not text (see the class comment). Blank optional text counts as absent.
+	 */
+	static @Nullable String text(String field, @Nullable String value, boolean required, int maxLength,
+			boolean multiline, List<FieldError> errors) {
+		if (isBlank(value)) {
+			if (required) {
+				errors.add(new FieldError(field, REQUIRED));
+			}
+			return null;
+		}
+		if (value.length() > maxLength) {
+			errors.add(new FieldError(field, "Tối đa " + maxLength + " ký tự."));
+			return null;
+		}
+		String refused = refusedCharacter(value, multiline);
+		if (refused != null) {
+			errors.add(new FieldError(field, refused));
+			return null;
+		}
+		return value;
+	}
+
+	private static @Nullable String refusedCharacter(String value, boolean multiline) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isISOControl(c)) {
+				if (multiline && (c == '\n' || c == '\r' || c == '\t')) {
+					continue;
+				}
+				return multiline ? "Không được chứa ký tự điều khiển (chỉ cho phép xuống dòng và tab)."
+						: "Không được chứa ký tự điều khiển (kể cả xuống dòng, tab).";
+			}
+			if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+				return "Không được chứa ký tự điều khiển hướng văn bản.";
+			}
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return "Chứa ký tự Unicode không hợp lệ.";
+			}
+		}
+		return null;
 	}
 
 	private void checkDate(@Nullable LocalDate date, List<FieldError> errors) {
@@ -146,7 +290,11 @@ class ProgressRequestValidator {
 		List<String> links = new ArrayList<>(evidence.size());
 		for (int i = 0; i < evidence.size(); i++) {
 			String link = evidence.get(i);
-			if (link == null || !isHttpUrl(link)) {
+			if (link != null && link.length() > MAX_URL_LENGTH) {
+				errors.add(new FieldError("evidence[" + i + "]",
+						"Liên kết minh chứng dài tối đa " + MAX_URL_LENGTH + " ký tự."));
+			}
+			else if (link == null || !isHttpUrl(link)) {
 				errors.add(new FieldError("evidence[" + i + "]",
 						"Liên kết minh chứng phải là địa chỉ tuyệt đối bắt đầu bằng http:// hoặc https://."));
 			}
@@ -157,10 +305,12 @@ class ProgressRequestValidator {
 		return links;
 	}
 
+	/**
+	 * An absolute http(s) URL with a host. Anything else ({@code javascript:},
+	 * {@code data:}, {@code ftp:}, a relative path) could do harm or mean nothing where
+	 * the link is shown.
+	 */
 	private static boolean isHttpUrl(String link) {
-		if (link.length() > MAX_URL_LENGTH) {
-			return false;
-		}
 		try {
 			URI uri = new URI(link);
 			return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
@@ -168,15 +318,6 @@ class ProgressRequestValidator {
 		}
 		catch (URISyntaxException ex) {
 			return false;
-		}
-	}
-
-	private static void requireText(String field, @Nullable String value, int maxLength, List<FieldError> errors) {
-		if (isBlank(value)) {
-			errors.add(new FieldError(field, REQUIRED));
-		}
-		else if (value.length() > maxLength) {
-			errors.add(new FieldError(field, "Tối đa " + maxLength + " ký tự."));
 		}
 	}
 

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the body of a progress report at {@code cchc.ingest.max-body-bytes}. A declared
+ * Caps the body of a progress report at {@code cchc.ingest.max-body-bytes}, and of a
+ * batch of reports at {@code cchc.ingest.max-batch-body-bytes}. A declared
  * {@code Content-Length} over the cap fails the first read, before a byte is read; a
  * chunked body fails as soon as one byte more than the cap has arrived. Either way at
  * most cap + 1 bytes are ever read, and the failure is a {@link ProblemException} (413)
@@ -31,20 +32,32 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
+	private final long maxBatchBytes;
+
 	RequestBodyLimitFilter(IngestProperties properties) {
 		this.maxBytes = properties.maxBodyBytes();
+		this.maxBatchBytes = properties.maxBatchBodyBytes();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !ProgressController.PATH.equals(path);
+		return maxBytesOf(request) < 0;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new LimitedBodyRequest(request, this.maxBytes), response);
+		chain.doFilter(new LimitedBodyRequest(request, maxBytesOf(request)), response);
+	}
+
+	/** The cap of the request's path, or -1 for a path that is not ingestion's. */
+	private long maxBytesOf(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (ProgressController.BATCH_PATH.equals(path)) {
+			return this.maxBatchBytes;
+		}
+		return (ProgressController.PATH.equals(path) || path.startsWith(ProgressController.PATH + "/")) ? this.maxBytes
+				: -1;
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

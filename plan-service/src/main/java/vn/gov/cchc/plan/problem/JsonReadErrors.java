@@ -21,14 +21,15 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Turns what Jackson reports about an unreadable body into a {@link FieldError} naming
  * the JSON path of the value at fault. Binding errors carry their path; a syntax error
- * only has the parser's position, so the path is taken from the parser's context.
+ * only has the parser's position, so the path is taken from the parser's context. Public
+ * for features that read JSON outside a request body (items of a batch, Kafka records).
  */
-final class JsonReadErrors {
+public final class JsonReadErrors {
 
 	private JsonReadErrors() {
 	}
 
-	static FieldError of(JacksonException ex) {
+	public static FieldError of(JacksonException ex) {
 		return new FieldError(path(ex), message(ex));
 	}
 

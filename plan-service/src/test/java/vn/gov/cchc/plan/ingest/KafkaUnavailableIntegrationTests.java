@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.plan.plan.PlanFixtures;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * With the broker gone, a report is answered 503 within the producer's bounded wait, not
- * held until the client gives up, and is not recorded. The broker of this class is its
- * own, since the test stops it.
+ * With the broker gone, a report (or a batch) is answered 503 within the producer's
+ * bounded wait, not held until the client gives up, and is not recorded. The broker of
+ * this class is its own, since the test stops it.
  */
 @SpringBootTest(properties = { "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
 		"spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1500",
@@ -47,6 +49,9 @@ class KafkaUnavailableIntegrationTests {
 	@Autowired
 	private MongoTemplate mongo;
 
+	@Autowired
+	private JsonMapper json;
+
 	@DynamicPropertySource
 	static void mongo(DynamicPropertyRegistry registry) {
 		MongoTestStore.register(registry, "cchc-plan-it-kafka-down");
@@ -59,6 +64,7 @@ class KafkaUnavailableIntegrationTests {
 			.hasStatus(HttpStatus.ACCEPTED);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/27")).hasStatusOk());
+		PlanFixtures.storeIssued(this.mongo, this.json, PlanFixtures.oneYearPlan("IT-DOWN-2026", "27", "27", 2026));
 
 		this.broker.destroy();
 		long started = System.nanoTime();
@@ -66,7 +72,7 @@ class KafkaUnavailableIntegrationTests {
 			.uri("/api/v1/progress")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
-					{"eventId": "it-down-0001", "unitCode": "27", "planId": "p", "activityId": "a",
+					{"eventId": "it-down-0001", "unitCode": "27", "planId": "IT-DOWN-2026", "activityId": "HD01",
 					 "date": "2026-01-15", "quantities": {"minutes": 15}, "reporter": "Trần Thị Mai"}"""
 				.getBytes(StandardCharsets.UTF_8))
 			.exchange();
@@ -86,6 +92,28 @@ class KafkaUnavailableIntegrationTests {
 		ProgressReceipt receipt = this.mongo.findById("it-down-0001", ProgressReceipt.class);
 		assertThat(receipt).isNotNull();
 		assertThat(receipt.isRecorded()).isFalse();
+
+		// A batch of which nothing could be published is answered like a single report,
+		// and claims nothing as recorded.
+		MvcTestResult batch = this.mvc.post()
+			.uri("/api/v1/progress:batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					[{"eventId": "it-down-0002", "unitCode": "27", "planId": "IT-DOWN-2026", "activityId": "HD01",
+					  "date": "2026-01-16", "quantities": {"minutes": 15}, "reporter": "Trần Thị Mai"},
+					 {"eventId": "it-down-0003", "unitCode": "27", "planId": "IT-DOWN-2026", "activityId": "HD01",
+					  "date": "2026-01-17", "quantities": {"minutes": 20}, "reporter": "Trần Thị Mai"}]"""
+				.getBytes(StandardCharsets.UTF_8))
+			.exchange();
+
+		assertThat(batch).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "5");
+		for (String eventId : new String[] { "it-down-0002", "it-down-0003" }) {
+			ProgressReceipt claimed = this.mongo.findById(eventId, ProgressReceipt.class);
+			assertThat(claimed).isNotNull();
+			assertThat(claimed.isRecorded()).isFalse();
+		}
 	}
 
 }

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +20,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.ProgressRetracted;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.plan.JsonConfiguration;
 import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
+import vn.gov.cchc.plan.plan.PlanFixtures;
+import vn.gov.cchc.plan.plan.Plans;
 import vn.gov.cchc.plan.unit.Units;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +45,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -48,12 +55,15 @@ import static org.mockito.Mockito.verify;
 
 /**
  * The web side of ingestion: how a body is read, how every kind of bad request is
- * answered, and what is handed to the broker. The broker and the stores are stand-ins
- * here; {@link ProgressIngestionIntegrationTests} runs the same path against real ones.
+ * answered, and what is handed to the broker. The broker, the stores and the plan are
+ * stand-ins here (plan {@code P1}: activity {@code HD01} led by {@code 09190});
+ * {@link ProgressIngestionIntegrationTests} and the other integration tests run the same
+ * paths against real ones.
  */
 @WebMvcTest(ProgressController.class)
 @AutoConfigureMetrics
-@Import({ JsonConfiguration.class, ProgressIngestion.class, ProgressRequestValidator.class })
+@Import({ JsonConfiguration.class, ProgressIngestion.class, ProgressRequestValidator.class, PlanConformance.class,
+		ProgressBatchIngestion.class, ProgressRequestReader.class })
 class ProgressControllerTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -77,11 +87,19 @@ class ProgressControllerTests {
 	private ProgressReceipts receipts;
 
 	@MockitoBean
+	private Plans plans;
+
+	@MockitoBean
 	private CloudEventPublisher publisher;
 
+	@MockitoBean
+	private BatchPublisher batchPublisher;
+
 	@BeforeEach
-	void knownUnitAndFreeIds() {
+	void knownUnitPlanAndFreeIds() {
 		given(this.units.find("09190")).willReturn(Optional.of(commune));
+		given(this.plans.findInForce("P1"))
+			.willReturn(Optional.of(PlanFixtures.oneYearPlan("P1", "27", "09190", 2026)));
 		given(this.receipts.find(anyString())).willReturn(Optional.empty());
 		given(this.receipts.claim(any())).willReturn(true);
 	}
@@ -89,7 +107,7 @@ class ProgressControllerTests {
 	@Test
 	void acceptsAValidReportIgnoringUnknownFieldsAndPublishesItKeyedByUnit() {
 		MvcTestResult result = post("""
-				{"eventId": "evt-00000001", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000001", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
 				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Nguyễn Thị Hà",
 				 "source": "commune-app", "extra": {"nested": [1, 2]}}""");
 
@@ -128,7 +146,7 @@ class ProgressControllerTests {
 			""")
 	void refusesAValueOfTheWrongJsonTypeNamingItsPath(String member, String field) {
 		MvcTestResult result = post("""
-				{"eventId": "evt-00000002", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000002", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
 				 "reporter": "Hà", "date": "2026-11-20", "quantities": {"minutes": 15}, %s}""".formatted(member));
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -198,7 +216,7 @@ class ProgressControllerTests {
 			.publish(anyString(), anyString(), any());
 
 		MvcTestResult result = post("""
-				{"eventId": "evt-00000004", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000004", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
 				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
 
 		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
@@ -213,13 +231,13 @@ class ProgressControllerTests {
 	@Test
 	void publishesAPendingReportAgainWithItsFirstRecordedAt() {
 		String body = """
-				{"eventId": "evt-00000006", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000006", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
 				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""";
 		ProgressRequest request = json.readValue(body, ProgressRequest.class);
-		String bodyHash = new ProgressRequestValidator(clock()).validate(request).bodyHash();
+		ValidProgress progress = new ProgressRequestValidator(clock()).validate(request);
 		Instant firstTry = Instant.parse("2026-11-20T02:00:00Z");
 		given(this.receipts.find("evt-00000006"))
-			.willReturn(Optional.of(ProgressReceipt.pending("evt-00000006", bodyHash, firstTry)));
+			.willReturn(Optional.of(ProgressReceipt.pending(progress, firstTry, null)));
 
 		MvcTestResult result = post(body);
 
@@ -236,11 +254,12 @@ class ProgressControllerTests {
 
 	@Test
 	void refusesAnotherReportUnderAPendingEventId() {
-		given(this.receipts.find("evt-00000007"))
-			.willReturn(Optional.of(ProgressReceipt.pending("evt-00000007", "0".repeat(64), Instant.EPOCH)));
+		given(this.receipts.find("evt-00000007")).willReturn(Optional.of(new ProgressReceipt("evt-00000007",
+				"0".repeat(64), Instant.EPOCH, ProgressReceipt.Status.PENDING, ValidProgress.Kind.RECORDED, "09190",
+				"P1", "HD01", LocalDate.of(2026, 11, 20), null, "Hà", null, null)));
 
 		MvcTestResult result = post("""
-				{"eventId": "evt-00000007", "unitCode": "09190", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000007", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
 				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
 
 		assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -253,7 +272,7 @@ class ProgressControllerTests {
 		given(this.units.find("99999")).willReturn(Optional.empty());
 
 		MvcTestResult result = post("""
-				{"eventId": "evt-00000005", "unitCode": "99999", "planId": "P1", "activityId": "A1",
+				{"eventId": "evt-00000005", "unitCode": "99999", "planId": "P1", "activityId": "HD01",
 				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""");
 
 		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -274,6 +293,173 @@ class ProgressControllerTests {
 			.bodyJson()
 			.extractingPath("$.title")
 			.isEqualTo("Không tìm thấy");
+	}
+
+	@Test
+	void refusesAReportForAnActivityTheUnitDoesNotLeadNamingTheUnit() {
+		MvcTestResult result = post("""
+				{"eventId": "evt-00000008", "unitCode": "09190", "planId": "P1", "activityId": "HD02",
+				 "date": "2026-11-20", "quantities": {"postings": 1}, "reporter": "Hà"}""");
+
+		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(problem(result).get("type").asString())
+			.isEqualTo("https://cchc.gov.vn/problems/progress-does-not-fit-plan");
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
+		verify(this.receipts, never()).claim(any());
+	}
+
+	@Test
+	void answersABatchWithOneResultPerReportAndPublishesOnlyTheValidOnes() {
+		given(this.batchPublisher.publish(any())).willAnswer((call) -> {
+			List<?> events = call.getArgument(0);
+			return events.stream().map((event) -> true).toList();
+		});
+
+		MvcTestResult result = postBatch("""
+				[{"eventId": "evt-batch-0001", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"},
+				 {"eventId": "evt-batch-0002", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": "15"}, "reporter": "Hà"},
+				 42,
+				 {"eventId": "evt-batch-0004", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"postings": 2}, "reporter": "Hà"},
+				 {"eventId": "evt-batch-0001", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"},
+				 {"eventId": "evt-batch-0001", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 16}, "reporter": "Hà"}]""");
+
+		assertThat(result).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo(
+					"""
+							{"accepted": 1, "duplicates": 1, "rejected": 4, "failed": 0, "results": [
+							 {"index": 0, "eventId": "evt-batch-0001", "status": "ACCEPTED", "errors": []},
+							 {"index": 1, "eventId": "evt-batch-0002", "status": "REJECTED",
+							  "type": "https://cchc.gov.vn/problems/malformed-request",
+							  "errors": [{"field": "quantities.minutes"}]},
+							 {"index": 2, "eventId": null, "status": "REJECTED", "errors": [{"field": "body"}]},
+							 {"index": 3, "eventId": "evt-batch-0004", "status": "REJECTED",
+							  "type": "https://cchc.gov.vn/problems/progress-does-not-fit-plan",
+							  "errors": [{"field": "quantities.postings"}]},
+							 {"index": 4, "eventId": "evt-batch-0001", "status": "DUPLICATE"},
+							 {"index": 5, "eventId": "evt-batch-0001", "status": "CONFLICT", "errors": [{"field": "eventId"}]}]}""");
+		ArgumentCaptor<List<BatchPublisher.Keyed>> published = ArgumentCaptor.captor();
+		verify(this.batchPublisher).publish(published.capture());
+		assertThat(published.getValue()).extracting((keyed) -> keyed.event().id()).containsExactly("evt-batch-0001");
+		verify(this.receipts).markAllRecorded(List.of("evt-batch-0001"));
+	}
+
+	@Test
+	void reportsTheEventsTheBrokerDidNotAcknowledgeAsFailedAndDoesNotMarkThem() {
+		given(this.batchPublisher.publish(any())).willReturn(List.of(true, false));
+
+		MvcTestResult result = postBatch("""
+				[{"eventId": "evt-batch-0011", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"},
+				 {"eventId": "evt-batch-0012", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 30}, "reporter": "Hà"}]""");
+
+		assertThat(result).hasStatusOk().bodyJson().isLenientlyEqualTo("""
+				{"accepted": 1, "failed": 1, "results": [{"status": "ACCEPTED"}, {"status": "FAILED"}]}""");
+		verify(this.receipts).markAllRecorded(List.of("evt-batch-0011"));
+	}
+
+	@Test
+	void answersServiceUnavailableForABatchOfWhichTheBrokerAcknowledgedNothing() {
+		given(this.batchPublisher.publish(any())).willReturn(List.of(false));
+
+		MvcTestResult result = postBatch("""
+				[{"eventId": "evt-batch-0021", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				  "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}]""");
+
+		assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.hasHeader(HttpHeaders.RETRY_AFTER, "5");
+		verify(this.receipts, never()).markAllRecorded(anyList());
+	}
+
+	@ParameterizedTest(name = "{0} -> {1} naming {2}")
+	@CsvSource(delimiter = '|', textBlock = """
+			{"eventId": "evt-batch-0031"}   | 400 | body
+			[]                              | 400 | body
+			[1, 2                           | 400 | [1]
+			""")
+	void refusesABodyThatIsNoBatchAsAWhole(String body, int status, String field) {
+		MvcTestResult result = postBatch(body);
+
+		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo(field);
+		verify(this.batchPublisher, never()).publish(any());
+	}
+
+	@Test
+	void refusesABatchOfMoreThanAThousandReportsNamingTheFirstOneTooMany() {
+		String report = """
+				{"eventId": "evt-batch-0041", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""";
+
+		MvcTestResult result = postBatch("[" + String.join(",", Collections.nCopies(1001, report)) + "]");
+
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/batch-too-large");
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("[1000]");
+		verify(this.receipts, never()).claim(any());
+	}
+
+	@Test
+	void acceptsABatchBodyOverTheSingleReportCap() {
+		given(this.batchPublisher.publish(any())).willAnswer((call) -> {
+			List<?> events = call.getArgument(0);
+			return events.stream().map((event) -> true).toList();
+		});
+		String note = "n".repeat(1500);
+		List<String> reports = IntStream.range(0, 1000)
+			.mapToObj((i) -> """
+					{"eventId": "evt-big-%04d", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+					 "date": "2026-11-20", "quantities": {"minutes": %d}, "reporter": "Hà", "note": "%s"}"""
+				.formatted(i, i, note))
+			.toList();
+		String body = "[" + String.join(",", reports) + "]";
+		assertThat(body.length()).isGreaterThan(1024 * 1024);
+
+		MvcTestResult result = postBatch(body);
+
+		assertThat(result).hasStatusOk().bodyJson().extractingPath("$.accepted").isEqualTo(1000);
+	}
+
+	@Test
+	void retractsAReportNamedByThePathWithADerivedIdWhenNoneIsGiven() {
+		given(this.receipts.find("evt-original-0001")).willReturn(Optional.of(new ProgressReceipt("evt-original-0001",
+				"0".repeat(64), Instant.EPOCH, ProgressReceipt.Status.RECORDED, ValidProgress.Kind.RECORDED, "09190",
+				"P1", "HD01", LocalDate.of(2026, 11, 2), null, "Hà", null, null)));
+		given(this.receipts.markRetracted(anyString(), anyString())).willReturn(true);
+
+		MvcTestResult result = this.mvc.post()
+			.uri("/api/v1/progress/{eventId}:retract", "evt-original-0001")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"unitCode": "09190", "reporter": "Hà", "reason": "Báo cáo nhầm ngày"}""")
+			.exchange();
+
+		String derived = ValidProgress.derivedRetractionId("evt-original-0001");
+		assertThat(result).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.eventId").isEqualTo(derived);
+		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		assertThat(published.getValue().type()).isEqualTo("vn.gov.cchc.progress.retracted.v1");
+		assertThat(published.getValue().data()).isInstanceOfSatisfying(ProgressRetracted.class, (retracted) -> {
+			assertThat(retracted.retractsEventId()).isEqualTo("evt-original-0001");
+			assertThat(retracted.date()).isEqualTo(LocalDate.of(2026, 11, 2));
+			assertThat(retracted.reason()).isEqualTo("Báo cáo nhầm ngày");
+		});
+		verify(this.receipts).markRetracted("evt-original-0001", derived);
+	}
+
+	private MvcTestResult postBatch(String body) {
+		return this.mvc.post()
+			.uri("/api/v1/progress:batch")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.getBytes(StandardCharsets.UTF_8))
+			.exchange();
 	}
 
 	private MvcTestResult post(String body) {

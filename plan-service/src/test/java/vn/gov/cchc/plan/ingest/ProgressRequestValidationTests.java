@@ -48,7 +48,8 @@ class ProgressRequestValidationTests {
 
 	@Test
 	void namesEveryMissingFieldAtOnce() {
-		ProgressRequest empty = new ProgressRequest(null, null, null, null, null, null, null, null, null);
+		ProgressRequest empty = new ProgressRequest(null, null, null, null, null, null, null, null, null, null, null,
+				null, null);
 
 		assertThat(fields(empty)).containsExactlyInAnyOrder("eventId", "unitCode", "planId", "activityId", "reporter",
 				"date", "quantities");
@@ -133,10 +134,131 @@ class ProgressRequestValidationTests {
 	}
 
 	@Test
-	void boundsTheBudget() {
+	void refusesEvidenceLinksLongerThanTwoThousandCharacters() {
+		String base = "https://bacninh.gov.vn/";
+		String longest = base + "a".repeat(2000 - base.length());
+		assertThat(fields(request().evidence(List.of(longest)).build())).isEmpty();
+		assertThat(fields(request().evidence(List.of(longest + "a")).build())).containsExactly("evidence[0]");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "javascript:alert(1)", "JAVASCRIPT:alert(document.cookie)",
+			"data:text/html,<script>x</script>", "ftp://bacninh.gov.vn/a", "//bacninh.gov.vn/a", "bacninh.gov.vn/a",
+			"mailto:a@bacninh.gov.vn", "file:///etc/passwd", "https://bacninh.gov.vn/a b", "http:/bacninh.gov.vn" })
+	void refusesEvidenceThatIsNoAbsoluteHttpLink(String link) {
+		assertThat(fields(request().evidence(List.of(link)).build())).containsExactly("evidence[0]");
+	}
+
+	@Test
+	void keepsFreeTextExactlyAsSentHoweverItLooks() {
+		String reporter = "$where: function() { return true } <script>alert(1)</script> '; DROP TABLE x; --";
+		String note = "{\"$gt\": \"\"}\nDòng hai\tcó tab; 😀 ${jndi:ldap://x}";
+		ValidProgress progress = this.validator.validate(request().reporter(reporter).note(note).build());
+
+		assertThat(progress.reporter()).isEqualTo(reporter);
+		assertThat(progress.note()).isEqualTo(note);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Hà\u0000", "Hà\nNội", "Hà\tNội", "\u001b[31mđỏ", "Hà\u007f", "Hà\u0085",
+			"abc\u202Efdp.exe", "lẻ \ud800", "lẻ \udc00 sau" })
+	void refusesControlCharactersAndBrokenUnicodeInTheReporter(String reporter) {
+		assertThat(fields(request().reporter(reporter).build())).containsExactly("reporter");
+	}
+
+	@Test
+	void letsANoteHaveLineBreaksAndTabsButNoOtherControlCharacters() {
+		assertThat(fields(request().note("Dòng một\r\nDòng hai\tcột").build())).isEmpty();
+		assertThat(fields(request().note("chuông\u0007").build())).containsExactly("note");
+		assertThat(fields(request().note("\u2066ẩn\u2069").build())).containsExactly("note");
+	}
+
+	@Test
+	void boundsTheReporterAndTheNote() {
+		assertThat(fields(request().reporter("r".repeat(200)).note("n".repeat(2000)).build())).isEmpty();
+		assertThat(fields(request().reporter("r".repeat(201)).note("n".repeat(2001)).build()))
+			.containsExactlyInAnyOrder("reporter", "note");
+	}
+
+	@Test
+	void treatsABlankNoteAsNone() {
+		assertThat(this.validator.validate(request().note("   ").build()).note()).isNull();
+	}
+
+	@Test
+	void readsACorrectionAsAWholeReportPointingAtTheOriginal() {
+		ValidProgress correction = this.validator.validate(request().corrects("evt-original-0001").build());
+
+		assertThat(correction.kind()).isEqualTo(ValidProgress.Kind.CORRECTION);
+		assertThat(correction.refersTo()).isEqualTo("evt-original-0001");
+		assertThat(correction.quantities()).containsEntry("minutes", 15L);
+		assertThat(fields(request().corrects("evt-original-0001").date(null).build())).containsExactly("date");
+	}
+
+	@Test
+	void readsARetractionWithAReasonAndNoValues() {
+		ProgressRequest retraction = new ProgressRequest("evt-retract-0001", "09190", null, null, null, null, null,
+				null, "Nguyễn Thị Hà", null, null, "evt-original-0001", "Báo cáo nhầm");
+
+		ValidProgress progress = this.validator.validate(retraction);
+
+		assertThat(progress.kind()).isEqualTo(ValidProgress.Kind.RETRACTION);
+		assertThat(progress.refersTo()).isEqualTo("evt-original-0001");
+		assertThat(progress.reason()).isEqualTo("Báo cáo nhầm");
+		assertThat(progress.planId()).isNull();
+	}
+
+	@Test
+	void refusesARetractionWithoutReasonOrWithValues() {
+		assertThat(fields(new ProgressRequest("evt-retract-0001", "09190", null, null, null, null, null, null, "Hà",
+				null, null, "evt-original-0001", null)))
+			.containsExactly("reason");
+		assertThat(fields(request().retracts("evt-original-0001").reason("nhầm").build()))
+			.containsExactlyInAnyOrder("date", "quantities", "evidence", "budgetSpentVnd");
+	}
+
+	@Test
+	void refusesPointingAtItselfOrBothCorrectingAndRetracting() {
+		assertThat(fields(request().corrects("9f1c2b1e-4c0a-4c55-b2a7-3f0d8f1b7a10").build()))
+			.containsExactly("correctsEventId");
+		assertThat(fields(request().corrects("evt-original-0001").retracts("evt-original-0001").reason("x").build()))
+			.contains("correctsEventId", "retractsEventId");
+		assertThat(fields(request().corrects("short").build())).containsExactly("correctsEventId");
+		assertThat(fields(request().reason("nhầm").build())).containsExactly("reason");
+	}
+
+	@Test
+	void derivesTheSameRetractionIdForTheSameReport() {
+		assertThat(ValidProgress.derivedRetractionId("evt-original-0001"))
+			.isEqualTo(ValidProgress.derivedRetractionId("evt-original-0001"))
+			.isNotEqualTo(ValidProgress.derivedRetractionId("evt-original-0002"))
+			.matches("^[A-Za-z0-9._:-]{8,64}$");
+	}
+
+	@Test
+	void hashesAPlainReportExactlyAsReceiptsWrittenBeforeNotesExistedDid() {
+		// The hash the previous version gave this report: its receipts must still
+		// recognise their retries.
+		ValidProgress progress = this.validator.validate(request().eventId("evt-00000001")
+			.date(LocalDate.of(2026, 1, 15))
+			.quantities(new HashMap<>(Map.of("minutes", 15L, "broadcasts", 1L)))
+			.build());
+
+		assertThat(progress.bodyHash()).isEqualTo("a95ca75f5e04bcba852c58f77f0b2ceb234bf46986e2a3a59c555a90b0b1677a");
+		assertThat(this.validator
+			.validate(request().eventId("evt-00000001")
+				.date(LocalDate.of(2026, 1, 15))
+				.quantities(new HashMap<>(Map.of("minutes", 15L, "broadcasts", 1L)))
+				.note("thêm ghi chú")
+				.build())
+			.bodyHash()).isNotEqualTo(progress.bodyHash());
+	}
+
+	@Test
+	void boundsTheBudgetAtTenThousandBillionDong() {
 		assertThat(fields(request().budget(0L).build())).isEmpty();
-		assertThat(fields(request().budget(1_000_000_000_000L).build())).isEmpty();
-		assertThat(fields(request().budget(1_000_000_000_001L).build())).containsExactly("budgetSpentVnd");
+		assertThat(fields(request().budget(10_000_000_000_000L).build())).isEmpty();
+		assertThat(fields(request().budget(10_000_000_000_001L).build())).containsExactly("budgetSpentVnd");
 		assertThat(fields(request().budget(-1L).build())).containsExactly("budgetSpentVnd");
 	}
 
@@ -189,7 +311,7 @@ class ProgressRequestValidationTests {
 
 		private String activityId = "A1";
 
-		private LocalDate date = LocalDate.of(2026, 11, 20);
+		private @Nullable LocalDate date = LocalDate.of(2026, 11, 20);
 
 		private Map<String, @Nullable Long> quantities = new HashMap<>(Map.of("minutes", 15L, "broadcasts", 1L));
 
@@ -198,6 +320,14 @@ class ProgressRequestValidationTests {
 		private @Nullable Long budget = 500_000L;
 
 		private String reporter = "Nguyễn Thị Hà";
+
+		private @Nullable String note;
+
+		private @Nullable String corrects;
+
+		private @Nullable String retracts;
+
+		private @Nullable String reason;
 
 		Builder eventId(String eventId) {
 			this.eventId = eventId;
@@ -219,7 +349,27 @@ class ProgressRequestValidationTests {
 			return this;
 		}
 
-		Builder date(LocalDate date) {
+		Builder note(String note) {
+			this.note = note;
+			return this;
+		}
+
+		Builder corrects(String eventId) {
+			this.corrects = eventId;
+			return this;
+		}
+
+		Builder retracts(String eventId) {
+			this.retracts = eventId;
+			return this;
+		}
+
+		Builder reason(String reason) {
+			this.reason = reason;
+			return this;
+		}
+
+		Builder date(@Nullable LocalDate date) {
 			this.date = date;
 			return this;
 		}
@@ -246,7 +396,8 @@ class ProgressRequestValidationTests {
 
 		ProgressRequest build() {
 			return new ProgressRequest(this.eventId, this.unitCode, this.planId, this.activityId, this.date,
-					this.quantities, this.evidence, this.budget, this.reporter);
+					this.quantities, this.evidence, this.budget, this.reporter, this.note, this.corrects, this.retracts,
+					this.reason);
 		}
 
 	}

@@ -25,7 +25,10 @@ class RequestBodyLimitFilterTests {
 
 	private static final int CAP = 1024;
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP));
+	private static final int BATCH_CAP = 4 * CAP;
+
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
+			new IngestProperties(CAP, BATCH_CAP, 1000));
 
 	@Test
 	void stopsAChunkedBodyOneByteAfterTheCapWithoutReadingTheRest() throws Exception {
@@ -54,6 +57,28 @@ class RequestBodyLimitFilterTests {
 
 		assertThat(readThroughFilter(request)).isNull();
 		assertThat(request.consumed()).isEqualTo(CAP);
+	}
+
+	@Test
+	void givesABatchItsOwnLargerCap() throws Exception {
+		CountingRequest upToTheBatchCap = new CountingRequest(BATCH_CAP, -1);
+		upToTheBatchCap.setRequestURI("/api/v1/progress:batch");
+		assertThat(readThroughFilter(upToTheBatchCap)).isNull();
+		assertThat(upToTheBatchCap.consumed()).isEqualTo(BATCH_CAP);
+
+		CountingRequest overTheBatchCap = new CountingRequest(10 * BATCH_CAP, -1);
+		overTheBatchCap.setRequestURI("/api/v1/progress:batch");
+		assertThat(readThroughFilter(overTheBatchCap)).isNotNull();
+		assertThat(overTheBatchCap.consumed()).isEqualTo(BATCH_CAP + 1);
+	}
+
+	@Test
+	void capsARetractionLikeASingleReport() throws Exception {
+		CountingRequest request = new CountingRequest(10 * CAP, -1);
+		request.setRequestURI("/api/v1/progress/evt-00000001:retract");
+
+		assertThat(readThroughFilter(request)).isNotNull();
+		assertThat(request.consumed()).isEqualTo(CAP + 1);
 	}
 
 	@Test

@@ -1,0 +1,226 @@
+package vn.gov.cchc.plan.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import vn.gov.cchc.plan.cloudevent.PublishFailedException;
+import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.plan.problem.ProblemException;
+import vn.gov.cchc.plan.problem.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code POST /api/v1/progress:batch}: every report of the batch is read, validated and
+ * decided on its own, exactly as a single report would be; the events of the accepted
+ * ones are then published together, and each report is answered with how it ended.
+ *
+ * <p>
+ * A report is {@code ACCEPTED} only once the broker acknowledged its event; one whose
+ * event was not acknowledged is {@code FAILED} and its receipt stays pending, so sending
+ * it again publishes the same event (see {@link ProgressIngestion}). When events were due
+ * and not one was acknowledged, the broker is away and the whole batch is answered 503
+ * like a single report.
+ *
+ * <p>
+ * The same {@code eventId} twice in one batch is one report: the later copy is a
+ * {@code DUPLICATE} of the first, or a {@code CONFLICT} when its values differ. A
+ * correction or retraction of a report sent in the same batch is refused as not yet
+ * recorded; it belongs in a later request.
+ */
+@Service
+class ProgressBatchIngestion {
+
+	private final ProgressRequestReader reader;
+
+	private final ProgressRequestValidator validator;
+
+	private final ProgressIngestion ingestion;
+
+	private final PlanConformance conformance;
+
+	private final ProgressReceipts receipts;
+
+	private final BatchPublisher publisher;
+
+	private final MeterRegistry meters;
+
+	private final int maxReports;
+
+	ProgressBatchIngestion(ProgressRequestReader reader, ProgressRequestValidator validator,
+			ProgressIngestion ingestion, PlanConformance conformance, ProgressReceipts receipts,
+			BatchPublisher publisher, MeterRegistry meters, IngestProperties properties) {
+		this.reader = reader;
+		this.validator = validator;
+		this.ingestion = ingestion;
+		this.conformance = conformance;
+		this.receipts = receipts;
+		this.publisher = publisher;
+		this.meters = meters;
+		this.maxReports = properties.maxBatchReports();
+	}
+
+	/**
+	 * @param body the request body, which must be a JSON array of 1 to
+	 * {@code cchc.ingest.max-batch-reports} reports
+	 * @throws ProblemException for a body that is no such array
+	 * @throws PublishFailedException if events were due and the broker acknowledged none
+	 */
+	BatchResult ingest(JsonNode body) {
+		requireBatch(body);
+		int size = body.size();
+		BatchResult.Item[] results = new BatchResult.Item[size];
+		ValidProgress[] valid = new ValidProgress[size];
+		for (int i = 0; i < size; i++) {
+			JsonNode report = body.get(i);
+			try {
+				valid[i] = this.validator.validate(this.reader.read(report));
+			}
+			catch (ProblemException ex) {
+				results[i] = refused(i, eventIdOf(report), ex);
+			}
+		}
+		KnownReceipts known = new KnownReceipts(this.receipts).prefetch(idsOf(valid));
+		PlanConformance.Lookups lookups = this.conformance.lookups();
+		Map<String, Integer> firstIndex = new HashMap<>();
+		Map<Integer, Integer> copies = new HashMap<>();
+		List<Integer> toPublish = new ArrayList<>();
+		List<ProgressIngestion.Decision.Publish> publishes = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			ValidProgress progress = valid[i];
+			if (progress == null) {
+				continue;
+			}
+			Integer first = firstIndex.putIfAbsent(progress.eventId(), i);
+			if (first != null) {
+				if (valid[first].bodyHash().equals(progress.bodyHash())) {
+					copies.put(i, first);
+				}
+				else {
+					results[i] = refused(i, progress.eventId(),
+							new ProblemException(Problems.conflict("event-id-conflict", "Mã sự kiện đã được dùng",
+									"Mã sự kiện này đã được dùng cho một báo cáo có nội dung khác trong cùng lô.",
+									List.of(new FieldError("eventId", "Trùng mã sự kiện với báo cáo ở vị trí " + first
+											+ " (tính từ 0) của lô nhưng khác nội dung.")))));
+				}
+				continue;
+			}
+			try {
+				ProgressIngestion.Decision decision = this.ingestion.decide(progress, lookups, known);
+				if (decision instanceof ProgressIngestion.Decision.Duplicate duplicate) {
+					results[i] = BatchResult.Item.accepted(i, progress.eventId(), duplicate.receipt().recordedAt(),
+							true);
+				}
+				else {
+					toPublish.add(i);
+					publishes.add((ProgressIngestion.Decision.Publish) decision);
+				}
+			}
+			catch (ProblemException ex) {
+				results[i] = refused(i, progress.eventId(), ex);
+			}
+		}
+		publish(publishes, toPublish, results);
+		copies.forEach((copy, first) -> results[copy] = results[first].at(copy));
+		return BatchResult.of(List.of(results));
+	}
+
+	private void publish(List<ProgressIngestion.Decision.Publish> publishes, List<Integer> indexes,
+			BatchResult.Item[] results) {
+		if (publishes.isEmpty()) {
+			return;
+		}
+		List<Boolean> acknowledged = this.publisher.publish(publishes.stream()
+			.map((publish) -> new BatchPublisher.Keyed(publish.progress().unitCode(),
+					ProgressEvents.of(publish.progress(), publish.receipt())))
+			.toList());
+		if (!acknowledged.contains(true)) {
+			throw new PublishFailedException("No event of a batch of " + publishes.size() + " was acknowledged",
+					new IllegalStateException("The broker acknowledged none of the batch's events"));
+		}
+		List<String> recorded = new ArrayList<>();
+		for (int j = 0; j < publishes.size(); j++) {
+			ProgressReceipt receipt = publishes.get(j).receipt();
+			int index = indexes.get(j);
+			if (acknowledged.get(j)) {
+				recorded.add(receipt.eventId());
+				results[index] = BatchResult.Item.accepted(index, receipt.eventId(), receipt.recordedAt(), false);
+			}
+			else {
+				results[index] = new BatchResult.Item(index, receipt.eventId(), BatchResult.Status.FAILED, null, null,
+						List.of(new FieldError(FieldError.BODY, "Hệ thống chuyển sự kiện (Kafka) chưa xác nhận đã "
+								+ "nhận báo cáo này; hãy gửi lại đúng nội dung cũ sau ít phút.")));
+			}
+		}
+		this.ingestion.countAccepted(recorded.size());
+		this.receipts.markAllRecorded(recorded);
+	}
+
+	private void requireBatch(JsonNode body) {
+		if (!body.isArray()) {
+			throw new ProblemException(Problems.invalid(
+					List.of(new FieldError(FieldError.BODY, "Nội dung phải là một mảng JSON các báo cáo tiến độ."))));
+		}
+		if (body.isEmpty()) {
+			throw new ProblemException(Problems
+				.invalid(List.of(new FieldError(FieldError.BODY, "Lô phải có ít nhất một báo cáo tiến độ."))));
+		}
+		if (body.size() > this.maxReports) {
+			throw new ProblemException(
+					Problems.of(HttpStatus.CONTENT_TOO_LARGE, "batch-too-large", "Lô báo cáo quá lớn",
+							"Một lô có tối đa " + this.maxReports + " báo cáo; lô này có " + body.size()
+									+ ". Hãy chia thành nhiều lô.",
+							List.of(new FieldError("[" + this.maxReports + "]",
+									"Vượt quá " + this.maxReports + " báo cáo mỗi lô."))));
+		}
+	}
+
+	private BatchResult.Item refused(int index, @Nullable String eventId, ProblemException ex) {
+		ProblemDetail problem = ex.getProblem();
+		String slug = Problems.slugOf(problem);
+		Counter.builder("cchc.ingest.rejected")
+			.description("Progress reports answered with a problem, by its type")
+			.tag("reason", slug)
+			.register(this.meters)
+			.increment();
+		BatchResult.Status status = (problem.getStatus() == HttpStatus.CONFLICT.value()) ? BatchResult.Status.CONFLICT
+				: BatchResult.Status.REJECTED;
+		return new BatchResult.Item(index, eventId, status, null, problem.getType(), errorsOf(problem));
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<FieldError> errorsOf(ProblemDetail problem) {
+		Map<String, Object> properties = problem.getProperties();
+		Object errors = (properties != null) ? properties.get(Problems.ERRORS) : null;
+		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
+	}
+
+	private static @Nullable String eventIdOf(JsonNode report) {
+		JsonNode eventId = report.get("eventId");
+		return (eventId != null && eventId.isString()) ? eventId.asString() : null;
+	}
+
+	private static Set<String> idsOf(ValidProgress[] valid) {
+		Set<String> ids = new LinkedHashSet<>();
+		for (ValidProgress progress : valid) {
+			if (progress != null) {
+				ids.add(progress.eventId());
+				if (progress.refersTo() != null) {
+					ids.add(progress.refersTo());
+				}
+			}
+		}
+		return ids;
+	}
+
+}

@@ -1,0 +1,24 @@
+package vn.gov.cchc.plan.ingest;
+
+import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The {@code progressInbox} function, bound as {@code progressInbox-in-0} to
+ * {@code cchc.progress.inbox}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProgressInboxConfiguration {
+
+	@Bean
+	Consumer<Message<byte[]>> progressInbox(ProgressRequestReader reader, ProgressIngestion ingestion,
+			InboxRejections rejections, MeterRegistry meters) {
+		return new ProgressInboxConsumer(reader, ingestion, rejections, meters);
+	}
+
+}

@@ -1,6 +1,7 @@
 package vn.gov.cchc.plan.unit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -29,6 +31,8 @@ public class Units {
 
 	static final String COLLECTION = "units";
 
+	private static final int MAX_DEPTH = 16;
+
 	private final MongoTemplate mongo;
 
 	Units(MongoTemplate mongo) {
@@ -37,6 +41,42 @@ public class Units {
 
 	public Optional<UnitDetails> find(String code) {
 		return Optional.ofNullable(this.mongo.findById(code, StoredUnit.class)).map(StoredUnit::toDetails);
+	}
+
+	/** Whether the unit is known and existed on the given day. */
+	public boolean existedOn(String code, LocalDate day) {
+		return find(code).filter((unit) -> unit.validOn(day)).isPresent();
+	}
+
+	/**
+	 * Whether the unit is the ancestor or one of its descendants on the given day, by the
+	 * parents the units had that day. A unit is within itself.
+	 */
+	public boolean isWithin(String code, String ancestorCode, LocalDate day) {
+		String current = code;
+		// Deeper than any real tree: a cycle in bad data ends the walk instead of
+		// looping.
+		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+			if (current.equals(ancestorCode)) {
+				return true;
+			}
+			current = find(current).filter((unit) -> unit.validOn(day)).map((unit) -> unit.parentOn(day)).orElse(null);
+		}
+		return false;
+	}
+
+	/**
+	 * The units that existed on the given day with the given unit as their parent then.
+	 */
+	public List<UnitDetails> childrenOn(String code, LocalDate day) {
+		return this.mongo
+			.find(query(
+					new Criteria().orOperator(where("parentCode").is(code), where("parentHistory.parentCode").is(code)))
+				.with(Sort.by("_id")), StoredUnit.class)
+			.stream()
+			.map(StoredUnit::toDetails)
+			.filter((unit) -> unit.validOn(day) && code.equals(unit.parentOn(day)))
+			.toList();
 	}
 
 	/** The known units among the given codes, by code. */

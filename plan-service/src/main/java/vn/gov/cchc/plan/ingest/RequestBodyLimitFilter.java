@@ -15,36 +15,46 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.plan.unit.UnitApi;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the body of a progress report at {@code cchc.ingest.max-body-bytes}. A declared
- * {@code Content-Length} over the cap fails the first read, before a byte is read; a
- * chunked body fails as soon as one byte more than the cap has arrived. Either way at
- * most cap + 1 bytes are ever read, and the failure is a {@link ProblemException} (413)
- * that surfaces through the message converter and is rendered like every other problem.
+ * Caps the body of a progress report at {@code cchc.ingest.max-body-bytes}, and that of a
+ * unit import (a whole country's units in one file) at its own
+ * {@code cchc.units.import-max-body-bytes}. A declared {@code Content-Length} over the
+ * cap fails the first read, before a byte is read; a chunked body fails as soon as one
+ * byte more than the cap has arrived. Either way at most cap + 1 bytes are ever read, and
+ * the failure is a {@link ProblemException} (413) that surfaces through the message
+ * converter and is rendered like every other problem.
  */
 @Component
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	RequestBodyLimitFilter(IngestProperties properties) {
+	private final long importMaxBytes;
+
+	RequestBodyLimitFilter(IngestProperties properties,
+			@Value("${cchc.units.import-max-body-bytes:16777216}") long importMaxBytes) {
 		this.maxBytes = properties.maxBodyBytes();
+		this.importMaxBytes = importMaxBytes;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return !ProgressController.PATH.equals(path);
+		return !ProgressController.PATH.equals(path) && !UnitApi.IMPORT.equals(path);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		chain.doFilter(new LimitedBodyRequest(request, this.maxBytes), response);
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		long cap = UnitApi.IMPORT.equals(path) ? this.importMaxBytes : this.maxBytes;
+		chain.doFilter(new LimitedBodyRequest(request, cap), response);
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

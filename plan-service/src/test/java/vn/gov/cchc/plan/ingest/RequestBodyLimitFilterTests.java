@@ -25,7 +25,9 @@ class RequestBodyLimitFilterTests {
 
 	private static final int CAP = 1024;
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP));
+	private static final int IMPORT_CAP = 4 * CAP;
+
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP), IMPORT_CAP);
 
 	@Test
 	void stopsAChunkedBodyOneByteAfterTheCapWithoutReadingTheRest() throws Exception {
@@ -63,6 +65,19 @@ class RequestBodyLimitFilterTests {
 
 		assertThat(readThroughFilter(request)).isNull();
 		assertThat(request.consumed()).isEqualTo(10 * CAP);
+	}
+
+	@Test
+	void givesTheUnitImportItsOwnCap() throws Exception {
+		CountingRequest fits = new CountingRequest(IMPORT_CAP, -1);
+		fits.setRequestURI("/api/v1/units:import");
+		CountingRequest tooLarge = new CountingRequest(10 * IMPORT_CAP, -1);
+		tooLarge.setRequestURI("/api/v1/units:import");
+
+		assertThat(readThroughFilter(fits)).isNull();
+		assertThat(fits.consumed()).isEqualTo(IMPORT_CAP);
+		assertThat(readThroughFilter(tooLarge)).isNotNull();
+		assertThat(tooLarge.consumed()).isEqualTo(IMPORT_CAP + 1);
 	}
 
 	/**

@@ -72,13 +72,13 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 	}
 
 	/**
-	 * The tree on a day as {@code GET /api/v1/units?on=} shows it, limited to the codes
-	 * starting with the prefix: unit code to its parent that day.
+	 * The tree on a day as {@code GET /api/v1/units?on=} shows it, limited to a test's
+	 * codes: unit code to its parent that day.
 	 */
-	protected Map<String, @Nullable String> treeOn(String day, String prefix) {
+	protected Map<String, @Nullable String> treeOn(String day, String root) {
 		Map<String, @Nullable String> tree = new LinkedHashMap<>();
 		get("/api/v1/units?on={day}", day).valueStream()
-			.filter((unit) -> unit.get("code").asString().startsWith(prefix))
+			.filter((unit) -> isUnder(unit.get("code").asString(), root))
 			.forEach((unit) -> {
 				assertThat(unit.get("on").asString()).isEqualTo(day);
 				tree.put(unit.get("code").asString(), text(unit.get("parentCodeOn")));
@@ -86,12 +86,20 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 		return tree;
 	}
 
-	/** Records on {@code cchc.units} of the codes starting with the prefix, in order. */
-	protected List<ConsumerRecord<String, String>> unitRecords(String prefix) {
+	/** Records on {@code cchc.units} of a test's codes, in order. */
+	protected List<ConsumerRecord<String, String>> unitRecords(String root) {
 		return topic("cchc.units").all()
 			.stream()
-			.filter((record) -> record.key() != null && record.key().startsWith(prefix))
+			.filter((record) -> record.key() != null && isUnder(record.key(), root))
 			.toList();
+	}
+
+	/**
+	 * Whether the code is one of a test's: the test's root code or one made from it
+	 * ({@code UT1.BS} of {@code UT1}, but not {@code UT10}).
+	 */
+	protected static boolean isUnder(String code, String root) {
+		return code.equals(root) || code.startsWith(root + ".");
 	}
 
 	protected static String type(ConsumerRecord<String, String> record) {

@@ -112,7 +112,7 @@ class UnitTreeByDateIntegrationTests extends UnitApiTest {
 		assertThat(tree.valueStream().map((unit) -> unit.get("on").asString()).distinct()).containsExactly(today);
 		assertThat(tree.valueStream()
 			.map((unit) -> unit.get("code").asString())
-			.filter((code) -> code.startsWith("UT1"))
+			.filter((code) -> isUnder(code, "UT1"))
 			.toList()).containsExactlyInAnyOrder("UT1", "UT1.BS.03", "UT1.N01", "UT1.N02");
 	}
 

@@ -75,14 +75,14 @@ class UnitController {
 	@GetMapping(path = UnitApi.UNITS, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Cây đơn vị vào một ngày",
 			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay theo giờ Việt Nam), theo mã; "
-					+ "parentCodeOn là đơn vị cấp trên của từng đơn vị vào ngày đó.")
+					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị tồn tại vào ngày đó")
 	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<UnitView> tree(@Parameter(description = "Ngày, dạng YYYY-MM-DD",
+	List<UnitOnDay> tree(@Parameter(description = "Ngày, dạng YYYY-MM-DD",
 			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		return this.units.findOn(day).stream().map((unit) -> UnitView.of(unit, day)).toList();
+		return this.units.findOn(day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
 	}
 
 	@GetMapping(path = UnitApi.UNIT, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,19 +102,20 @@ class UnitController {
 
 	@GetMapping(path = UnitApi.UNIT + "/children", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Các đơn vị trực thuộc vào một ngày",
-			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay) mà đơn vị cấp trên vào ngày đó là đơn vị này.")
+			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay) mà đơn vị cấp trên vào ngày đó là đơn vị này; "
+					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị trực thuộc, theo mã")
 	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<UnitView> children(@PathVariable String code,
+	List<UnitOnDay> children(@PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
 		if (this.units.find(code).isEmpty()) {
 			throw notFound(code);
 		}
-		return this.units.childrenOn(code, day).stream().map((unit) -> UnitView.of(unit, day)).toList();
+		return this.units.childrenOn(code, day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
 	}
 
 	private LocalDate day(@Nullable String on) {

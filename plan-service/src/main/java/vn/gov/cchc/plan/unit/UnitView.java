@@ -11,9 +11,10 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 
 /**
- * A unit as the reads show it: its whole state in the shape of the units of a
- * {@code PUT}, so that what was read can be sent back, and where it stood in the tree on
- * the day asked ({@code on}, today in Vietnam unless the request names one).
+ * A unit's record as {@code GET /api/v1/units/{code}} shows it: its whole state in the
+ * shape of the units of a {@code PUT}, so that what was read can be sent back, and where
+ * it stood in the tree on the day asked ({@code on}, today in Vietnam unless the request
+ * names one). The tree of a day lists {@link UnitOnDay} instead.
  *
  * @param on the day the read is about
  * @param parentCodeOn the unit's parent on that day ({@link UnitDetails#parentOn});

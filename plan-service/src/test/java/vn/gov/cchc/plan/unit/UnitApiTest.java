@@ -81,7 +81,7 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 			.filter((unit) -> isUnder(unit.get("code").asString(), root))
 			.forEach((unit) -> {
 				assertThat(unit.get("on").asString()).isEqualTo(day);
-				tree.put(unit.get("code").asString(), text(unit.get("parentCodeOn")));
+				tree.put(unit.get("code").asString(), text(unit.get("parentCode")));
 			});
 		return tree;
 	}

@@ -154,8 +154,9 @@ class UnitTreeByDateIntegrationTests extends UnitApiTest {
 		assertThat(codes(get("/api/v1/units/UT1/children?on={day}", BEFORE))).containsExactly("UT1.BS", "UT1.ST");
 		assertThat(codes(get("/api/v1/units/UT1/children?on={day}", REFORM))).containsExactly("UT1.BS.03", "UT1.N01",
 				"UT1.N02");
-		assertThat(codes(get("/api/v1/units/UT1.BS/children?on={day}", BEFORE))).containsExactly("UT1.BS.01",
-				"UT1.BS.02", "UT1.BS.03");
+		JsonNode communes = get("/api/v1/units/UT1.BS/children?on={day}", BEFORE);
+		assertThat(codes(communes)).containsExactly("UT1.BS.01", "UT1.BS.02", "UT1.BS.03");
+		assertThat(communes.valueStream().map((unit) -> unit.get("parentCode").asString())).containsOnly("UT1.BS");
 		assertThat(codes(get("/api/v1/units/UT1.BS/children?on={day}", REFORM))).isEmpty();
 		MvcTestResult unknown = this.mvc.get().uri("/api/v1/units/UT1.XX/children").exchange();
 		assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

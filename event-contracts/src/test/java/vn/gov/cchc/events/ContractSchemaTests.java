@@ -81,7 +81,12 @@ class ContractSchemaTests {
 				Arguments.of("unit-event.v1.json", UnitRegistered.class,
 						new UnitRegistered(commune, Instant.parse("2025-01-02T01:00:00Z"))),
 				Arguments.of("unit-event.v1.json", UnitChanged.class,
-						new UnitChanged(commune, Instant.parse("2025-07-01T00:00:00Z"))) };
+						new UnitChanged(commune, Instant.parse("2025-07-01T00:00:00Z"))),
+				Arguments.of("units-merged.v1.json", UnitsMerged.class,
+						new UnitsMerged(List.of("09190", "09193"), "27.VN", LocalDate.of(2025, 7, 1),
+								Instant.parse("2025-06-20T03:00:00Z"))),
+				Arguments.of("units-split.v1.json", UnitsSplit.class, new UnitsSplit("256", List.of("256.A", "256.B"),
+						LocalDate.of(2025, 7, 1), Instant.parse("2025-06-20T03:00:00Z"))) };
 	}
 
 	@ParameterizedTest

@@ -15,13 +15,17 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.plan.unit.UnitApi;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps the body of a progress report at {@code cchc.ingest.max-body-bytes}, and of a
- * batch of reports at {@code cchc.ingest.max-batch-body-bytes}. A declared
+ * Caps request bodies: a progress report, a plan or a batch of units at
+ * {@code cchc.ingest.max-body-bytes}, a batch of reports at
+ * {@code cchc.ingest.max-batch-body-bytes} and a unit import (a whole country's units in
+ * one file) at {@code cchc.units.import-max-body-bytes}. A declared
  * {@code Content-Length} over the cap fails the first read, before a byte is read; a
  * chunked body fails as soon as one byte more than the cap has arrived. Either way at
  * most cap + 1 bytes are ever read, and the failure is a {@link ProblemException} (413)
@@ -34,14 +38,19 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBatchBytes;
 
-	RequestBodyLimitFilter(IngestProperties properties) {
+	private final long importMaxBytes;
+
+	RequestBodyLimitFilter(IngestProperties properties,
+			@Value("${cchc.units.import-max-body-bytes:16777216}") long importMaxBytes) {
 		this.maxBytes = properties.maxBodyBytes();
 		this.maxBatchBytes = properties.maxBatchBodyBytes();
+		this.importMaxBytes = importMaxBytes;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return maxBytesOf(request) < 0;
+		// Every body is capped; only bodiless requests pass untouched.
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
 	}
 
 	@Override
@@ -50,14 +59,13 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(new LimitedBodyRequest(request, maxBytesOf(request)), response);
 	}
 
-	/** The cap of the request's path, or -1 for a path that is not ingestion's. */
+	/** The cap of the request's path. */
 	private long maxBytesOf(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if (ProgressController.BATCH_PATH.equals(path)) {
 			return this.maxBatchBytes;
 		}
-		return (ProgressController.PATH.equals(path) || path.startsWith(ProgressController.PATH + "/")) ? this.maxBytes
-				: -1;
+		return UnitApi.IMPORT.equals(path) ? this.importMaxBytes : this.maxBytes;
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

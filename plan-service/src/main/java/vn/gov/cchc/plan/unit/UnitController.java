@@ -1,56 +1,139 @@
 package vn.gov.cchc.plan.unit;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The unit tree over HTTP.
+ * The unit tree over HTTP: registration of whole states, and the tree as it was on a day.
  */
 @RestController
-@RequestMapping(path = "/api/v1/units", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = UnitApi.TAG, description = "Cây đơn vị theo ngày: đăng ký, nhập hàng loạt, sáp nhập, chia tách, chuyển")
 class UnitController {
+
+	static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final UnitRegistration registration;
 
 	private final Units units;
 
-	UnitController(UnitRegistration registration, Units units) {
+	private final Clock clock;
+
+	UnitController(UnitRegistration registration, Units units, Clock clock) {
 		this.registration = registration;
 		this.units = units;
+		this.clock = clock;
 	}
 
 	/**
 	 * Registers new units and changes known ones. 202 because the reads catch up from the
 	 * topic a moment after the broker acknowledged the events.
 	 */
-	@PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@PutMapping(path = UnitApi.UNITS, consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Đăng ký hoặc thay đổi một lô đơn vị (tất cả hoặc không)",
+			description = "Mỗi phần tử là toàn bộ trạng thái của một đơn vị. Đơn vị mới được công bố UnitRegistered, "
+					+ "đơn vị đổi trạng thái được công bố UnitChanged, đơn vị gửi lại y nguyên không công bố gì. "
+					+ "Một lỗi bất kỳ làm cả lô bị từ chối.")
+	@ApiResponse(responseCode = "202", description = "Đã công bố lên cchc.units; phần đọc cập nhật sau giây lát")
+	@ApiResponse(responseCode = "400",
+			description = "Trường không hợp lệ (errors nêu từng trường, ví dụ [2].parentCode)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "409", description = "Mã đơn vị đã thuộc về một đơn vị loại khác",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "422",
+			description = "Lô không khớp cây đơn vị (đơn vị được tham chiếu không có, vòng lặp)",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	ResponseEntity<RegistrationResult> registerOrChange(@RequestBody List<@Nullable UnitRequest> units) {
 		return ResponseEntity.accepted().body(this.registration.register(units));
 	}
 
-	@GetMapping
-	List<UnitView> all() {
-		return this.units.findAll().stream().map(UnitView::of).toList();
+	@GetMapping(path = UnitApi.UNITS, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Cây đơn vị vào một ngày",
+			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay theo giờ Việt Nam), theo mã; "
+					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
+	@ApiResponse(responseCode = "200", description = "Các đơn vị tồn tại vào ngày đó")
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	List<UnitOnDay> tree(@Parameter(description = "Ngày, dạng YYYY-MM-DD",
+			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
+		LocalDate day = day(on);
+		return this.units.findOn(day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
 	}
 
-	@GetMapping("/{code}")
-	UnitView one(@PathVariable String code) {
-		return this.units.find(code)
-			.map(UnitView::of)
-			.orElseThrow(() -> new ProblemException(Problems.notFound("unit-not-found", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + code + ".")));
+	@GetMapping(path = UnitApi.UNIT, produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Một đơn vị",
+			description = "Toàn bộ trạng thái của đơn vị, kể cả khi đơn vị đã kết thúc; parentCodeOn là đơn vị cấp trên "
+					+ "vào ngày on (mặc định hôm nay), không có nếu đơn vị không tồn tại vào ngày đó.")
+	@ApiResponse(responseCode = "200", description = "Đơn vị")
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	UnitView one(@PathVariable String code,
+			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
+		LocalDate day = day(on);
+		return this.units.find(code).map((unit) -> UnitView.of(unit, day)).orElseThrow(() -> notFound(code));
+	}
+
+	@GetMapping(path = UnitApi.UNIT + "/children", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Các đơn vị trực thuộc vào một ngày",
+			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay) mà đơn vị cấp trên vào ngày đó là đơn vị này; "
+					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
+	@ApiResponse(responseCode = "200", description = "Các đơn vị trực thuộc, theo mã")
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	List<UnitOnDay> children(@PathVariable String code,
+			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
+		LocalDate day = day(on);
+		if (this.units.find(code).isEmpty()) {
+			throw notFound(code);
+		}
+		return this.units.childrenOn(code, day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
+	}
+
+	private LocalDate day(@Nullable String on) {
+		if (on == null || on.isBlank()) {
+			return UnitApi.dayOrToday(null, this.clock);
+		}
+		try {
+			return LocalDate.parse(on.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new ProblemException(
+					Problems.invalid(List.of(new FieldError("on", "Phải là một ngày có thật dạng \"YYYY-MM-DD\"."))));
+		}
+	}
+
+	static ProblemException notFound(String code) {
+		return new ProblemException(Problems.notFound("unit-not-found", "Không tìm thấy đơn vị",
+				"Không có đơn vị nào mang mã " + code + "."));
 	}
 
 }

@@ -11,6 +11,8 @@ import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.events.UnitsMerged;
+import vn.gov.cchc.events.UnitsSplit;
 import vn.gov.cchc.plan.cloudevent.CloudEventJson;
 import vn.gov.cchc.plan.cloudevent.ReceivedCloudEvent;
 
@@ -19,10 +21,12 @@ import org.springframework.messaging.Message;
 /**
  * Keeps the {@code units} view up to date from {@code cchc.units}, bound as
  * {@code unitEvents-in-0}. Idempotent: a redelivered or replayed event stores the same
- * state again, and an event older than the stored state is ignored. Event types this
- * service does not know are skipped, so that a newer producer can add types; a record
- * that is not a readable unit event throws
- * {@link vn.gov.cchc.plan.cloudevent.PoisonEventException} and goes to
+ * state again, and an event older than the stored state is ignored. {@code UnitsMerged}
+ * and {@code UnitsSplit} are read (a malformed one is dead-lettered) and counted but
+ * change nothing here: the states of the units they concern follow them on the topic and
+ * carry the new validity and links. Event types this service does not know are skipped,
+ * so that a newer producer can add types; a record that is not a readable unit event
+ * throws {@link vn.gov.cchc.plan.cloudevent.PoisonEventException} and goes to
  * {@code cchc.units.dlq}.
  */
 class UnitEventsConsumer implements Consumer<Message<byte[]>> {
@@ -39,6 +43,10 @@ class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private final Counter skipped;
 
+	private final Counter merged;
+
+	private final Counter split;
+
 	UnitEventsConsumer(CloudEventJson json, Units units, MeterRegistry meters) {
 		this.json = json;
 		this.units = units;
@@ -50,6 +58,15 @@ class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 			.register(meters);
 		this.skipped = Counter.builder("cchc.units.skipped")
 			.description("Events on cchc.units of a type this service does not know")
+			.register(meters);
+		this.merged = reorganizations(meters, "merged");
+		this.split = reorganizations(meters, "split");
+	}
+
+	private static Counter reorganizations(MeterRegistry meters, String type) {
+		return Counter.builder("cchc.units.reorganizations")
+			.description("Merges and splits read from cchc.units; the units' own states carry their effect")
+			.tag("type", type)
 			.register(meters);
 	}
 
@@ -64,6 +81,18 @@ class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 			case EventTypes.UNIT_CHANGED_V1 -> {
 				UnitChanged changed = event.data(UnitChanged.class);
 				store(changed.unit(), changed.occurredAt(), event.id());
+			}
+			case EventTypes.UNITS_MERGED_V1 -> {
+				UnitsMerged merged = event.data(UnitsMerged.class);
+				this.merged.increment();
+				logger.info("Units {} merged into {} from {}", merged.predecessorCodes(), merged.successorCode(),
+						merged.effectiveOn());
+			}
+			case EventTypes.UNITS_SPLIT_V1 -> {
+				UnitsSplit split = event.data(UnitsSplit.class);
+				this.split.increment();
+				logger.info("Unit {} split into {} from {}", split.predecessorCode(), split.successorCodes(),
+						split.effectiveOn());
 			}
 			default -> {
 				this.skipped.increment();

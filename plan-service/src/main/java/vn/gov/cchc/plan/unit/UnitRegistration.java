@@ -1,93 +1,69 @@
 package vn.gov.cchc.plan.unit;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.events.EventTypes;
-import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.events.UnitRegistered;
-import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Registers or changes a batch of units. The event is the write: the request publishes
- * {@code UnitRegistered} or {@code UnitChanged} and stores nothing, so the database can
- * never hold a state the topic does not have; the {@code units} view catches up from the
- * topic a moment later. If the broker fails half-way through a batch, the units sent so
- * far are published and the client gets 503; sending the same batch again publishes only
- * what is still missing or different.
+ * Registers or changes a batch of units, all or nothing. The event is the write: the
+ * request publishes {@code UnitRegistered} or {@code UnitChanged} and stores nothing, so
+ * the database can never hold a state the topic does not have; the {@code units} view
+ * catches up from the topic a moment later. If the broker fails half-way through a batch,
+ * the units sent so far are published and the client gets 503; sending the same batch
+ * again publishes only what is still missing or different.
  */
 @Service
 class UnitRegistration {
-
-	static final String BINDING = "publishUnit-out-0";
-
-	static final URI SOURCE = URI.create("/cchc/plan-service");
 
 	private final UnitRequestValidator validator = new UnitRequestValidator();
 
 	private final Units units;
 
-	private final CloudEventPublisher publisher;
+	private final UnitEventPublisher events;
 
-	private final Clock clock;
-
-	private final Counter registeredCounter;
-
-	private final Counter changedCounter;
-
-	UnitRegistration(Units units, CloudEventPublisher publisher, Clock clock, MeterRegistry meters) {
+	UnitRegistration(Units units, UnitEventPublisher events) {
 		this.units = units;
-		this.publisher = publisher;
-		this.clock = clock;
-		this.registeredCounter = published(meters, "registered");
-		this.changedCounter = published(meters, "changed");
-	}
-
-	private static Counter published(MeterRegistry meters, String type) {
-		return Counter.builder("cchc.units.published")
-			.description("Unit events published to cchc.units")
-			.tag("type", type)
-			.register(meters);
+		this.events = events;
 	}
 
 	RegistrationResult register(List<@Nullable UnitRequest> requests) {
 		List<UnitDetails> batch = this.validator.toUnits(requests);
 		Map<String, UnitDetails> stored = new HashMap<>(
 				this.units.findAll(batch.stream().map(UnitDetails::code).toList()));
-		// Ancestors outside the batch are looked up one by one as the tree check climbs.
+		this.validator.checkCodesNotReused(batch, stored);
+		// Units referred to from outside the batch are looked up one by one as the checks
+		// meet them.
 		this.validator.checkTree(batch,
 				(code) -> stored.computeIfAbsent(code, (unknown) -> this.units.find(unknown).orElse(null)));
-		// Stored with millisecond precision, so published with it: the view compares
-		// them.
-		Instant occurredAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		return publish(batch, stored);
+	}
+
+	/**
+	 * Publishes the units that are new or differ from the stored state, parents first.
+	 * @param batch units that passed every check
+	 * @param stored the known units, by code; a code absent here is new
+	 */
+	RegistrationResult publish(List<UnitDetails> batch, Map<String, @Nullable UnitDetails> stored) {
+		Instant occurredAt = this.events.now();
 		int registered = 0;
 		int changed = 0;
 		int unchanged = 0;
 		for (UnitDetails unit : parentsFirst(batch)) {
 			UnitDetails before = stored.get(unit.code());
 			if (before == null) {
-				publish(EventTypes.UNIT_REGISTERED_V1, unit, new UnitRegistered(unit, occurredAt), occurredAt);
-				this.registeredCounter.increment();
+				this.events.registered(unit, occurredAt);
 				registered++;
 			}
 			else if (!before.equals(unit)) {
-				publish(EventTypes.UNIT_CHANGED_V1, unit, new UnitChanged(unit, occurredAt), occurredAt);
-				this.changedCounter.increment();
+				this.events.changed(unit, occurredAt);
 				changed++;
 			}
 			else {
@@ -95,11 +71,6 @@ class UnitRegistration {
 			}
 		}
 		return new RegistrationResult(registered, changed, unchanged);
-	}
-
-	private void publish(String type, UnitDetails unit, Object data, Instant occurredAt) {
-		this.publisher.publish(BINDING, unit.code(),
-				CloudEvent.of(UUID.randomUUID().toString(), SOURCE, type, unit.code(), occurredAt, data));
 	}
 
 	/**

@@ -10,12 +10,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.mongodb.client.result.UpdateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.UnitDetails;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +37,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 public class Units {
 
 	static final String COLLECTION = "units";
+
+	private static final Logger logger = LoggerFactory.getLogger(Units.class);
 
 	private static final int MAX_DEPTH = 16;
 
@@ -67,16 +76,51 @@ public class Units {
 
 	/**
 	 * The units that existed on the given day with the given unit as their parent then.
+	 * Served by the indexes on {@code parentCode} and {@code parentHistory.parentCode}:
+	 * only the units that ever had this parent are read.
 	 */
 	public List<UnitDetails> childrenOn(String code, LocalDate day) {
-		return this.mongo
-			.find(query(
-					new Criteria().orOperator(where("parentCode").is(code), where("parentHistory.parentCode").is(code)))
-				.with(Sort.by("_id")), StoredUnit.class)
+		return this.mongo.find(
+				query(new Criteria().andOperator(new Criteria().orOperator(where("parentCode").is(code),
+						where("parentHistory.parentCode").is(code)), validOn(day)))
+					.with(Sort.by("_id")),
+				StoredUnit.class)
 			.stream()
 			.map(StoredUnit::toDetails)
 			.filter((unit) -> unit.validOn(day) && code.equals(unit.parentOn(day)))
 			.toList();
+	}
+
+	/** The units that existed on the given day, ordered by code. */
+	List<UnitDetails> findOn(LocalDate day) {
+		return this.mongo.find(query(validOn(day)).with(Sort.by("_id")), StoredUnit.class)
+			.stream()
+			.map(StoredUnit::toDetails)
+			.filter((unit) -> unit.validOn(day))
+			.toList();
+	}
+
+	private static Criteria validOn(LocalDate day) {
+		return new Criteria().andOperator(where("validFrom").lte(day),
+				new Criteria().orOperator(where("validTo").is(null), where("validTo").gte(day)));
+	}
+
+	/**
+	 * Creates the indexes the reads by parent need, once the application is up. An index
+	 * that exists already is left as it is; a store that is down at start-up only costs
+	 * the indexes until the next start, not the start itself.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		try {
+			IndexOperations indexes = this.mongo.indexOps(StoredUnit.class);
+			indexes.createIndex(new Index().on("parentCode", Sort.Direction.ASC).named("parentCode"));
+			indexes.createIndex(
+					new Index().on("parentHistory.parentCode", Sort.Direction.ASC).named("parentHistory.parentCode"));
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not create the indexes of the units collection: {}", ex.getMessage());
+		}
 	}
 
 	/** The known units among the given codes, by code. */
@@ -85,14 +129,6 @@ public class Units {
 			.stream()
 			.map(StoredUnit::toDetails)
 			.collect(Collectors.toMap(UnitDetails::code, Function.identity()));
-	}
-
-	/** Every known unit, ordered by code. */
-	List<UnitDetails> findAll() {
-		return this.mongo.find(query(where("_id").exists(true)).with(Sort.by("_id")), StoredUnit.class)
-			.stream()
-			.map(StoredUnit::toDetails)
-			.toList();
 	}
 
 	/**

@@ -27,8 +27,10 @@ class RequestBodyLimitFilterTests {
 
 	private static final int BATCH_CAP = 4 * CAP;
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(
-			new IngestProperties(CAP, BATCH_CAP, 1000));
+	private static final int IMPORT_CAP = 8 * CAP;
+
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP, BATCH_CAP, 1000),
+			IMPORT_CAP);
 
 	@Test
 	void stopsAChunkedBodyOneByteAfterTheCapWithoutReadingTheRest() throws Exception {
@@ -82,12 +84,26 @@ class RequestBodyLimitFilterTests {
 	}
 
 	@Test
-	void leavesOtherPathsAlone() throws Exception {
+	void capsEveryOtherBodyAtTheSingleReportCap() throws Exception {
 		CountingRequest request = new CountingRequest(10 * CAP, -1);
-		request.setRequestURI("/api/v1/units");
+		request.setMethod("PUT");
+		request.setRequestURI("/api/v1/plans/27-2022-22-KH-UBND");
 
-		assertThat(readThroughFilter(request)).isNull();
-		assertThat(request.consumed()).isEqualTo(10 * CAP);
+		assertThat(readThroughFilter(request)).isNotNull();
+		assertThat(request.consumed()).isEqualTo(CAP + 1);
+	}
+
+	@Test
+	void givesTheUnitImportItsOwnCap() throws Exception {
+		CountingRequest fits = new CountingRequest(IMPORT_CAP, -1);
+		fits.setRequestURI("/api/v1/units:import");
+		CountingRequest tooLarge = new CountingRequest(10 * IMPORT_CAP, -1);
+		tooLarge.setRequestURI("/api/v1/units:import");
+
+		assertThat(readThroughFilter(fits)).isNull();
+		assertThat(fits.consumed()).isEqualTo(IMPORT_CAP);
+		assertThat(readThroughFilter(tooLarge)).isNotNull();
+		assertThat(tooLarge.consumed()).isEqualTo(IMPORT_CAP + 1);
 	}
 
 	/**

@@ -188,6 +188,111 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	@Test
+	void keepsTheHistoryLinksAndGroupsOfAUnitAndCountsTheSameStateAsUnchanged() {
+		String batch = """
+				[{"code": "UT10", "name": "Tỉnh Ninh Thuận Thử", "kind": "PROVINCE", "validFrom": "1997-01-01"},
+				 {"code": "UT10.A", "name": "Huyện Ninh Phước", "kind": "DISTRICT", "parentCode": "UT10",
+				  "validFrom": "1997-01-01", "validTo": "2025-06-30", "successorCodes": ["UT10.X"]},
+				 {"code": "UT10.X", "name": "Xã Phước Hậu", "kind": "COMMUNE", "parentCode": "UT10",
+				  "validFrom": "1997-01-01",
+				  "parentHistory": [{"parentCode": "UT10.A", "from": "1997-01-01", "to": "2025-06-30"}],
+				  "predecessorCodes": ["UT10.A"],
+				  "groups": {"commune-radio-stations": 1, "commune-post-offices": 2}}]""";
+
+		assertThat(put(batch)).hasStatus(HttpStatus.ACCEPTED);
+		awaitUnit("UT10", "UT10.A", "UT10.X");
+		JsonNode commune = json.readTree(this.mvc.get()
+			.uri("/api/v1/units/UT10.X?on=2020-05-05")
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray());
+		assertThat(commune.get("parentCode").asString()).isEqualTo("UT10");
+		assertThat(commune.get("parentCodeOn").asString()).isEqualTo("UT10.A");
+		assertThat(commune.get("parentHistory").get(0).get("to").asString()).isEqualTo("2025-06-30");
+		assertThat(commune.get("predecessorCodes").get(0).asString()).isEqualTo("UT10.A");
+		assertThat(commune.get("groups").get("commune-post-offices").asInt()).isEqualTo(2);
+
+		long before = topic("cchc.units").size();
+		MvcTestResult again = put(batch);
+
+		assertThat(answer(again)).isEqualTo(Map.of("registered", 0, "changed", 0, "unchanged", 3));
+		assertThat(topic("cchc.units").size()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesToGiveAKnownCodeToAUnitOfAnotherKind() {
+		assertThat(put("""
+				[{"code": "UT11", "name": "Tỉnh Bình Phước Thử", "kind": "PROVINCE", "validFrom": "1997-01-01"}]"""))
+			.hasStatus(HttpStatus.ACCEPTED);
+		awaitUnit("UT11");
+		long before = topic("cchc.units").size();
+
+		MvcTestResult result = put("""
+				[{"code": "UT11", "name": "Sở Xây dựng", "kind": "DEPARTMENT", "parentCode": "27",
+				  "validFrom": "1997-01-01"}]""");
+
+		assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(result).bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("https://cchc.gov.vn/problems/unit-code-reused");
+		assertThat(fields(result)).containsExactly("[0].kind");
+		assertThat(topic("cchc.units").size()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesBrokenHistoryLinksAndGroupsNamingEachField() {
+		long before = topic("cchc.units").size();
+
+		MvcTestResult malformed = put(
+				"""
+						[{"code": "UT12", "name": "Tỉnh", "kind": "PROVINCE", "validFrom": "1997-01-01",
+						  "groups": {"Đài truyền thanh": 1}},
+						 {"code": "UT12.A", "name": "Huyện", "kind": "DISTRICT", "parentCode": "UT12", "validFrom": "2000-01-01",
+						  "validTo": "2010-12-31", "successorCodes": ["UT12.A"],
+						  "parentHistory": [{"parentCode": "UT12", "from": "1999-01-01", "to": "2010-12-31"}]}]""");
+		MvcTestResult unknownLinks = put(
+				"""
+						[{"code": "UT12", "name": "Tỉnh", "kind": "PROVINCE", "validFrom": "1997-01-01"},
+						 {"code": "UT12.A", "name": "Huyện", "kind": "DISTRICT", "parentCode": "UT12", "validFrom": "2000-01-01",
+						  "predecessorCodes": ["UT12.GONE"],
+						  "parentHistory": [{"parentCode": "UT12.NOWHERE", "from": "2000-01-01", "to": "2004-12-31"}]}]""");
+
+		assertThat(malformed).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(fields(malformed)).containsExactlyInAnyOrder("[0].groups.Đài truyền thanh", "[1].successorCodes[0]",
+				"[1].parentHistory[0].from", "[1].parentHistory[0].to");
+		assertThat(unknownLinks).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(fields(unknownLinks)).containsExactlyInAnyOrder("[1].parentHistory[0].parentCode",
+				"[1].predecessorCodes[0]");
+		assertThat(topic("cchc.units").size()).isEqualTo(before);
+	}
+
+	@Test
+	void namesTheDayParameterWhenItIsNoDay() {
+		MvcTestResult result = this.mvc.get().uri("/api/v1/units?on=2025-02-30").exchange();
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(fields(result)).containsExactly("on");
+	}
+
+	@Test
+	void describesEveryUnitEndpointInOpenApi() {
+		assertThat(this.mvc.get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON)).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.paths")
+			.asMap()
+			.containsKeys("/api/v1/units", "/api/v1/units/{code}", "/api/v1/units/{code}/children",
+					"/api/v1/units:import", "/api/v1/units:merge", "/api/v1/units:split", "/api/v1/units/{code}:move");
+		assertThat(this.mvc.get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON)).bodyJson()
+			.extractingPath("$.paths['/api/v1/units:merge'].post.responses")
+			.asMap()
+			.containsKeys("202", "400", "409", "422");
+		assertThat(this.mvc.get().uri("/v3/api-docs").accept(MediaType.APPLICATION_JSON)).bodyJson()
+			.extractingPath("$.paths['/api/v1/units:import'].post.requestBody.content")
+			.asMap()
+			.containsKeys("text/csv", "application/json");
+	}
+
+	@Test
 	void createsTheUnitsTopicCompacted() throws Exception {
 		try (Admin admin = Admin
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()))) {

@@ -424,7 +424,7 @@ class DemoDataTests {
 			.containsExactly(ActivityForm.CONFERENCE, ActivityForm.NEWSPAPER, ActivityForm.REPORTAGE,
 					ActivityForm.REPORTAGE, ActivityForm.SOUVENIR, ActivityForm.TRAINING, ActivityForm.CONTEST,
 					ActivityForm.DIALOGUE);
-		assertThat(activity(plan, "HD02").metrics()).contains("articles", "visits", "online-filings");
+		assertThat(activity(plan, "HD02").metrics()).contains("articles", "visits", "online_filings");
 		assertThat(activity(plan, "HD06").expectedEvidence()).contains(EvidenceKind.ATTENDANCE_LIST,
 				EvidenceKind.VIDEO);
 	}

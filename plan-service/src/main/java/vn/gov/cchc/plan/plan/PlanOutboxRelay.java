@@ -17,7 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -73,6 +72,10 @@ import org.springframework.context.SmartLifecycle;
  * were removed, so the scan is bounded by it and still sees every record of a pending
  * entry. A record written by a send that failed is found the same way, since a failure
  * gives the lease up to the next reconciliation.
+ *
+ * <p>
+ * An instance is driven by one thread at a time (its scheduler, or a test): two rounds of
+ * the same instance at once would both hold its lease.
  */
 class PlanOutboxRelay implements SmartLifecycle {
 
@@ -107,8 +110,6 @@ class PlanOutboxRelay implements SmartLifecycle {
 
 	private final Counter reconciled;
 
-	private final AtomicLong pending = new AtomicLong();
-
 	// The fields below are used by the relay thread only (and by stop() once that thread
 	// is done).
 	private @Nullable KafkaProducer<String, byte[]> producer;
@@ -139,8 +140,10 @@ class PlanOutboxRelay implements SmartLifecycle {
 		this.reconciled = Counter.builder("cchc.plans.outbox.reconciled")
 			.description("Pending plan events found already on " + topic + " and removed without sending again")
 			.register(meters);
-		Gauge.builder("cchc.plans.outbox.pending", this.pending, AtomicLong::get)
+		// Counted when read, so that it is right on every instance, relaying or not.
+		Gauge.builder("cchc.plans.outbox.pending", store, (outbox) -> outbox.pendingEventIds().size())
 			.description("Plan events written and not yet known to be on " + topic)
+			.strongReference(true)
 			.register(meters);
 	}
 
@@ -155,12 +158,11 @@ class PlanOutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * One round: counts the pending entries, takes or renews the lease (reconciling when
-	 * newly taken), and publishes what is pending.
+	 * One round: takes or renews the lease (reconciling when newly taken), and publishes
+	 * what is pending.
 	 * @return the number of events published
 	 */
 	int relayOnce() {
-		refreshPending();
 		if (!acquire()) {
 			return 0;
 		}
@@ -178,7 +180,6 @@ class PlanOutboxRelay implements SmartLifecycle {
 			this.published.increment();
 			sent++;
 		}
-		refreshPending();
 		return sent;
 	}
 
@@ -376,10 +377,6 @@ class PlanOutboxRelay implements SmartLifecycle {
 			throw new IllegalStateException("Could not check or create topic " + this.topic, ex);
 		}
 		this.topicReady = true;
-	}
-
-	private void refreshPending() {
-		this.pending.set(this.store.pendingEventIds().size());
 	}
 
 	private KafkaProducer<String, byte[]> producer() {

@@ -32,7 +32,7 @@ import vn.gov.cchc.events.UnitKind;
  * @param budgetNote where the money comes from
  * @param reporting the reporting regime
  * @param revision the revision this edit was made on, as last read; a plan changed since
- * is not overwritten (409)
+ * is not overwritten (409). Ignored when the plan does not exist yet.
  */
 public record PlanRequest(@Nullable String number, @Nullable String title, @Nullable String issuerCode,
 		@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Basis basis,

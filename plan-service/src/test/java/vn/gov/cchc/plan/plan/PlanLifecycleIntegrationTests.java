@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PlanDetails;
@@ -70,7 +71,7 @@ class PlanLifecycleIntegrationTests extends PlanApiIntegrationTest {
 		ObjectNode amendment = PlanJson.yearPlan(PROVINCE, 2022);
 		amendment.put("reason", "Bổ sung hoạt động đối thoại theo chỉ đạo của UBND tỉnh");
 		amendment.put("amendedOn", "2022-06-01");
-		((tools.jackson.databind.node.ArrayNode) amendment.get("activities")).addObject()
+		((ArrayNode) amendment.get("activities")).addObject()
 			.put("activityId", "HD03")
 			.put("title", "Tổ chức đối thoại với người dân về thủ tục hành chính")
 			.put("form", "DIALOGUE")
@@ -196,6 +197,8 @@ class PlanLifecycleIntegrationTests extends PlanApiIntegrationTest {
 			.extractingPath("$.type")
 			.isEqualTo("https://cchc.gov.vn/problems/plan-not-issued");
 		assertThat(post("PLA-NONE", "close", "{}")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.post().uri("/api/v1/plans/{planId}:close", "PLA-NONE")).as("a close without a body")
+			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/plans/{planId}", "PLA-NONE")).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}

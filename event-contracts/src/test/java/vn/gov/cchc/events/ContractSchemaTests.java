@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,38 @@ class ContractSchemaTests {
 			List.of(new UnitDetails.ParentPeriod("27", LocalDate.of(2008, 1, 1), LocalDate.of(2008, 12, 31))),
 			List.of(), List.of("27.KB"), Map.of("commune-radio-stations", 1, "commune-post-offices", 1));
 
+	static final PlanDetails plan = new PlanDetails("27-22-KH-UBND-2022", 2, PlanStatus.AMENDED, "22/KH-UBND",
+			"Kế hoạch tuyên truyền cải cách hành chính năm 2022", "27.D256", LocalDate.of(2022, 1, 18),
+			LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31),
+			new PlanDetails.Basis("27-KH-2022",
+					List.of("Kế hoạch số 22/KH-UBND ngày 18/01/2022 của UBND tỉnh Bắc Ninh")),
+			List.of(ContentArea.ADMINISTRATIVE_PROCEDURES, ContentArea.E_GOVERNMENT), List.of(
+					new PlanDetails.Activity("HD01", "Xây dựng chuyên mục cải cách hành chính trên sóng phát thanh",
+							ActivityForm.RADIO, List.of(ContentArea.ADMINISTRATIVE_PROCEDURES),
+							new PlanDetails.Cadence(PlanDetails.Cadence.Kind.PER_WEEK, 1, 15,
+									"Ít nhất 01 lần/tuần, mỗi lần tối thiểu 15 phút"),
+							"27.D256", null, "UBND thành phố", List.of("27.SNV"), List.of("broadcasts", "minutes"),
+							List.of(EvidenceKind.LINK), "Chuyên mục phát sóng hằng tuần", 12_000_000L,
+							"27-KH-2022/HD01"),
+					new PlanDetails.Activity("HD02", "Niêm yết công khai thủ tục hành chính",
+							ActivityForm.PUBLIC_POSTING, List.of(),
+							new PlanDetails.Cadence(PlanDetails.Cadence.Kind.CONTINUOUS, 0, 0, null), null,
+							UnitKind.COMMUNE, "UBND các xã, phường", List.of(), List.of("postings"),
+							List.of(EvidenceKind.PHOTO), null, 0L, null)),
+			List.of(new PlanDetails.Target("CT01", "100% đài truyền thanh xã có chuyên mục cải cách hành chính",
+					PlanDetails.Target.Kind.COVERAGE, PlanDetails.Target.Measure.PERCENT,
+					PlanDetails.Target.Comparison.AT_LEAST, new BigDecimal("100"), null, "HD01", UnitKind.COMMUNE,
+					"commune-radio-stations", "broadcasts", null, "27-KH-2022/CT01"),
+					new PlanDetails.Target("CT02", "Chỉ số chuyển đổi số (DTI) thuộc nhóm Tốt",
+							PlanDetails.Target.Kind.INDEX, PlanDetails.Target.Measure.LEVEL,
+							PlanDetails.Target.Comparison.EQUAL, null, "Tốt", null, null, null, null, "DTI", null)),
+			12_000_000L, "Ngân sách thành phố",
+			new PlanDetails.ReportingRegime(List.of(PeriodType.HALF_YEAR, PeriodType.YEAR),
+					PlanDetails.ReportingRegime.CutOff.DECREE_09_2019,
+					List.of(new PlanDetails.Deadline(PeriodType.HALF_YEAR, UnitKind.COMMUNE, MonthDay.of(6, 10), null),
+							new PlanDetails.Deadline(PeriodType.YEAR, null, null, 5)),
+					"27.SNV", "Báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 20/11"));
+
 	static Arguments[] contracts() {
 		return new Arguments[] { Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progress),
 				Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progressWithNote),
@@ -85,8 +119,15 @@ class ContractSchemaTests {
 				Arguments.of("units-merged.v1.json", UnitsMerged.class,
 						new UnitsMerged(List.of("09190", "09193"), "27.VN", LocalDate.of(2025, 7, 1),
 								Instant.parse("2025-06-20T03:00:00Z"))),
-				Arguments.of("units-split.v1.json", UnitsSplit.class, new UnitsSplit("256", List.of("256.A", "256.B"),
-						LocalDate.of(2025, 7, 1), Instant.parse("2025-06-20T03:00:00Z"))) };
+				Arguments.of("units-split.v1.json", UnitsSplit.class,
+						new UnitsSplit("256", List.of("256.A", "256.B"), LocalDate.of(2025, 7, 1),
+								Instant.parse("2025-06-20T03:00:00Z"))),
+				Arguments.of("plan-event.v1.json", PlanIssued.class,
+						new PlanIssued(plan, Instant.parse("2022-01-18T02:00:00Z"))),
+				Arguments.of("plan-event.v1.json", PlanAmended.class,
+						new PlanAmended(plan, Instant.parse("2022-06-01T02:00:00Z"))),
+				Arguments.of("plan-event.v1.json", PlanClosed.class,
+						new PlanClosed(plan, Instant.parse("2022-12-31T10:00:00Z"))) };
 	}
 
 	@ParameterizedTest

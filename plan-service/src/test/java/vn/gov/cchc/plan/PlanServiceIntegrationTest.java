@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @AutoConfigureMetrics
-@EmbeddedKafka(partitions = 3, topics = "cchc.progress",
+@EmbeddedKafka(partitions = 3, topics = { "cchc.progress", "cchc.plans" },
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 public abstract class PlanServiceIntegrationTest {
 

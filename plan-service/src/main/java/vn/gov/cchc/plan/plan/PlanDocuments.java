@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a {@link PlanDetails} into the BSON stored in the {@code plans} collection and
  * back, through the same JSON the plan events carry, so the stored plan and the published
- * plan cannot drift apart.
+ * plan cannot drift apart. The records kept beside the versions (their history, the
+ * outbox entries) take the same road, so that dates and instants are stored as the ISO
+ * text the API shows.
  */
 @Component
 class PlanDocuments {
@@ -25,11 +27,19 @@ class PlanDocuments {
 	}
 
 	Document toDocument(PlanDetails plan) {
-		return Document.parse(this.json.writeValueAsString(plan));
+		return toDocument((Object) plan);
 	}
 
 	PlanDetails toPlan(Document document) {
-		return this.json.readValue(document.toJson(RELAXED), PlanDetails.class);
+		return read(document, PlanDetails.class);
+	}
+
+	Document toDocument(Object value) {
+		return Document.parse(this.json.writeValueAsString(value));
+	}
+
+	<T> T read(Document document, Class<T> type) {
+		return this.json.readValue(document.toJson(RELAXED), type);
 	}
 
 }

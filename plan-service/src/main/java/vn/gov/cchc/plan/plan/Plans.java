@@ -1,14 +1,26 @@
 package vn.gov.cchc.plan.plan;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -20,17 +32,26 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * { _id: planId, status: DRAFT|ISSUED|AMENDED|CLOSED, revision: n,
  *   draft: { ...PlanDetails... } | absent,       // the working copy before issue
  *   versions: [ { ...PlanDetails... }, ... ],     // issued versions, oldest first, never changed
- *   outbox: [ { eventId, type, event } ] }        // plan events not yet on cchc.plans
+ *   history: [ { version, status, on, reason, occurredAt, eventId } ],  // issue, amendments, closing
+ *   closedOn: "YYYY-MM-DD", closeReason: "..."    // once closed
+ *   outbox: [ { eventId, type, version, occurredAt, event } ] }  // plan events not yet on cchc.plans
  * </pre>
  *
  * Everything about one plan, its pending events included, lives in that one document, so
  * each change and the event announcing it are written by a single atomic update, with no
- * transaction.
+ * transaction. Every change is conditional on the {@code revision} it was decided on and
+ * bumps it: of two writers that read the same revision, one wins and the other is told
+ * so. Only {@link PlanOutboxStore} removes outbox entries, once they are on the topic;
+ * that is not a change of the plan and leaves the revision alone.
  */
 @Repository
 public class Plans {
 
 	static final String COLLECTION = "plans";
+
+	private static final Logger logger = LoggerFactory.getLogger(Plans.class);
+
+	private static final List<String> IN_FORCE = List.of(PlanStatus.ISSUED.name(), PlanStatus.AMENDED.name());
 
 	private final MongoTemplate mongo;
 
@@ -66,6 +87,151 @@ public class Plans {
 		return new PlanDetails(plan.planId(), plan.version(), status, plan.number(), plan.title(), plan.issuerCode(),
 				plan.issuedOn(), plan.from(), plan.to(), plan.basis(), plan.contentAreas(), plan.activities(),
 				plan.targets(), plan.budgetVnd(), plan.budgetNote(), plan.reporting());
+	}
+
+	/**
+	 * The lookups by issuer and by parent plan match drafts and every version; on a real
+	 * MongoDB these indexes keep them off a collection scan (the embedded development
+	 * store accepts and ignores them).
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void createIndexes() {
+		try {
+			for (String path : List.of("draft.issuerCode", "versions.issuerCode", "draft.basis.parentPlanId",
+					"versions.basis.parentPlanId")) {
+				this.mongo.indexOps(COLLECTION).createIndex(new Index().on(path, Sort.Direction.ASC));
+			}
+		}
+		catch (DataAccessException ex) {
+			// Reads stay correct without them; the next start tries again.
+			logger.warn("Could not create the indexes of {}: {}", COLLECTION, ex.getMessage());
+		}
+	}
+
+	/** The plan with its draft, versions and history (not its outbox). */
+	Optional<StoredPlan> find(String planId) {
+		Query byId = Query.query(where("_id").is(planId));
+		byId.fields().exclude("outbox");
+		return Optional.ofNullable(this.mongo.findOne(byId, Document.class, COLLECTION)).map(this::toStored);
+	}
+
+	/** Plans whose draft or any version was issued by the unit, by plan id. */
+	List<StoredPlan> findByIssuer(String issuerCode) {
+		return findAll(new Criteria().orOperator(where("draft.issuerCode").is(issuerCode),
+				where("versions.issuerCode").is(issuerCode)));
+	}
+
+	/** Every plan, by plan id, at most {@code limit}. */
+	List<StoredPlan> findAll(int limit) {
+		Query all = Query.query(where("_id").exists(true)).with(Sort.by("_id")).limit(limit);
+		all.fields().exclude("outbox");
+		return this.mongo.find(all, Document.class, COLLECTION).stream().map(this::toStored).toList();
+	}
+
+	/** Plans whose draft or any version names the given plan as the one it implements. */
+	List<StoredPlan> findImplementing(String parentPlanId) {
+		return findAll(new Criteria().orOperator(where("draft.basis.parentPlanId").is(parentPlanId),
+				where("versions.basis.parentPlanId").is(parentPlanId)));
+	}
+
+	private List<StoredPlan> findAll(Criteria criteria) {
+		Query query = Query.query(criteria).with(Sort.by("_id"));
+		query.fields().exclude("outbox");
+		return this.mongo.find(query, Document.class, COLLECTION).stream().map(this::toStored).toList();
+	}
+
+	/**
+	 * Creates a plan as a draft.
+	 * @return {@code false} if a plan with that id exists
+	 */
+	boolean insertDraft(PlanDetails draft) {
+		Document plan = new Document("_id", draft.planId()).append("status", PlanStatus.DRAFT.name())
+			.append("revision", 1L)
+			.append("draft", this.documents.toDocument(draft))
+			.append("versions", List.of())
+			.append("history", List.of())
+			.append("outbox", List.of());
+		try {
+			this.mongo.insert(plan, COLLECTION);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Replaces the draft of a plan that is still a draft at the given revision.
+	 * @return {@code false} if the plan changed since, or is no draft
+	 */
+	boolean replaceDraft(String planId, long revision, PlanDetails draft) {
+		Update update = new Update().set("draft", this.documents.toDocument(draft)).set("revision", revision + 1);
+		return updated(planId, revision, List.of(PlanStatus.DRAFT.name()), update);
+	}
+
+	/**
+	 * Issues the draft: version 1, its history entry and its event, in one update.
+	 * @return {@code false} if the plan changed since, or is no draft
+	 */
+	boolean issue(String planId, long revision, PlanDetails version, PlanChange change, OutboxEntry event) {
+		Update update = new Update().set("status", PlanStatus.ISSUED.name())
+			.set("revision", revision + 1)
+			.unset("draft")
+			.push("versions", this.documents.toDocument(version))
+			.push("history", this.documents.toDocument(change))
+			.push("outbox", this.documents.toDocument(event));
+		return updated(planId, revision, List.of(PlanStatus.DRAFT.name()), update);
+	}
+
+	/**
+	 * Adds an amended version, its history entry and its event, in one update.
+	 * @return {@code false} if the plan changed since, or is not in force
+	 */
+	boolean amend(String planId, long revision, PlanDetails version, PlanChange change, OutboxEntry event) {
+		Update update = new Update().set("status", PlanStatus.AMENDED.name())
+			.set("revision", revision + 1)
+			.push("versions", this.documents.toDocument(version))
+			.push("history", this.documents.toDocument(change))
+			.push("outbox", this.documents.toDocument(event));
+		return updated(planId, revision, IN_FORCE, update);
+	}
+
+	/**
+	 * Closes the plan, with its history entry and its event, in one update.
+	 * @return {@code false} if the plan changed since, or is not in force
+	 */
+	boolean close(String planId, long revision, LocalDate closedOn, @Nullable String reason, PlanChange change,
+			OutboxEntry event) {
+		Update update = new Update().set("status", PlanStatus.CLOSED.name())
+			.set("revision", revision + 1)
+			.set("closedOn", closedOn.toString())
+			.set("closeReason", reason)
+			.push("history", this.documents.toDocument(change))
+			.push("outbox", this.documents.toDocument(event));
+		return updated(planId, revision, IN_FORCE, update);
+	}
+
+	private boolean updated(String planId, long revision, List<String> statuses, Update update) {
+		Query current = Query.query(where("_id").is(planId).and("revision").is(revision).and("status").in(statuses));
+		return this.mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
+	}
+
+	private StoredPlan toStored(Document stored) {
+		Document draft = stored.get("draft", Document.class);
+		List<PlanDetails> versions = stored.getList("versions", Document.class, List.of())
+			.stream()
+			.map(this.documents::toPlan)
+			.toList();
+		List<PlanChange> history = stored.getList("history", Document.class, List.of())
+			.stream()
+			.map((change) -> this.documents.read(change, PlanChange.class))
+			.toList();
+		Object revision = stored.get("revision");
+		String closedOn = stored.getString("closedOn");
+		return new StoredPlan(stored.getString("_id"), PlanStatus.valueOf(stored.getString("status")),
+				(revision instanceof Number number) ? number.longValue() : 0L,
+				(draft != null) ? this.documents.toPlan(draft) : null, versions, history,
+				(closedOn != null) ? LocalDate.parse(closedOn) : null, stored.getString("closeReason"));
 	}
 
 }

@@ -1,0 +1,60 @@
+package vn.gov.cchc.plan.plan;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.events.EventTypes;
+import vn.gov.cchc.events.PlanAmended;
+import vn.gov.cchc.events.PlanClosed;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.PlanIssued;
+import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes the CloudEvent announcing a plan change, as the outbox entry written with it.
+ */
+@Component
+class PlanEvents {
+
+	static final URI SOURCE = URI.create("/cchc/plan-service");
+
+	/**
+	 * Below the broker's default {@code message.max.bytes} (1 MiB), so that an accepted
+	 * change can always be published.
+	 */
+	static final int MAX_EVENT_BYTES = 900_000;
+
+	private final CloudEventJson json;
+
+	PlanEvents(CloudEventJson json) {
+		this.json = json;
+	}
+
+	OutboxEntry issued(PlanDetails plan, Instant occurredAt) {
+		return entry(EventTypes.PLAN_ISSUED_V1, plan, occurredAt, new PlanIssued(plan, occurredAt));
+	}
+
+	OutboxEntry amended(PlanDetails plan, Instant occurredAt) {
+		return entry(EventTypes.PLAN_AMENDED_V1, plan, occurredAt, new PlanAmended(plan, occurredAt));
+	}
+
+	OutboxEntry closed(PlanDetails plan, Instant occurredAt) {
+		return entry(EventTypes.PLAN_CLOSED_V1, plan, occurredAt, new PlanClosed(plan, occurredAt));
+	}
+
+	private OutboxEntry entry(String type, PlanDetails plan, Instant occurredAt, Object data) {
+		String eventId = UUID.randomUUID().toString();
+		byte[] event = this.json.write(CloudEvent.of(eventId, SOURCE, type, plan.planId(), occurredAt, data));
+		if (event.length > MAX_EVENT_BYTES) {
+			throw PlanProblems.tooLarge("Kế hoạch khi công bố dài " + event.length + " byte, vượt giới hạn "
+					+ MAX_EVENT_BYTES + " byte; hãy rút gọn các đoạn văn bản dài.");
+		}
+		return new OutboxEntry(eventId, type, plan.version(), occurredAt, new String(event, StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,435 @@
+package vn.gov.cchc.plan.plan;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.PlanStatus;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.plan.problem.ProblemException;
+import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.plan.unit.UnitCodes;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A plan's life: draft, issue, amendments, closing, and drafts derived from a higher
+ * unit's plan.
+ *
+ * <p>
+ * Every change is one conditional update of the plan's document ({@link Plans}): the
+ * change, its history entry and the outbox entry of its event are written together or not
+ * at all, and only if the plan is still at the revision the change was decided on. A
+ * client that sends the {@code revision} it read is told 409 when someone else changed
+ * the plan since; without one, the change is decided on the revision read here, and two
+ * writers racing on it still cannot both win.
+ *
+ * <p>
+ * Repeating the last step with the same data changes nothing and answers 200 with the
+ * plan as it is: saving an unchanged draft, issuing an issued plan with its issue date,
+ * closing a closed plan with its closing date (or none), or repeating the latest
+ * amendment with the same content, reason and date. That makes a client's retry after a
+ * lost answer safe.
+ */
+@Service
+class PlanLifecycle {
+
+	static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+	/**
+	 * Keeps a plan's document well below MongoDB's 16 MiB: every version is stored, and
+	 * each pending event once more.
+	 */
+	static final long MAX_STORED_BYTES = 12_000_000L;
+
+	private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+	private static final List<UnitKind> TERRITORIAL = List.of(UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.COMMUNE);
+
+	private final Plans plans;
+
+	private final PlanReferences references;
+
+	private final PlanValidator validator;
+
+	private final PlanEvents events;
+
+	private final Clock clock;
+
+	PlanLifecycle(Plans plans, PlanReferences references, PlanEvents events, Clock clock) {
+		this.plans = plans;
+		this.references = references;
+		this.validator = new PlanValidator(references);
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The result of a write that may create the plan.
+	 *
+	 * @param plan the plan after the write
+	 * @param created whether the plan did not exist before
+	 */
+	record Saved(StoredPlan plan, boolean created) {
+
+	}
+
+	Saved saveDraft(String planId, PlanRequest request) {
+		checkPlanId(planId);
+		StoredPlan stored = this.plans.find(planId).orElse(null);
+		if (stored == null) {
+			PlanDetails draft = this.validator.draft(planId, request, List.of());
+			if (!this.plans.insertDraft(draft)) {
+				throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());
+			}
+			return new Saved(reload(planId), true);
+		}
+		if (!stored.isDraft()) {
+			throw PlanProblems.notDraft(planId);
+		}
+		checkRevision(stored, request.revision());
+		PlanDetails draft = this.validator.draft(planId, request, List.of());
+		if (draft.equals(stored.draft())) {
+			return new Saved(stored, false);
+		}
+		if (!this.plans.replaceDraft(planId, stored.revision(), draft)) {
+			throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());
+		}
+		return new Saved(reload(planId), false);
+	}
+
+	StoredPlan issue(String planId, IssueRequest request) {
+		StoredPlan stored = require(planId);
+		if (!stored.isDraft()) {
+			LocalDate issuedOn = stored.versions().get(0).issuedOn();
+			if (issuedOn != null && issuedOn.equals(request.issuedOn())) {
+				return stored;
+			}
+			throw PlanProblems.alreadyIssued(planId, Objects.requireNonNull(issuedOn));
+		}
+		checkRevision(stored, request.revision());
+		PlanDetails draft = Objects.requireNonNull(stored.draft(), "draft");
+		List<FieldError> errors = new ArrayList<>();
+		LocalDate issuedOn = request.issuedOn();
+		if (issuedOn == null) {
+			errors.add(new FieldError("issuedOn", PlanValidator.REQUIRED));
+		}
+		else if (issuedOn.isAfter(tomorrow())) {
+			errors.add(new FieldError("issuedOn", "Ngày ban hành không được sau ngày mai (giờ Việt Nam)."));
+		}
+		else if (issuedOn.isAfter(draft.to())) {
+			errors.add(new FieldError("issuedOn",
+					"Ngày ban hành không được sau ngày kết thúc của kế hoạch (" + draft.to() + ")."));
+		}
+		else if (issuedOn.isBefore(draft.from().minusYears(1))) {
+			errors.add(new FieldError("issuedOn",
+					"Ngày ban hành không được sớm hơn một năm trước ngày bắt đầu của kế hoạch (" + draft.from()
+							+ ")."));
+		}
+		// Units and the parent plan may have changed since the draft was saved.
+		PlanDetails checked = this.validator.draft(planId, PlanRequest.of(draft, null), errors);
+		Instant now = now();
+		PlanDetails version = as(checked, 1, PlanStatus.ISSUED, issuedOn);
+		OutboxEntry event = this.events.issued(version, now);
+		PlanChange change = new PlanChange(1, PlanStatus.ISSUED, Objects.requireNonNull(issuedOn), null, now,
+				event.eventId());
+		if (!this.plans.issue(planId, stored.revision(), version, change, event)) {
+			throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());
+		}
+		return reload(planId);
+	}
+
+	StoredPlan amend(String planId, AmendmentRequest request) {
+		StoredPlan stored = require(planId);
+		requireInForce(stored);
+		checkRevision(stored, request.revision());
+		PlanDetails latest = stored.latest();
+		PlanChange lastChange = stored.lastChange().orElse(null);
+		List<FieldError> errors = new ArrayList<>();
+		String reason = reason(request.reason(), true, errors);
+		LocalDate amendedOn = (request.amendedOn() != null) ? request.amendedOn() : today();
+		if (amendedOn.isAfter(tomorrow())) {
+			errors.add(new FieldError("amendedOn", "Ngày điều chỉnh không được sau ngày mai (giờ Việt Nam)."));
+		}
+		else if (lastChange != null && amendedOn.isBefore(lastChange.on())) {
+			errors.add(new FieldError("amendedOn",
+					"Ngày điều chỉnh không được trước lần thay đổi gần nhất (" + lastChange.on() + ")."));
+		}
+		if (request.issuerCode() != null && !request.issuerCode().strip().equals(latest.issuerCode())) {
+			errors.add(new FieldError("issuerCode",
+					"Điều chỉnh không đổi được đơn vị ban hành (" + latest.issuerCode() + ")."));
+		}
+		PlanDetails checked = this.validator.draft(planId, request.plan(), errors);
+		PlanDetails version = as(checked, latest.version() + 1, PlanStatus.AMENDED, latest.issuedOn());
+		if (lastChange != null && lastChange.status() == PlanStatus.AMENDED && amendedOn.equals(lastChange.on())
+				&& Objects.equals(reason, lastChange.reason())
+				&& as(version, latest.version(), latest.status(), latest.issuedOn()).equals(latest)) {
+			return stored;
+		}
+		Instant now = now();
+		OutboxEntry event = this.events.amended(version, now);
+		long projected = (long) event.event().length() * (stored.versions().size() + 2);
+		if (projected > MAX_STORED_BYTES) {
+			throw PlanProblems.tooLarge("Kế hoạch đã có " + stored.versions().size()
+					+ " phiên bản; thêm một phiên bản cỡ này vượt giới hạn lưu trữ của một kế hoạch. "
+					+ "Hãy ban hành kế hoạch mới thay thế.");
+		}
+		PlanChange change = new PlanChange(version.version(), PlanStatus.AMENDED, amendedOn, reason, now,
+				event.eventId());
+		if (!this.plans.amend(planId, stored.revision(), version, change, event)) {
+			throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());
+		}
+		return reload(planId);
+	}
+
+	StoredPlan close(String planId, CloseRequest request) {
+		StoredPlan stored = require(planId);
+		if (stored.status() == PlanStatus.CLOSED) {
+			if (request.closedOn() == null || request.closedOn().equals(stored.closedOn())) {
+				return stored;
+			}
+			throw PlanProblems.closed(planId);
+		}
+		requireInForce(stored);
+		checkRevision(stored, request.revision());
+		List<FieldError> errors = new ArrayList<>();
+		String reason = reason(request.reason(), false, errors);
+		LocalDate closedOn = (request.closedOn() != null) ? request.closedOn() : today();
+		PlanChange lastChange = stored.lastChange().orElse(null);
+		if (closedOn.isAfter(tomorrow())) {
+			errors.add(new FieldError("closedOn", "Ngày kết thúc không được sau ngày mai (giờ Việt Nam)."));
+		}
+		else if (lastChange != null && closedOn.isBefore(lastChange.on())) {
+			errors.add(new FieldError("closedOn",
+					"Ngày kết thúc không được trước lần thay đổi gần nhất (" + lastChange.on() + ")."));
+		}
+		if (!errors.isEmpty()) {
+			throw PlanProblems.invalid(errors);
+		}
+		Instant now = now();
+		PlanDetails closed = Plans.withStatus(stored.latest(), PlanStatus.CLOSED);
+		OutboxEntry event = this.events.closed(closed, now);
+		PlanChange change = new PlanChange(closed.version(), PlanStatus.CLOSED, closedOn, reason, now, event.eventId());
+		if (!this.plans.close(planId, stored.revision(), closedOn, reason, change, event)) {
+			throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());
+		}
+		return reload(planId);
+	}
+
+	/**
+	 * Starts a lower unit's plan from the plan it implements: same period (from the day
+	 * the unit exists, if later), same content areas and reporting regime, and the work
+	 * the parent assigns to the unit's level, each row marked with where it came from.
+	 *
+	 * <p>
+	 * An activity is inherited when the unit leads it by name, when it is assigned to the
+	 * unit's kind (the unit then leads it by name in its own plan), or when it is
+	 * assigned to a territorial level below the unit's (a district's plan passes the
+	 * communes' activities on to the communes under it, so the kind stays). Targets are
+	 * inherited by their {@code appliesTo} on the same terms; a target keeps its activity
+	 * only if that activity was inherited too. Budgets are left at 0: the parent's
+	 * figures are its own money, not the unit's.
+	 */
+	Saved derive(String parentPlanId, DeriveRequest request) {
+		StoredPlan parentStored = require(parentPlanId);
+		requireInForce(parentStored);
+		PlanDetails parent = parentStored.current();
+		List<FieldError> errors = new ArrayList<>();
+		String planId = request.planId();
+		if (planId == null || planId.isBlank()) {
+			errors.add(new FieldError("planId", PlanValidator.REQUIRED));
+		}
+		else if (!PlanValidator.isPlanId(planId)) {
+			errors.add(new FieldError("planId", PlanValidator.PLAN_ID_MESSAGE));
+		}
+		else if (planId.equals(parentPlanId)) {
+			errors.add(new FieldError("planId", "Kế hoạch mới phải có mã khác kế hoạch cấp trên."));
+		}
+		String issuerCode = request.issuerCode();
+		if (issuerCode == null || issuerCode.isBlank()) {
+			errors.add(new FieldError("issuerCode", PlanValidator.REQUIRED));
+		}
+		else if (!UnitCodes.isWellFormed(issuerCode)) {
+			errors.add(new FieldError("issuerCode", UnitCodes.MALFORMED));
+		}
+		if (!errors.isEmpty()) {
+			throw PlanProblems.invalid(errors);
+		}
+		UnitDetails child = this.references.unit(issuerCode)
+			.orElseThrow(() -> unprocessable("issuerCode", "Không có đơn vị nào mang mã " + issuerCode + "."));
+		LocalDate from = child.validFrom().isAfter(parent.from()) ? child.validFrom() : parent.from();
+		if (!child.validOn(from) || from.isAfter(parent.to())) {
+			throw unprocessable("issuerCode",
+					"Đơn vị " + issuerCode + " không tồn tại trong thời gian của kế hoạch " + parentPlanId + ".");
+		}
+		if (issuerCode.equals(parent.issuerCode())
+				|| !this.references.isWithin(issuerCode, parent.issuerCode(), from)) {
+			throw unprocessable("issuerCode", "Đơn vị " + issuerCode + " không thuộc " + parent.issuerCode()
+					+ ", đơn vị ban hành kế hoạch " + parentPlanId + ", vào ngày " + from + ".");
+		}
+		if (this.plans.find(planId).isPresent()) {
+			throw PlanProblems.exists(planId);
+		}
+		PlanRequest derived = derived(parent, child, from, request);
+		PlanDetails draft = this.validator.draft(planId, derived, List.of());
+		if (!this.plans.insertDraft(draft)) {
+			throw PlanProblems.exists(planId);
+		}
+		return new Saved(reload(planId), true);
+	}
+
+	private PlanRequest derived(PlanDetails parent, UnitDetails child, LocalDate from, DeriveRequest request) {
+		List<PlanRequest.Activity> activities = new ArrayList<>();
+		List<String> inheritedActivities = new ArrayList<>();
+		for (PlanDetails.Activity activity : parent.activities()) {
+			boolean ledByName = child.code().equals(activity.leadUnitCode());
+			UnitKind kind = activity.leadUnitKind();
+			if (!ledByName && (kind == null || !assigned(kind, child.kind()))) {
+				continue;
+			}
+			// Assigned to the unit's own kind: in the unit's plan the unit itself leads
+			// it.
+			boolean ownKind = kind == child.kind();
+			List<String> coordinating = activity.coordinatingUnitCodes()
+				.stream()
+				.filter((code) -> !code.equals(child.code()))
+				.toList();
+			PlanDetails.Cadence cadence = activity.cadence();
+			activities.add(
+					new PlanRequest.Activity(activity.activityId(), activity.title(), activity.form(),
+							List.copyOf(activity.contentAreas()),
+							new PlanRequest.Cadence(cadence.kind(), cadence.times(), cadence.minutesEach(),
+									cadence.text()),
+							(ledByName || ownKind) ? child.code() : null, (ledByName || ownKind) ? null : kind,
+							activity.leadLabel(), coordinating, List.copyOf(activity.metrics()),
+							List.copyOf(activity.expectedEvidence()), activity.expectedProducts(), 0L,
+							parent.planId() + "/" + activity.activityId()));
+			inheritedActivities.add(activity.activityId());
+		}
+		List<PlanRequest.Target> targets = new ArrayList<>();
+		for (PlanDetails.Target target : parent.targets()) {
+			if (target.appliesTo() == null || !assigned(target.appliesTo(), child.kind())) {
+				continue;
+			}
+			boolean keepsActivity = target.activityId() != null && inheritedActivities.contains(target.activityId());
+			targets.add(new PlanRequest.Target(target.targetId(), target.description(), target.kind(), target.measure(),
+					target.comparison(), target.value(), target.level(), keepsActivity ? target.activityId() : null,
+					target.appliesTo(), target.group(), keepsActivity ? target.metric() : null, target.index(),
+					parent.planId() + "/" + target.targetId()));
+		}
+		String citation = "Kế hoạch số " + parent.number()
+				+ ((parent.issuedOn() != null) ? " ngày " + VIETNAMESE_DATE.format(parent.issuedOn()) : "") + " của "
+				+ this.references.unit(parent.issuerCode()).map(UnitDetails::name).orElse(parent.issuerCode());
+		return new PlanRequest((request.number() != null) ? request.number() : parent.number(),
+				(request.title() != null) ? request.title() : parent.title(), child.code(), from, parent.to(),
+				new PlanRequest.Basis(parent.planId(), List.of(citation)), List.copyOf(parent.contentAreas()),
+				activities, targets, 0L, null, PlanRequest.Reporting.of(parent.reporting()), null);
+	}
+
+	/**
+	 * Whether work assigned to units of one kind falls to a unit of the other: the same
+	 * kind, or a territorial level below the unit's.
+	 */
+	static boolean assigned(UnitKind assignedKind, UnitKind unitKind) {
+		if (assignedKind == unitKind) {
+			return true;
+		}
+		int assignedLevel = TERRITORIAL.indexOf(assignedKind);
+		int unitLevel = TERRITORIAL.indexOf(unitKind);
+		return assignedLevel >= 0 && unitLevel >= 0 && assignedLevel > unitLevel;
+	}
+
+	/** The kinds of unit the plan assigns activities or targets to. */
+	static Set<UnitKind> assignedKinds(PlanDetails plan) {
+		Set<UnitKind> kinds = new TreeSet<>();
+		plan.activities().stream().map(PlanDetails.Activity::leadUnitKind).filter(Objects::nonNull).forEach(kinds::add);
+		plan.targets().stream().map(PlanDetails.Target::appliesTo).filter(Objects::nonNull).forEach(kinds::add);
+		return kinds;
+	}
+
+	StoredPlan require(String planId) {
+		checkPlanId(planId);
+		return this.plans.find(planId).orElseThrow(() -> PlanProblems.notFound(planId));
+	}
+
+	private StoredPlan reload(String planId) {
+		return this.plans.find(planId).orElseThrow(() -> PlanProblems.notFound(planId));
+	}
+
+	private static void checkPlanId(String planId) {
+		if (!PlanValidator.isPlanId(planId)) {
+			throw PlanProblems.invalid(List.of(new FieldError("planId", PlanValidator.PLAN_ID_MESSAGE)));
+		}
+	}
+
+	private static void requireInForce(StoredPlan plan) {
+		if (plan.status() == PlanStatus.DRAFT) {
+			throw PlanProblems.notIssued(plan.planId());
+		}
+		if (plan.status() == PlanStatus.CLOSED) {
+			throw PlanProblems.closed(plan.planId());
+		}
+	}
+
+	private static void checkRevision(StoredPlan plan, @Nullable Long revision) {
+		if (revision != null && revision != plan.revision()) {
+			throw PlanProblems.modifiedConcurrently(plan.planId(), plan.revision());
+		}
+	}
+
+	private static @Nullable String reason(@Nullable String reason, boolean required, List<FieldError> errors) {
+		if (reason == null || reason.isBlank()) {
+			if (required) {
+				errors.add(new FieldError("reason", "Cần nêu lý do điều chỉnh."));
+			}
+			return null;
+		}
+		String stripped = reason.strip();
+		if (stripped.codePointCount(0, stripped.length()) > PlanValidator.MAX_NOTE_LENGTH) {
+			errors.add(new FieldError("reason", "Tối đa " + PlanValidator.MAX_NOTE_LENGTH + " ký tự."));
+			return null;
+		}
+		if (stripped.chars().anyMatch((c) -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+			errors.add(new FieldError("reason", "Không được chứa ký tự điều khiển (chỉ cho phép xuống dòng và tab)."));
+			return null;
+		}
+		return stripped;
+	}
+
+	private static PlanDetails as(PlanDetails plan, int version, PlanStatus status, @Nullable LocalDate issuedOn) {
+		return new PlanDetails(plan.planId(), version, status, plan.number(), plan.title(), plan.issuerCode(), issuedOn,
+				plan.from(), plan.to(), plan.basis(), plan.contentAreas(), plan.activities(), plan.targets(),
+				plan.budgetVnd(), plan.budgetNote(), plan.reporting());
+	}
+
+	private static ProblemException unprocessable(String field, String message) {
+		return new ProblemException(Problems.unprocessable("invalid-plan-references",
+				"Kế hoạch tham chiếu không hợp lệ", message, List.of(new FieldError(field, message))));
+	}
+
+	private Instant now() {
+		// Stored as ISO text with millisecond precision, so published with it.
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	LocalDate today() {
+		return LocalDate.now(this.clock.withZone(VIETNAM));
+	}
+
+	private LocalDate tomorrow() {
+		return today().plusDays(1);
+	}
+
+}

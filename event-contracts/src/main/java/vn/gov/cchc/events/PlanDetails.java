@@ -71,9 +71,10 @@ public record PlanDetails(String planId, int version, PlanStatus status, String 
 	}
 
 	/**
-	 * A row of the plan's appendix. Either {@code leadUnitCode} or {@code leadUnitKind}
-	 * is set: a named lead unit, or every unit of a kind under the issuer ("UBND các xã,
-	 * thị trấn" is {@code COMMUNE}).
+	 * A row of the plan's appendix, led by a named unit, by every unit of some kinds
+	 * under the issuer, or both: "UBND các xã, thị trấn" is {@code [COMMUNE]}, "Các Sở,
+	 * ban, ngành tỉnh; UBND cấp huyện, cấp xã" is
+	 * {@code [DEPARTMENT, DISTRICT, COMMUNE]}.
 	 *
 	 * @param activityId id inside the plan, e.g. {@code HD01}
 	 * @param title what is done, as written
@@ -81,7 +82,7 @@ public record PlanDetails(String planId, int version, PlanStatus status, String 
 	 * @param contentAreas reform areas it covers
 	 * @param cadence how often
 	 * @param leadUnitCode the unit in charge (chủ trì)
-	 * @param leadUnitKind every unit of this kind under the issuer is in charge
+	 * @param leadUnitKinds every unit of these kinds under the issuer is in charge
 	 * @param leadLabel the lead as written in the plan
 	 * @param coordinatingUnitCodes units that take part (phối hợp)
 	 * @param metrics what progress on it is counted in (e.g. {@code broadcasts},
@@ -93,7 +94,7 @@ public record PlanDetails(String planId, int version, PlanStatus status, String 
 	 * implements
 	 */
 	public record Activity(String activityId, String title, ActivityForm form, List<ContentArea> contentAreas,
-			Cadence cadence, @Nullable String leadUnitCode, @Nullable UnitKind leadUnitKind, @Nullable String leadLabel,
+			Cadence cadence, @Nullable String leadUnitCode, List<UnitKind> leadUnitKinds, @Nullable String leadLabel,
 			List<String> coordinatingUnitCodes, List<String> metrics, List<EvidenceKind> expectedEvidence,
 			@Nullable String expectedProducts, long budgetVnd, @Nullable String inheritedFrom) {
 
@@ -103,6 +104,8 @@ public record PlanDetails(String planId, int version, PlanStatus status, String 
 			Objects.requireNonNull(form, "form");
 			Objects.requireNonNull(cadence, "cadence");
 			contentAreas = List.copyOf(Objects.requireNonNull(contentAreas, "contentAreas"));
+			// Absent (null) reads as none: a row led by a named unit only.
+			leadUnitKinds = (leadUnitKinds != null) ? List.copyOf(leadUnitKinds) : List.of();
 			coordinatingUnitCodes = List.copyOf(Objects.requireNonNull(coordinatingUnitCodes, "coordinatingUnitCodes"));
 			metrics = List.copyOf(Objects.requireNonNull(metrics, "metrics"));
 			expectedEvidence = List.copyOf(Objects.requireNonNull(expectedEvidence, "expectedEvidence"));

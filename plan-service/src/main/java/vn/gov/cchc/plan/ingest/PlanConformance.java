@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
@@ -86,9 +87,9 @@ class PlanConformance {
 		if (unitExisted && !isAssigned(unit.get(), activity, inForce, date, lookups)) {
 			errors.add(new FieldError("unitCode", "Đơn vị không chủ trì, không phối hợp thực hiện hoạt động "
 					+ activity.activityId() + " của kế hoạch này"
-					+ ((activity.leadUnitKind() != null)
-							? " và không phải đơn vị loại " + activity.leadUnitKind() + " thuộc đơn vị ban hành."
-							: ".")));
+					+ (activity.leadUnitKinds().isEmpty() ? "." : " và không phải đơn vị loại "
+							+ activity.leadUnitKinds().stream().map(Enum::name).collect(Collectors.joining(", "))
+							+ " thuộc đơn vị ban hành.")));
 		}
 		for (String metric : progress.quantities().keySet()) {
 			if (!activity.metrics().contains(metric)) {
@@ -107,8 +108,7 @@ class PlanConformance {
 		if (unit.code().equals(activity.leadUnitCode()) || activity.coordinatingUnitCodes().contains(unit.code())) {
 			return true;
 		}
-		return activity.leadUnitKind() != null && activity.leadUnitKind() == unit.kind()
-				&& lookups.within(unit.code(), plan.issuerCode(), date);
+		return activity.leadUnitKinds().contains(unit.kind()) && lookups.within(unit.code(), plan.issuerCode(), date);
 	}
 
 	private static String period(UnitDetails unit) {

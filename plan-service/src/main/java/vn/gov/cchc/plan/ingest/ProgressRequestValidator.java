@@ -54,7 +54,8 @@ class ProgressRequestValidator {
 
 	private static final Pattern EVENT_ID = Pattern.compile("^[A-Za-z0-9._:-]{8,64}$");
 
-	private static final Pattern METRIC = Pattern.compile("^[a-z][a-zA-Z0-9]{0,39}$");
+	/** The same names a plan gives its activities' metrics. */
+	private static final Pattern METRIC = Pattern.compile("^[a-z][a-z0-9_]{0,39}$");
 
 	private static final String REQUIRED = "Trường này là bắt buộc.";
 
@@ -263,8 +264,8 @@ class ProgressRequestValidator {
 		quantities.forEach((metric, quantity) -> {
 			String at = "quantities." + metric;
 			if (!METRIC.matcher(metric).matches()) {
-				errors.add(new FieldError(at, "Tên chỉ số bắt đầu bằng chữ thường, chỉ gồm chữ cái không dấu "
-						+ "và chữ số, tối đa 40 ký tự (ví dụ broadcasts, minutes)."));
+				errors.add(new FieldError(at, "Tên chỉ số bắt đầu bằng chữ thường, chỉ gồm chữ thường không dấu, "
+						+ "chữ số và dấu gạch dưới, tối đa 40 ký tự (ví dụ broadcasts, online_filings)."));
 			}
 			else if (quantity == null) {
 				errors.add(new FieldError(at, "Số lượng là bắt buộc."));

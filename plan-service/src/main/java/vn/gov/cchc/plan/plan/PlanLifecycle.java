@@ -295,27 +295,28 @@ class PlanLifecycle {
 		List<String> inheritedActivities = new ArrayList<>();
 		for (PlanDetails.Activity activity : parent.activities()) {
 			boolean ledByName = child.code().equals(activity.leadUnitCode());
-			UnitKind kind = activity.leadUnitKind();
-			if (!ledByName && (kind == null || !assigned(kind, child.kind()))) {
+			List<UnitKind> kinds = activity.leadUnitKinds()
+				.stream()
+				.filter((kind) -> assigned(kind, child.kind()))
+				.toList();
+			if (!ledByName && kinds.isEmpty()) {
 				continue;
 			}
 			// Assigned to the unit's own kind: in the unit's plan the unit itself leads
-			// it.
-			boolean ownKind = kind == child.kind();
+			// it; the kinds below it keep leading their share under it.
+			boolean ownKind = kinds.contains(child.kind());
+			List<UnitKind> lowerKinds = kinds.stream().filter((kind) -> kind != child.kind()).toList();
 			List<String> coordinating = activity.coordinatingUnitCodes()
 				.stream()
 				.filter((code) -> !code.equals(child.code()))
 				.toList();
 			PlanDetails.Cadence cadence = activity.cadence();
-			activities.add(
-					new PlanRequest.Activity(activity.activityId(), activity.title(), activity.form(),
-							List.copyOf(activity.contentAreas()),
-							new PlanRequest.Cadence(cadence.kind(), cadence.times(), cadence.minutesEach(),
-									cadence.text()),
-							(ledByName || ownKind) ? child.code() : null, (ledByName || ownKind) ? null : kind,
-							activity.leadLabel(), coordinating, List.copyOf(activity.metrics()),
-							List.copyOf(activity.expectedEvidence()), activity.expectedProducts(), 0L,
-							parent.planId() + "/" + activity.activityId()));
+			activities.add(new PlanRequest.Activity(activity.activityId(), activity.title(), activity.form(),
+					List.copyOf(activity.contentAreas()),
+					new PlanRequest.Cadence(cadence.kind(), cadence.times(), cadence.minutesEach(), cadence.text()),
+					(ledByName || ownKind) ? child.code() : null, lowerKinds, activity.leadLabel(), coordinating,
+					List.copyOf(activity.metrics()), List.copyOf(activity.expectedEvidence()),
+					activity.expectedProducts(), 0L, parent.planId() + "/" + activity.activityId()));
 			inheritedActivities.add(activity.activityId());
 		}
 		List<PlanRequest.Target> targets = new ArrayList<>();
@@ -354,7 +355,7 @@ class PlanLifecycle {
 	/** The kinds of unit the plan assigns activities or targets to. */
 	static Set<UnitKind> assignedKinds(PlanDetails plan) {
 		Set<UnitKind> kinds = new TreeSet<>();
-		plan.activities().stream().map(PlanDetails.Activity::leadUnitKind).filter(Objects::nonNull).forEach(kinds::add);
+		plan.activities().stream().flatMap((activity) -> activity.leadUnitKinds().stream()).forEach(kinds::add);
 		plan.targets().stream().map(PlanDetails.Target::appliesTo).filter(Objects::nonNull).forEach(kinds::add);
 		return kinds;
 	}

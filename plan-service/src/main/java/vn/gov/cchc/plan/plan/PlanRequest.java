@@ -65,8 +65,8 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * @param form form of communication
 	 * @param contentAreas reform areas covered
 	 * @param cadence how often
-	 * @param leadUnitCode the unit in charge; or
-	 * @param leadUnitKind every unit of this kind under the issuer is in charge
+	 * @param leadUnitCode the unit in charge; and/or
+	 * @param leadUnitKinds every unit of these kinds under the issuer is in charge
 	 * @param leadLabel the lead as written
 	 * @param coordinatingUnitCodes units taking part
 	 * @param metrics what progress is counted in
@@ -77,7 +77,7 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 */
 	public record Activity(@Nullable String activityId, @Nullable String title, @Nullable ActivityForm form,
 			@Nullable List<@Nullable ContentArea> contentAreas, @Nullable Cadence cadence,
-			@Nullable String leadUnitCode, @Nullable UnitKind leadUnitKind, @Nullable String leadLabel,
+			@Nullable String leadUnitCode, @Nullable List<@Nullable UnitKind> leadUnitKinds, @Nullable String leadLabel,
 			@Nullable List<@Nullable String> coordinatingUnitCodes, @Nullable List<@Nullable String> metrics,
 			@Nullable List<@Nullable EvidenceKind> expectedEvidence, @Nullable String expectedProducts,
 			@Nullable Long budgetVnd, @Nullable String inheritedFrom) {
@@ -87,7 +87,7 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 			return new Activity(activity.activityId(), activity.title(), activity.form(),
 					List.copyOf(activity.contentAreas()),
 					new Cadence(cadence.kind(), cadence.times(), cadence.minutesEach(), cadence.text()),
-					activity.leadUnitCode(), activity.leadUnitKind(), activity.leadLabel(),
+					activity.leadUnitCode(), List.copyOf(activity.leadUnitKinds()), activity.leadLabel(),
 					List.copyOf(activity.coordinatingUnitCodes()), List.copyOf(activity.metrics()),
 					List.copyOf(activity.expectedEvidence()), activity.expectedProducts(), activity.budgetVnd(),
 					activity.inheritedFrom());

@@ -21,6 +21,7 @@ import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
@@ -79,8 +80,12 @@ class PlanValidator {
 
 	static final String REQUIRED = "Trường này là bắt buộc.";
 
-	/** Vietnamese document numbers: {@code 22/KH-UBND}, {@code 780/KH-SXD}. */
-	private static final Pattern NUMBER = Pattern.compile("^[0-9]{1,6}/[A-ZĐ]+(-[A-ZĐ]+)*$");
+	/**
+	 * Vietnamese document numbers: {@code 22/KH-UBND}, {@code 780/KH-SXD},
+	 * {@code 125a/KH-UBND}; {@code …/KH-UBND} for a plan published with its number left
+	 * blank, as some are.
+	 */
+	private static final Pattern NUMBER = Pattern.compile("^([0-9]{1,6}[a-z]?|…)/[A-ZĐ]+(-[A-ZĐ]+)*$");
 
 	private static final int MAX_NUMBER_LENGTH = 40;
 
@@ -125,8 +130,10 @@ class PlanValidator {
 		Check check = new Check(this.references, moreErrors);
 		String number = check.requiredText("number", request.number(), MAX_NUMBER_LENGTH);
 		if (number != null && !NUMBER.matcher(number).matches()) {
-			check.shape("number", "Số kế hoạch có dạng số/ký hiệu, ví dụ 22/KH-UBND: chữ số, dấu /, "
-					+ "chữ in hoa và dấu gạch ngang, tối đa " + MAX_NUMBER_LENGTH + " ký tự.");
+			check.shape("number",
+					"Số kế hoạch có dạng số/ký hiệu, ví dụ 22/KH-UBND (…/KH-UBND khi văn bản "
+							+ "để trống số): chữ số, dấu /, chữ in hoa và dấu gạch ngang, tối đa " + MAX_NUMBER_LENGTH
+							+ " ký tự.");
 		}
 		String title = check.requiredText("title", request.title(), MAX_TITLE_LENGTH);
 		String issuerCode = check.unitCode("issuerCode", request.issuerCode(), true);
@@ -229,20 +236,19 @@ class PlanValidator {
 			int errorsBefore = check.count();
 			String activityId = check.itemId(at + ".activityId", request.activityId(), firstIndexOfId, i,
 					"Mã hoạt động");
-			String title = check.requiredText(at + ".title", request.title(), MAX_TITLE_LENGTH);
+			// An appendix row's content is often a paragraph, longer than a plan's title.
+			String title = check.requiredText(at + ".title", request.title(), MAX_NOTE_LENGTH);
 			if (request.form() == null) {
 				check.shape(at + ".form", REQUIRED);
 			}
 			List<ContentArea> contentAreas = check.distinct(at + ".contentAreas", request.contentAreas(), false, null);
 			PlanDetails.Cadence cadence = cadence(check, at + ".cadence", request.cadence());
 			String leadUnitCode = check.unitCode(at + ".leadUnitCode", request.leadUnitCode(), false);
-			if (request.leadUnitCode() != null && request.leadUnitKind() != null) {
-				check.shape(at + ".leadUnitCode",
-						"Chỉ ghi một trong hai: đơn vị chủ trì (leadUnitCode) hoặc loại đơn vị chủ trì (leadUnitKind).");
-			}
-			else if (request.leadUnitCode() == null && request.leadUnitKind() == null) {
-				check.shape(at + ".leadUnitCode",
-						"Cần đơn vị chủ trì (leadUnitCode) hoặc loại đơn vị chủ trì (leadUnitKind, ví dụ COMMUNE).");
+			List<UnitKind> leadUnitKinds = check.distinct(at + ".leadUnitKinds", request.leadUnitKinds(), false, null);
+			if (request.leadUnitCode() == null
+					&& (request.leadUnitKinds() == null || request.leadUnitKinds().isEmpty())) {
+				check.shape(at + ".leadUnitCode", "Cần đơn vị chủ trì (leadUnitCode) hoặc các loại đơn vị chủ trì "
+						+ "(leadUnitKinds, ví dụ [\"DISTRICT\", \"COMMUNE\"]).");
 			}
 			if (leadUnitCode != null) {
 				check.unitDuringPlan(at + ".leadUnitCode", leadUnitCode);
@@ -261,8 +267,8 @@ class PlanValidator {
 					"hoạt động");
 			if (check.count() == errorsBefore) {
 				activities.add(new PlanDetails.Activity(activityId, title, request.form(), contentAreas, cadence,
-						leadUnitCode, request.leadUnitKind(), leadLabel, coordinating, metrics, evidence, products,
-						budgetVnd, inheritedFrom));
+						leadUnitCode, leadUnitKinds, leadLabel, coordinating, metrics, evidence, products, budgetVnd,
+						inheritedFrom));
 			}
 		}
 		return activities;

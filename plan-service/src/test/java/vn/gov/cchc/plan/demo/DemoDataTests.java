@@ -266,11 +266,11 @@ class DemoDataTests {
 				assertThat(byCode.get(code).validOn(first)).as("%s exists on %s", code, first).isTrue();
 			}
 			for (Activity activity : plan.activities()) {
-				if (activity.leadUnitKind() != null) {
+				if (!activity.leadUnitKinds().isEmpty()) {
 					assertThat(demo.units())
-						.as("%s %s: some %s under %s", plan.planId(), activity.activityId(), activity.leadUnitKind(),
+						.as("%s %s: some %s under %s", plan.planId(), activity.activityId(), activity.leadUnitKinds(),
 								plan.issuerCode())
-						.anyMatch((unit) -> unit.kind() == activity.leadUnitKind() && unit.validOn(first)
+						.anyMatch((unit) -> activity.leadUnitKinds().contains(unit.kind()) && unit.validOn(first)
 								&& !unit.code().equals(plan.issuerCode())
 								&& demo.isWithin(unit.code(), plan.issuerCode(), first));
 				}
@@ -302,7 +302,7 @@ class DemoDataTests {
 			assertThat(plan.targets()).extracting(Target::targetId)
 				.containsExactlyElementsOf(ids("CT", plan.targets().size()));
 			for (Activity activity : plan.activities()) {
-				assertThat((activity.leadUnitCode() == null) != (activity.leadUnitKind() == null))
+				assertThat((activity.leadUnitCode() == null) != activity.leadUnitKinds().isEmpty())
 					.as("%s %s names a lead unit or a lead kind", plan.planId(), activity.activityId())
 					.isTrue();
 				assertThat(activity.leadLabel()).as(activity.activityId()).isNotBlank();
@@ -311,7 +311,7 @@ class DemoDataTests {
 					.containsAll(activity.contentAreas());
 				assertThat(activity.metrics()).as(activity.activityId())
 					.isNotEmpty()
-					.allMatch((metric) -> metric.matches("[a-z]+(-[a-z]+)*"));
+					.allMatch((metric) -> metric.matches("[a-z]+(_[a-z]+)*"));
 				assertThat(activity.expectedEvidence()).as(activity.activityId()).isNotEmpty();
 				assertThat(activity.cadence().text()).as(activity.activityId()).isNotBlank();
 			}
@@ -353,10 +353,12 @@ class DemoDataTests {
 			.containsExactly(ActivityForm.PUBLIC_POSTING, ActivityForm.CONFERENCE, ActivityForm.PORTAL,
 					ActivityForm.PORTAL, ActivityForm.TELEVISION, ActivityForm.NEWSPAPER, ActivityForm.RADIO,
 					ActivityForm.PRINTED_MATERIAL);
-		assertThat(plan.activities()).extracting(Activity::leadUnitCode, Activity::leadUnitKind)
-			.containsExactly(tuple(null, UnitKind.DEPARTMENT), tuple(null, UnitKind.DEPARTMENT),
-					tuple("27-CTTDT", null), tuple(null, UnitKind.DEPARTMENT), tuple("27-DPTTH", null),
-					tuple("27-BAO", null), tuple(null, UnitKind.DISTRICT), tuple(null, UnitKind.DISTRICT));
+		List<UnitKind> everyLevel = List.of(UnitKind.DEPARTMENT, UnitKind.DISTRICT, UnitKind.COMMUNE);
+		List<UnitKind> districtsAndCommunes = List.of(UnitKind.DISTRICT, UnitKind.COMMUNE);
+		assertThat(plan.activities()).extracting(Activity::leadUnitCode, Activity::leadUnitKinds)
+			.containsExactly(tuple(null, everyLevel), tuple(null, everyLevel), tuple("27-CTTDT", List.of()),
+					tuple(null, List.of(UnitKind.DEPARTMENT, UnitKind.DISTRICT)), tuple("27-DPTTH", List.of()),
+					tuple("27-BAO", List.of()), tuple(null, districtsAndCommunes), tuple(null, districtsAndCommunes));
 		Activity radioAndTelevision = activity(plan, "HD05");
 		assertThat(radioAndTelevision.cadence()).extracting(Cadence::kind, Cadence::times, Cadence::minutesEach)
 			.containsExactly(Cadence.Kind.PER_WEEK, 1, 15);
@@ -396,8 +398,8 @@ class DemoDataTests {
 							"commune-post-offices", UnitKind.COMMUNE));
 		// Eleven responsible bodies, the last of them every commune of the district.
 		assertThat(plan.activities()).hasSize(11);
-		assertThat(plan.activities().get(10)).extracting(Activity::leadUnitKind, Activity::leadLabel)
-			.containsExactly(UnitKind.COMMUNE, "Ủy ban nhân dân các xã, thị trấn");
+		assertThat(plan.activities().get(10)).extracting(Activity::leadUnitKinds, Activity::leadLabel)
+			.containsExactly(List.of(UnitKind.COMMUNE), "Ủy ban nhân dân các xã, thị trấn");
 		assertThat(plan.targets().get(1).activityId()).isEqualTo("HD11");
 		assertThat(demo.units())
 			.filteredOn((unit) -> unit.kind() == UnitKind.COMMUNE && demo.isWithin(unit.code(), "524", plan.from()))
@@ -456,7 +458,7 @@ class DemoDataTests {
 			.extracting(Target::measure, Target::level)
 			.containsExactly(Target.Measure.LEVEL, "Khá");
 		assertThat(plan.activities())
-			.allSatisfy((activity) -> assertThat(activity.leadUnitKind()).isEqualTo(UnitKind.OFFICE));
+			.allSatisfy((activity) -> assertThat(activity.leadUnitKinds()).containsExactly(UnitKind.OFFICE));
 	}
 
 	@Test

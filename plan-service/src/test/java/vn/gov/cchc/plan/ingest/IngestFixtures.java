@@ -102,7 +102,7 @@ final class IngestFixtures {
 		PlanDetails plan = PlanFixtures.oneYearPlan(PLAN, "IG", "IG.R", 2025);
 		PlanDetails.Activity radio = plan.activities().get(0);
 		PlanDetails.Activity coordinated = new PlanDetails.Activity(radio.activityId(), radio.title(), radio.form(),
-				radio.contentAreas(), radio.cadence(), radio.leadUnitCode(), radio.leadUnitKind(), radio.leadLabel(),
+				radio.contentAreas(), radio.cadence(), radio.leadUnitCode(), radio.leadUnitKinds(), radio.leadLabel(),
 				List.of("IG.SNV"), radio.metrics(), radio.expectedEvidence(), radio.expectedProducts(),
 				radio.budgetVnd(), radio.inheritedFrom());
 		return withActivities(plan, List.of(coordinated, plan.activities().get(1)));

@@ -104,7 +104,7 @@ class ProgressRequestValidationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "Minutes", "1minutes", "min_utes", "số", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm" })
+	@ValueSource(strings = { "Minutes", "1minutes", "min-utes", "số", "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm" })
 	void refusesMetricNamesOfTheWrongShape(String metric) {
 		assertThat(fields(request().quantities(Map.of(metric, 1L)).build())).containsExactly("quantities." + metric);
 	}

@@ -41,11 +41,11 @@ public final class PlanFixtures {
 		Activity radio = new Activity("HD01", "Xây dựng chuyên mục cải cách hành chính trên sóng phát thanh",
 				ActivityForm.RADIO, List.of(ContentArea.ADMINISTRATIVE_PROCEDURES),
 				new Cadence(Cadence.Kind.PER_WEEK, 1, 15, "Ít nhất 01 lần/tuần, mỗi lần tối thiểu 15 phút"),
-				radioLeadCode, null, null, List.of(), List.of("broadcasts", "minutes"), List.of(EvidenceKind.LINK),
+				radioLeadCode, List.of(), null, List.of(), List.of("broadcasts", "minutes"), List.of(EvidenceKind.LINK),
 				null, 12_000_000L, null);
 		Activity posting = new Activity("HD02", "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
 				ActivityForm.PUBLIC_POSTING, List.of(ContentArea.ADMINISTRATIVE_PROCEDURES),
-				new Cadence(Cadence.Kind.CONTINUOUS, 0, 0, "Thường xuyên trong năm"), null, UnitKind.COMMUNE,
+				new Cadence(Cadence.Kind.CONTINUOUS, 0, 0, "Thường xuyên trong năm"), null, List.of(UnitKind.COMMUNE),
 				"UBND các xã, phường, thị trấn", List.of(), List.of("postings"), List.of(EvidenceKind.PHOTO), null, 0L,
 				null);
 		ReportingRegime reporting = new ReportingRegime(List.of(PeriodType.HALF_YEAR, PeriodType.YEAR),

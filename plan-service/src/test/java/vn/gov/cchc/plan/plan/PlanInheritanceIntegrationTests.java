@@ -39,15 +39,15 @@ class PlanInheritanceIntegrationTests extends PlanApiIntegrationTest {
 			                  "CIVIL_SERVICE", "PUBLIC_FINANCE", "E_GOVERNMENT"],
 			 "activities": [
 			  {"activityId": "HD01", "title": "Đăng tải tin, bài về cải cách hành chính trên trang thông tin điện tử",
-			   "form": "PORTAL", "cadence": {"kind": "CONTINUOUS"}, "leadUnitKind": "DISTRICT",
+			   "form": "PORTAL", "cadence": {"kind": "CONTINUOUS"}, "leadUnitKinds": ["DISTRICT"],
 			   "leadLabel": "UBND các huyện", "coordinatingUnitCodes": ["PLI.SNV"], "metrics": ["articles"],
 			   "expectedEvidence": ["LINK"], "budgetVnd": 50000000},
 			  {"activityId": "HD02", "title": "Phát chuyên mục cải cách hành chính trên đài truyền thanh xã",
 			   "form": "RADIO", "cadence": {"kind": "PER_WEEK", "times": 1, "minutesEach": 15},
-			   "leadUnitKind": "COMMUNE", "leadLabel": "UBND các xã, thị trấn",
+			   "leadUnitKinds": ["COMMUNE"], "leadLabel": "UBND các xã, thị trấn",
 			   "metrics": ["broadcasts", "minutes"], "expectedEvidence": ["LINK"]},
 			  {"activityId": "HD03", "title": "Trưng bày tài liệu cải cách hành chính tại điểm bưu điện văn hóa xã",
-			   "form": "PRINTED_MATERIAL", "cadence": {"kind": "CONTINUOUS"}, "leadUnitKind": "COMMUNE",
+			   "form": "PRINTED_MATERIAL", "cadence": {"kind": "CONTINUOUS"}, "leadUnitKinds": ["COMMUNE"],
 			   "metrics": ["post_offices"], "expectedEvidence": ["PHOTO"]},
 			  {"activityId": "HD04", "title": "Theo dõi, tổng hợp kết quả tuyên truyền", "form": "OTHER",
 			   "cadence": {"kind": "PER_YEAR", "times": 1}, "leadUnitCode": "PLI.SNV", "metrics": ["reports"]}],
@@ -101,9 +101,9 @@ class PlanInheritanceIntegrationTests extends PlanApiIntegrationTest {
 		JsonNode portal = district.get("activities").get(0);
 		assertThat(portal.get("leadUnitCode").asString()).as("the district leads its own portal work")
 			.isEqualTo("PLI.D1");
-		assertThat(portal.get("leadUnitKind").isNull()).isTrue();
+		assertThat(portal.get("leadUnitKinds")).isEmpty();
 		assertThat(portal.get("budgetVnd").asLong()).isZero();
-		assertThat(district.get("activities").get(1).get("leadUnitKind").asString())
+		assertThat(district.get("activities").get(1).get("leadUnitKinds").get(0).asString())
 			.as("the communes' work is passed on to the district's communes")
 			.isEqualTo("COMMUNE");
 		assertThat(ids(district.get("targets"), "targetId")).containsExactly("CT01", "CT02", "CT03");

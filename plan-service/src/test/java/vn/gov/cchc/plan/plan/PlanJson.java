@@ -47,7 +47,7 @@ final class PlanJson {
 				  {"activityId": "HD02", "title": "Niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
 				   "form": "PUBLIC_POSTING", "contentAreas": ["ADMINISTRATIVE_PROCEDURES"],
 				   "cadence": {"kind": "CONTINUOUS", "text": "Thường xuyên trong năm"},
-				   "leadUnitKind": "COMMUNE", "leadLabel": "UBND các xã, phường, thị trấn",
+				   "leadUnitKinds": ["COMMUNE"], "leadLabel": "UBND các xã, phường, thị trấn",
 				   "metrics": ["postings"], "expectedEvidence": ["PHOTO"]}],
 				 "targets": [
 				  {"targetId": "CT01", "description": "100%% xã niêm yết đầy đủ thủ tục hành chính",

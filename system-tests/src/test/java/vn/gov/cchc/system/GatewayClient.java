@@ -32,6 +32,26 @@ final class GatewayClient {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Any call through the gateway; a JSON body when one is given. */
+	HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A GET that must answer 200, read as JSON. */
+	JsonNode get(String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = send("GET", path, null);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + ": " + response.statusCode() + " " + response.body());
+		}
+		return json.readTree(response.body());
+	}
+
 	Totals totals(String unitCode) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/totals/" + unitCode))
 			.timeout(Duration.ofSeconds(10))

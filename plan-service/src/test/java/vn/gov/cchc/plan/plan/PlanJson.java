@@ -65,4 +65,26 @@ final class PlanJson {
 				""".formatted(province, year));
 	}
 
+	// Where the tables of bad plans break a valid plan.
+
+	static ObjectNode basis(ObjectNode plan) {
+		return (ObjectNode) plan.get("basis");
+	}
+
+	static ObjectNode activity(ObjectNode plan, int index) {
+		return (ObjectNode) plan.get("activities").get(index);
+	}
+
+	static ObjectNode cadence(ObjectNode plan, int index) {
+		return (ObjectNode) activity(plan, index).get("cadence");
+	}
+
+	static ObjectNode target(ObjectNode plan, int index) {
+		return (ObjectNode) plan.get("targets").get(index);
+	}
+
+	static ObjectNode reporting(ObjectNode plan) {
+		return (ObjectNode) plan.get("reporting");
+	}
+
 }

@@ -15,6 +15,11 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.cchc.plan.plan.PlanJson.activity;
+import static vn.gov.cchc.plan.plan.PlanJson.basis;
+import static vn.gov.cchc.plan.plan.PlanJson.cadence;
+import static vn.gov.cchc.plan.plan.PlanJson.reporting;
+import static vn.gov.cchc.plan.plan.PlanJson.target;
 
 /**
  * Bad plans through the API: each is answered with a problem naming the field, and
@@ -156,26 +161,6 @@ class PlanValidationIntegrationTests extends PlanApiIntegrationTest {
 
 	private static Arguments bad(int number, String name, Consumer<ObjectNode> breakIt, String field, String slug) {
 		return Arguments.of("PLV-BAD-" + number, name, breakIt, field, slug);
-	}
-
-	private static ObjectNode basis(ObjectNode plan) {
-		return (ObjectNode) plan.get("basis");
-	}
-
-	private static ObjectNode activity(ObjectNode plan, int index) {
-		return (ObjectNode) plan.get("activities").get(index);
-	}
-
-	private static ObjectNode cadence(ObjectNode plan, int index) {
-		return (ObjectNode) activity(plan, index).get("cadence");
-	}
-
-	private static ObjectNode target(ObjectNode plan, int index) {
-		return (ObjectNode) plan.get("targets").get(index);
-	}
-
-	private static ObjectNode reporting(ObjectNode plan) {
-		return (ObjectNode) plan.get("reporting");
 	}
 
 }

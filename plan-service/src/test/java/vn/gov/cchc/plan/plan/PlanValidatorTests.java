@@ -23,6 +23,11 @@ import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.cchc.plan.plan.PlanJson.activity;
+import static vn.gov.cchc.plan.plan.PlanJson.basis;
+import static vn.gov.cchc.plan.plan.PlanJson.cadence;
+import static vn.gov.cchc.plan.plan.PlanJson.reporting;
+import static vn.gov.cchc.plan.plan.PlanJson.target;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -268,26 +273,6 @@ class PlanValidatorTests {
 
 	private static Arguments bad(String name, Consumer<ObjectNode> breakIt, String field, int status) {
 		return Arguments.of(name, breakIt, field, status);
-	}
-
-	private static ObjectNode basis(ObjectNode plan) {
-		return (ObjectNode) plan.get("basis");
-	}
-
-	private static ObjectNode activity(ObjectNode plan, int index) {
-		return (ObjectNode) plan.get("activities").get(index);
-	}
-
-	private static ObjectNode cadence(ObjectNode plan, int index) {
-		return (ObjectNode) activity(plan, index).get("cadence");
-	}
-
-	private static ObjectNode target(ObjectNode plan, int index) {
-		return (ObjectNode) plan.get("targets").get(index);
-	}
-
-	private static ObjectNode reporting(ObjectNode plan) {
-		return (ObjectNode) plan.get("reporting");
 	}
 
 	private static ArrayNode strings(int count, String text) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import vn.gov.cchc.plan.cloudevent.BatchPublisher;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
@@ -40,6 +41,11 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class ProgressBatchIngestion {
+
+	/**
+	 * Asynchronous twin of the single-report binding: same topic, same producer settings.
+	 */
+	static final String BINDING = "publishProgressBatch-out-0";
 
 	private final ProgressRequestReader reader;
 
@@ -140,10 +146,11 @@ class ProgressBatchIngestion {
 		if (publishes.isEmpty()) {
 			return;
 		}
-		List<Boolean> acknowledged = this.publisher.publish(publishes.stream()
-			.map((publish) -> new BatchPublisher.Keyed(publish.progress().unitCode(),
-					ProgressEvents.of(publish.progress(), publish.receipt())))
-			.toList());
+		List<Boolean> acknowledged = this.publisher.publish(BINDING,
+				publishes.stream()
+					.map((publish) -> new BatchPublisher.Keyed(publish.progress().unitCode(),
+							ProgressEvents.of(publish.progress(), publish.receipt())))
+					.toList());
 		if (!acknowledged.contains(true)) {
 			throw new PublishFailedException("No event of a batch of " + publishes.size() + " was acknowledged",
 					new IllegalStateException("The broker acknowledged none of the batch's events"));

@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +18,9 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.events.UnitsMerged;
 import vn.gov.cchc.events.UnitsSplit;
+import vn.gov.cchc.plan.cloudevent.BatchPublisher;
 import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
+import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 
 import org.springframework.stereotype.Component;
 
@@ -38,9 +42,14 @@ class UnitEventPublisher {
 
 	static final String BINDING = "publishUnit-out-0";
 
+	/** Asynchronous twin of {@link #BINDING}, for many states at once. */
+	static final String BATCH_BINDING = "publishUnitBatch-out-0";
+
 	static final URI SOURCE = URI.create("/cchc/plan-service");
 
 	private final CloudEventPublisher publisher;
+
+	private final BatchPublisher batch;
 
 	private final Clock clock;
 
@@ -52,8 +61,9 @@ class UnitEventPublisher {
 
 	private final Counter split;
 
-	UnitEventPublisher(CloudEventPublisher publisher, Clock clock, MeterRegistry meters) {
+	UnitEventPublisher(CloudEventPublisher publisher, BatchPublisher batch, Clock clock, MeterRegistry meters) {
 		this.publisher = publisher;
+		this.batch = batch;
 		this.clock = clock;
 		this.registered = published(meters, "registered");
 		this.changed = published(meters, "changed");
@@ -85,6 +95,43 @@ class UnitEventPublisher {
 	void changed(UnitDetails unit, Instant occurredAt) {
 		publish(EventTypes.UNIT_CHANGED_V1, unit.code(), randomId(), occurredAt, new UnitChanged(unit, occurredAt));
 		this.changed.increment();
+	}
+
+	/**
+	 * Publishes the states of many units without a round trip each (a bulk registration
+	 * or import: thousands of units), then waits for all the acknowledgements. Each unit
+	 * appears once, so nothing here depends on the order of the records.
+	 * @param units the states, each a new unit or a change
+	 * @param isNew whether a unit is new (registered) rather than changed
+	 * @throws PublishFailedException if the broker did not acknowledge them all; those it
+	 * did are on the topic, and sending the same units again publishes only what is still
+	 * missing or different
+	 */
+	void states(List<UnitDetails> units, Predicate<UnitDetails> isNew, Instant occurredAt) {
+		List<BatchPublisher.Keyed> events = units.stream().map((unit) -> {
+			boolean registering = isNew.test(unit);
+			Object data = registering ? new UnitRegistered(unit, occurredAt) : new UnitChanged(unit, occurredAt);
+			String type = registering ? EventTypes.UNIT_REGISTERED_V1 : EventTypes.UNIT_CHANGED_V1;
+			return new BatchPublisher.Keyed(unit.code(),
+					CloudEvent.of(randomId(), SOURCE, type, unit.code(), occurredAt, data));
+		}).toList();
+		List<Boolean> acknowledged = this.batch.publish(BATCH_BINDING, events);
+		int missing = 0;
+		for (int i = 0; i < units.size(); i++) {
+			if (!acknowledged.get(i)) {
+				missing++;
+			}
+			else if (isNew.test(units.get(i))) {
+				this.registered.increment();
+			}
+			else {
+				this.changed.increment();
+			}
+		}
+		if (missing > 0) {
+			throw new PublishFailedException(missing + " of " + units.size() + " unit events were not acknowledged",
+					new IllegalStateException("The broker did not acknowledge every unit event of the batch"));
+		}
 	}
 
 	/**

@@ -53,24 +53,14 @@ class UnitRegistration {
 	 */
 	RegistrationResult publish(List<UnitDetails> batch, Map<String, @Nullable UnitDetails> stored) {
 		Instant occurredAt = this.events.now();
-		int registered = 0;
-		int changed = 0;
-		int unchanged = 0;
-		for (UnitDetails unit : parentsFirst(batch)) {
-			UnitDetails before = stored.get(unit.code());
-			if (before == null) {
-				this.events.registered(unit, occurredAt);
-				registered++;
-			}
-			else if (!before.equals(unit)) {
-				this.events.changed(unit, occurredAt);
-				changed++;
-			}
-			else {
-				unchanged++;
-			}
+		List<UnitDetails> toPublish = parentsFirst(batch).stream()
+			.filter((unit) -> !unit.equals(stored.get(unit.code())))
+			.toList();
+		if (!toPublish.isEmpty()) {
+			this.events.states(toPublish, (unit) -> stored.get(unit.code()) == null, occurredAt);
 		}
-		return new RegistrationResult(registered, changed, unchanged);
+		int registered = (int) toPublish.stream().filter((unit) -> stored.get(unit.code()) == null).count();
+		return new RegistrationResult(registered, toPublish.size() - registered, batch.size() - toPublish.size());
 	}
 
 	/**

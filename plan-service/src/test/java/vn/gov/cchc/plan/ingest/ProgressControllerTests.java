@@ -25,6 +25,7 @@ import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.plan.JsonConfiguration;
+import vn.gov.cchc.plan.cloudevent.BatchPublisher;
 import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.plan.PlanFixtures;
@@ -310,8 +311,8 @@ class ProgressControllerTests {
 
 	@Test
 	void answersABatchWithOneResultPerReportAndPublishesOnlyTheValidOnes() {
-		given(this.batchPublisher.publish(any())).willAnswer((call) -> {
-			List<?> events = call.getArgument(0);
+		given(this.batchPublisher.publish(eq(ProgressBatchIngestion.BINDING), any())).willAnswer((call) -> {
+			List<?> events = call.getArgument(1);
 			return events.stream().map((event) -> true).toList();
 		});
 
@@ -344,14 +345,14 @@ class ProgressControllerTests {
 							 {"index": 4, "eventId": "evt-batch-0001", "status": "DUPLICATE"},
 							 {"index": 5, "eventId": "evt-batch-0001", "status": "CONFLICT", "errors": [{"field": "eventId"}]}]}""");
 		ArgumentCaptor<List<BatchPublisher.Keyed>> published = ArgumentCaptor.captor();
-		verify(this.batchPublisher).publish(published.capture());
+		verify(this.batchPublisher).publish(eq(ProgressBatchIngestion.BINDING), published.capture());
 		assertThat(published.getValue()).extracting((keyed) -> keyed.event().id()).containsExactly("evt-batch-0001");
 		verify(this.receipts).markAllRecorded(List.of("evt-batch-0001"));
 	}
 
 	@Test
 	void reportsTheEventsTheBrokerDidNotAcknowledgeAsFailedAndDoesNotMarkThem() {
-		given(this.batchPublisher.publish(any())).willReturn(List.of(true, false));
+		given(this.batchPublisher.publish(eq(ProgressBatchIngestion.BINDING), any())).willReturn(List.of(true, false));
 
 		MvcTestResult result = postBatch("""
 				[{"eventId": "evt-batch-0011", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
@@ -366,7 +367,7 @@ class ProgressControllerTests {
 
 	@Test
 	void answersServiceUnavailableForABatchOfWhichTheBrokerAcknowledgedNothing() {
-		given(this.batchPublisher.publish(any())).willReturn(List.of(false));
+		given(this.batchPublisher.publish(eq(ProgressBatchIngestion.BINDING), any())).willReturn(List.of(false));
 
 		MvcTestResult result = postBatch("""
 				[{"eventId": "evt-batch-0021", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
@@ -389,7 +390,7 @@ class ProgressControllerTests {
 
 		assertThat(result).hasStatus(status).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo(field);
-		verify(this.batchPublisher, never()).publish(any());
+		verify(this.batchPublisher, never()).publish(any(), any());
 	}
 
 	@Test
@@ -408,8 +409,8 @@ class ProgressControllerTests {
 
 	@Test
 	void acceptsABatchBodyOverTheSingleReportCap() {
-		given(this.batchPublisher.publish(any())).willAnswer((call) -> {
-			List<?> events = call.getArgument(0);
+		given(this.batchPublisher.publish(eq(ProgressBatchIngestion.BINDING), any())).willAnswer((call) -> {
+			List<?> events = call.getArgument(1);
 			return events.stream().map((event) -> true).toList();
 		});
 		String note = "n".repeat(1500);

@@ -25,7 +25,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -84,8 +83,7 @@ class UnitImportTests {
 		assertThat(fieldsOfRow(result, 5)).containsExactly("validFrom");
 		assertThat(fieldsOfRow(result, 6)).containsExactly("parentCode");
 		assertThat(fieldsOfRow(result, 9)).containsExactly("kind");
-		verify(this.events, times(3)).registered(any(), any());
-		verify(this.events, never()).changed(any(), any());
+		assertThat(published()).extracting(UnitDetails::code).containsExactlyInAnyOrder("09190", "258", "07360");
 	}
 
 	@Test
@@ -101,7 +99,7 @@ class UnitImportTests {
 		assertThat(result.rejected().get(0).errors()).singleElement()
 			.satisfies((error) -> assertThat(error).isEqualTo(
 					new FieldError("parentCode", "Đơn vị mã 258 bị từ chối ở dòng 3 và chưa được đăng ký trước đó.")));
-		verify(this.events, never()).registered(any(), any());
+		verify(this.events, never()).states(any(), any(), any());
 	}
 
 	@Test
@@ -134,9 +132,8 @@ class UnitImportTests {
 
 		assertThat(result.unchanged()).isEqualTo(1);
 		assertThat(result.changed()).isEqualTo(1);
-		ArgumentCaptor<UnitDetails> changed = ArgumentCaptor.forClass(UnitDetails.class);
-		verify(this.events).changed(changed.capture(), any());
-		assertThat(changed.getValue().groups()).containsEntry("commune-radio-stations", 19);
+		assertThat(published()).singleElement()
+			.satisfies((changed) -> assertThat(changed.groups()).containsEntry("commune-radio-stations", 19));
 		assertThat(result.rejected()).isEmpty();
 	}
 
@@ -147,6 +144,14 @@ class UnitImportTests {
 
 		assertThat(result.rejected()).extracting(ImportResult.RejectedRow::row).containsExactly(2, 3);
 		assertThat(result.registered()).isEqualTo(1);
+	}
+
+	/** The states handed to the publisher, in one batch. */
+	@SuppressWarnings("unchecked")
+	private List<UnitDetails> published() {
+		ArgumentCaptor<List<UnitDetails>> states = ArgumentCaptor.forClass(List.class);
+		verify(this.events).states(states.capture(), any(), any());
+		return states.getValue();
 	}
 
 	private ImportResult importCsv(String csv) {

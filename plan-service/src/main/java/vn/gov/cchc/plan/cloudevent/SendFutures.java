@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.ingest;
+package vn.gov.cchc.plan.cloudevent;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

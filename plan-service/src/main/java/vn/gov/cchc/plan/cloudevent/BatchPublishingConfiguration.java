@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.ingest;
+package vn.gov.cchc.plan.cloudevent;
 
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.context.annotation.Bean;

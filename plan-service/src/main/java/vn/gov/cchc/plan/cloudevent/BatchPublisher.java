@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.ingest;
+package vn.gov.cchc.plan.cloudevent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -27,10 +27,11 @@ import org.springframework.util.MimeTypeUtils;
 
 /**
  * Publishes the events of a batch without waiting for each: every event is handed to the
- * producer of the asynchronous binding {@value #BINDING} (same topic and producer
- * settings as the single-report binding), and only then are the broker's acknowledgements
- * awaited, all together. Records of one batch so share produce requests instead of paying
- * a round trip each.
+ * producer of an asynchronous binding (same topic and producer settings as the
+ * synchronous binding of the same events: {@code publishProgressBatch-out-0} for
+ * progress, {@code publishUnitBatch-out-0} for units), and only then are the broker's
+ * acknowledgements awaited, all together. Records of one batch so share produce requests
+ * instead of paying a round trip each.
  *
  * <p>
  * The acknowledgement of each record is the producer's send future, which the binder's
@@ -38,9 +39,7 @@ import org.springframework.util.MimeTypeUtils;
  * {@link KafkaIntegrationHeaders#FUTURE_TOKEN}.
  */
 @Component
-class BatchPublisher {
-
-	static final String BINDING = "publishProgressBatch-out-0";
+public class BatchPublisher {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchPublisher.class);
 
@@ -72,10 +71,10 @@ class BatchPublisher {
 	 * event after one that could not even be handed to the producer (the broker is
 	 * unreachable) is not sent at all and counts as not acknowledged
 	 */
-	List<Boolean> publish(List<Keyed> events) {
+	public List<Boolean> publish(String binding, List<Keyed> events) {
 		List<CompletableFuture<?>> sent = new ArrayList<>(events.size());
 		for (Keyed event : events) {
-			CompletableFuture<?> future = send(event);
+			CompletableFuture<?> future = send(binding, event);
 			if (future == null) {
 				break;
 			}
@@ -95,7 +94,7 @@ class BatchPublisher {
 	/**
 	 * @return the send future, or {@code null} if the producer refused the record
 	 */
-	private CompletableFuture<?> send(Keyed event) {
+	private @Nullable CompletableFuture<?> send(String binding, Keyed event) {
 		String token = UUID.randomUUID().toString();
 		Message<byte[]> message = MessageBuilder.withPayload(this.json.write(event.event()))
 			.setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
@@ -103,21 +102,21 @@ class BatchPublisher {
 			.setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, token)
 			.build();
 		try {
-			if (!this.streamBridge.send(BINDING, message)) {
-				logger.warn("Event {} was not sent on {}", event.event().id(), BINDING);
+			if (!this.streamBridge.send(binding, message)) {
+				logger.warn("Event {} was not sent on {}", event.event().id(), binding);
 				return null;
 			}
 		}
 		catch (RuntimeException ex) {
 			// Typically no metadata within max.block.ms: the broker is away, and every
 			// further send would wait as long again.
-			logger.warn("Event {} could not be handed to the producer of {}: {}", event.event().id(), BINDING,
+			logger.warn("Event {} could not be handed to the producer of {}: {}", event.event().id(), binding,
 					ex.getMessage());
 			return null;
 		}
 		CompletableFuture<?> future = this.futures.take(token);
 		if (future == null) {
-			throw new IllegalStateException("The producer of " + BINDING + " did not hand over the send future of "
+			throw new IllegalStateException("The producer of " + binding + " did not hand over the send future of "
 					+ event.event().id() + "; is the futures channel set on the binder's handler?");
 		}
 		return future;
@@ -138,7 +137,7 @@ class BatchPublisher {
 	}
 
 	/** An event and its record key. */
-	record Keyed(String key, CloudEvent<?> event) {
+	public record Keyed(String key, CloudEvent<?> event) {
 
 	}
 

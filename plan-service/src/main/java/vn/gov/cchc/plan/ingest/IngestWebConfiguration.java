@@ -1,14 +1,16 @@
 package vn.gov.cchc.plan.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.cchc.plan.web.BodyLimit;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings of ingestion: the body cap's properties and the rejection counter.
+ * Web settings of ingestion: the batch's body cap and the rejection counter.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -18,6 +20,12 @@ class IngestWebConfiguration implements WebMvcConfigurer {
 
 	IngestWebConfiguration(MeterRegistry meters) {
 		this.meters = meters;
+	}
+
+	/** A batch of up to 1,000 reports, with notes, is larger than one report. */
+	@Bean
+	BodyLimit batchBodyLimit(IngestProperties properties) {
+		return new BodyLimit(ProgressController.BATCH_PATH, properties.maxBatchBodyBytes());
 	}
 
 	@Override

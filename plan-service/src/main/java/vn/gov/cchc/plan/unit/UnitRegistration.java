@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
@@ -56,10 +57,11 @@ class UnitRegistration {
 		List<UnitDetails> toPublish = parentsFirst(batch).stream()
 			.filter((unit) -> !unit.equals(stored.get(unit.code())))
 			.toList();
+		Predicate<UnitDetails> isNew = (unit) -> stored.get(unit.code()) == null;
 		if (!toPublish.isEmpty()) {
-			this.events.states(toPublish, (unit) -> stored.get(unit.code()) == null, occurredAt);
+			this.events.states(toPublish, isNew, occurredAt);
 		}
-		int registered = (int) toPublish.stream().filter((unit) -> stored.get(unit.code()) == null).count();
+		int registered = (int) toPublish.stream().filter(isNew).count();
 		return new RegistrationResult(registered, toPublish.size() - registered, batch.size() - toPublish.size());
 	}
 

@@ -1,6 +1,5 @@
 package vn.gov.cchc.plan.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -312,11 +311,7 @@ class BadProgressIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private MvcTestResult post(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress");
 	}
 
 	private double rejected() {

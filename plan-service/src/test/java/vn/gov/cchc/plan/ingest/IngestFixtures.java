@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -153,6 +154,15 @@ final class IngestFixtures {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> codes
 				.forEach((code) -> assertThat(mvc.get().uri("/api/v1/units/{code}", code)).hasStatusOk()));
+	}
+
+	/** POSTs a JSON body, as a commune system does. */
+	static MvcTestResult postJson(MockMvcTester mvc, String body, String uri, Object... uriVariables) {
+		return mvc.post()
+			.uri(uri, uriVariables)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body.getBytes(StandardCharsets.UTF_8))
+			.exchange();
 	}
 
 }

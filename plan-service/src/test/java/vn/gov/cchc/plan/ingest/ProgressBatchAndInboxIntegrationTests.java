@@ -338,11 +338,7 @@ class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private MvcTestResult postBatch(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress:batch")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress:batch");
 	}
 
 	/**

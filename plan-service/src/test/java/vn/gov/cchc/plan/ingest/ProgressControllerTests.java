@@ -1,6 +1,5 @@
 package vn.gov.cchc.plan.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -456,19 +455,11 @@ class ProgressControllerTests {
 	}
 
 	private MvcTestResult postBatch(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress:batch")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress:batch");
 	}
 
 	private MvcTestResult post(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress");
 	}
 
 	private double rejected(String reason) {

@@ -1,6 +1,5 @@
 package vn.gov.cchc.plan.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -145,19 +144,11 @@ class ProgressCorrectionIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private MvcTestResult post(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress");
 	}
 
 	private MvcTestResult retract(String eventId, String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress/{eventId}:retract", eventId)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress/{eventId}:retract", eventId);
 	}
 
 	/** The records with the given event ids, in offset order. */

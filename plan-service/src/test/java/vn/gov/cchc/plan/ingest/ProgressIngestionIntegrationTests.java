@@ -223,11 +223,7 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private MvcTestResult post(String body) {
-		return this.mvc.post()
-			.uri("/api/v1/progress")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body.getBytes(StandardCharsets.UTF_8))
-			.exchange();
+		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress");
 	}
 
 	private List<ConsumerRecord<String, String>> progressRecordsWithId(String eventId) {

@@ -1,10 +1,13 @@
-package vn.gov.cchc.plan.ingest;
+package vn.gov.cchc.plan.web;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,17 +18,15 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
-import vn.gov.cchc.plan.unit.UnitApi;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies: a progress report, a plan or a batch of units at
- * {@code cchc.ingest.max-body-bytes}, a batch of reports at
- * {@code cchc.ingest.max-batch-body-bytes} and a unit import (a whole country's units in
- * one file) at {@code cchc.units.import-max-body-bytes}. A declared
+ * Caps request bodies: every body at {@code cchc.ingest.max-body-bytes} (a progress
+ * report, a plan, a batch of units), except on the paths a feature declared a
+ * {@link BodyLimit} for (a batch of reports, a unit import). A declared
  * {@code Content-Length} over the cap fails the first read, before a byte is read; a
  * chunked body fails as soon as one byte more than the cap has arrived. Either way at
  * most cap + 1 bytes are ever read, and the failure is a {@link ProblemException} (413)
@@ -36,15 +37,12 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final long maxBatchBytes;
+	private final Map<String, Long> maxBytesByPath;
 
-	private final long importMaxBytes;
-
-	RequestBodyLimitFilter(IngestProperties properties,
-			@Value("${cchc.units.import-max-body-bytes:16777216}") long importMaxBytes) {
-		this.maxBytes = properties.maxBodyBytes();
-		this.maxBatchBytes = properties.maxBatchBodyBytes();
-		this.importMaxBytes = importMaxBytes;
+	RequestBodyLimitFilter(@Value("${cchc.ingest.max-body-bytes:1048576}") long maxBytes, List<BodyLimit> limits) {
+		this.maxBytes = maxBytes;
+		this.maxBytesByPath = limits.stream()
+			.collect(Collectors.toUnmodifiableMap(BodyLimit::path, BodyLimit::maxBytes));
 	}
 
 	@Override
@@ -62,10 +60,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	/** The cap of the request's path. */
 	private long maxBytesOf(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (ProgressController.BATCH_PATH.equals(path)) {
-			return this.maxBatchBytes;
-		}
-		return UnitApi.IMPORT.equals(path) ? this.importMaxBytes : this.maxBytes;
+		return this.maxBytesByPath.getOrDefault(path, this.maxBytes);
 	}
 
 	private static final class LimitedBodyRequest extends HttpServletRequestWrapper {

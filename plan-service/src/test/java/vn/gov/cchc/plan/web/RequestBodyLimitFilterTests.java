@@ -1,9 +1,10 @@
-package vn.gov.cchc.plan.ingest;
+package vn.gov.cchc.plan.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -19,7 +20,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cap on a report's body, on a request stream that counts what is taken from it.
+ * The cap on request bodies, on a request stream that counts what is taken from it.
  */
 class RequestBodyLimitFilterTests {
 
@@ -29,8 +30,8 @@ class RequestBodyLimitFilterTests {
 
 	private static final int IMPORT_CAP = 8 * CAP;
 
-	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(new IngestProperties(CAP, BATCH_CAP, 1000),
-			IMPORT_CAP);
+	private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(CAP, List
+		.of(new BodyLimit("/api/v1/progress:batch", BATCH_CAP), new BodyLimit("/api/v1/units:import", IMPORT_CAP)));
 
 	@Test
 	void stopsAChunkedBodyOneByteAfterTheCapWithoutReadingTheRest() throws Exception {

@@ -1,0 +1,21 @@
+# Sourced by the bench/run-*.sh scripts: starts a fresh local system on its own ports and
+# data folder (stopped again when the script exits), prints the machine, then runs
+# `bench_java <Program.java> [args]` against its gateway.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CCHC_VAR="${CCHC_VAR:-$(mktemp -d /tmp/cchc-bench.XXXXXX)}"
+export GATEWAY_PORT="${GATEWAY_PORT:-28080}" PLAN_PORT="${PLAN_PORT:-28081}" REPORT_PORT="${REPORT_PORT:-28082}"
+export NOTIFICATION_PORT="${NOTIFICATION_PORT:-28083}" KAFKA_PORT="${KAFKA_PORT:-29092}"
+export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" MONGO_PORT="${MONGO_PORT:-27217}"
+
+trap '"$repo/deploy/local/cchc" down >/dev/null 2>&1 || true' EXIT
+"$repo/deploy/local/cchc" up --detach
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "java: $(java -version 2>&1 | head -1)"
+
+bench_java() {
+	local program=$1
+	shift
+	java "$repo/bench/$program" --gateway="http://127.0.0.1:$GATEWAY_PORT" "$@"
+}

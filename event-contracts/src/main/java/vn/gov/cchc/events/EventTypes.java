@@ -32,4 +32,17 @@ public final class EventTypes {
 	private EventTypes() {
 	}
 
+	/** A reporting round opened, on {@link Topics#SUBMISSIONS}. */
+	public static final String PERIOD_OPENED_V1 = "vn.gov.cchc.period.opened.v1";
+
+	public static final String SUBMISSION_DUE_V1 = "vn.gov.cchc.submission.due.v1";
+
+	public static final String SUBMISSION_SUBMITTED_V1 = "vn.gov.cchc.submission.submitted.v1";
+
+	public static final String SUBMISSION_APPROVED_V1 = "vn.gov.cchc.submission.approved.v1";
+
+	public static final String SUBMISSION_RETURNED_V1 = "vn.gov.cchc.submission.returned.v1";
+
+	public static final String SUBMISSION_OVERDUE_V1 = "vn.gov.cchc.submission.overdue.v1";
+
 }

@@ -106,6 +106,8 @@ class ContractSchemaTests {
 							new PlanDetails.Deadline(PeriodType.YEAR, null, null, 5)),
 					"27.SNV", "Báo cáo 6 tháng trước ngày 15/6, báo cáo năm trước ngày 20/11"));
 
+	static final String SUBMISSION = "27-2022-22-KH-UBND:2022-H1:09190";
+
 	static Arguments[] contracts() {
 		return new Arguments[] { Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progress),
 				Arguments.of("progress-recorded.v1.json", ProgressRecorded.class, progressWithNote),
@@ -127,7 +129,34 @@ class ContractSchemaTests {
 				Arguments.of("plan-event.v1.json", PlanAmended.class,
 						new PlanAmended(plan, Instant.parse("2022-06-01T02:00:00Z"))),
 				Arguments.of("plan-event.v1.json", PlanClosed.class,
-						new PlanClosed(plan, Instant.parse("2022-12-31T10:00:00Z"))) };
+						new PlanClosed(plan, Instant.parse("2022-12-31T10:00:00Z"))),
+				Arguments.of("period-opened.v1.json", PeriodOpened.class,
+						new PeriodOpened("27-2022-22-KH-UBND", "2022-H1", PeriodType.HALF_YEAR,
+								LocalDate.of(2021, 12, 15), LocalDate.of(2022, 6, 9), "27-SNV", 41,
+								Instant.parse("2022-06-09T17:00:00Z"))),
+				Arguments.of("submission-due.v1.json", SubmissionDue.class,
+						new SubmissionDue(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1", PeriodType.HALF_YEAR,
+								LocalDate.of(2022, 6, 9), LocalDate.of(2022, 6, 13), "256", "256",
+								Instant.parse("2022-06-09T17:00:00Z"))),
+				Arguments.of("submission-due.v1.json", SubmissionDue.class,
+						new SubmissionDue("27-2022-22-KH-UBND:2022-H1:256", "256", "27-2022-22-KH-UBND", "2022-H1",
+								PeriodType.HALF_YEAR, LocalDate.of(2022, 6, 9), LocalDate.of(2022, 6, 14), "27-SNV",
+								null, Instant.parse("2022-06-09T17:00:00Z"))),
+				Arguments.of("submission-submitted.v1.json", SubmissionSubmitted.class,
+						new SubmissionSubmitted(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1",
+								PeriodType.HALF_YEAR, 2, LocalDate.of(2022, 6, 13), true, "Nguyễn Thị Hà",
+								Instant.parse("2022-06-14T02:00:00Z"))),
+				Arguments.of("submission-approved.v1.json", SubmissionApproved.class,
+						new SubmissionApproved(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1",
+								PeriodType.HALF_YEAR, 2, "Trần Văn Minh", Instant.parse("2022-06-15T02:00:00Z"))),
+				Arguments.of("submission-returned.v1.json", SubmissionReturned.class,
+						new SubmissionReturned(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1",
+								PeriodType.HALF_YEAR, 1, "Trần Văn Minh", "Bổ sung số buổi phát thanh tháng 5",
+								Instant.parse("2022-06-13T08:00:00Z"))),
+				Arguments.of("submission-overdue.v1.json", SubmissionOverdue.class,
+						new SubmissionOverdue(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1",
+								PeriodType.HALF_YEAR, LocalDate.of(2022, 6, 13), "256",
+								Instant.parse("2022-06-14T00:00:00Z"))) };
 	}
 
 	@ParameterizedTest

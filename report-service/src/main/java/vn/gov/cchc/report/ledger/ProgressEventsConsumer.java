@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
+import vn.gov.cchc.events.ProgressCorrected;
 import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.ProgressRetracted;
 import vn.gov.cchc.report.cloudevent.CloudEventReader;
 import vn.gov.cchc.report.cloudevent.PoisonEventException;
 import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
@@ -18,7 +20,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * Reads {@code cchc.progress} and hands each {@code ProgressRecorded} to the
+ * Reads {@code cchc.progress} and hands each report, correction and retraction to the
  * {@link LedgerApplier} with the partition and offset it was read at, which the applier
  * needs for its exactly-once guards. The payload is taken as bytes and parsed here so
  * that unreadable JSON is a {@link PoisonEventException} (dead-lettered at once) rather
@@ -57,22 +59,39 @@ public class ProgressEventsConsumer implements Consumer<Message<byte[]>> {
 		}
 		try {
 			ReceivedCloudEvent event = this.reader.read(message.getPayload());
-			if (!EventTypes.PROGRESS_RECORDED_V1.equals(event.type())) {
-				this.skipped.increment();
-				logger.info("Skipped event {} of unknown type {} at {}/{}", event.id(), event.type(), partition,
-						offset);
-				return;
+			switch (event.type()) {
+				case EventTypes.PROGRESS_RECORDED_V1 -> {
+					CloudEvent<ProgressRecorded> recorded = event.as(ProgressRecorded.class);
+					checkId(recorded, recorded.data().eventId());
+					this.applier.apply(recorded.data(), partition, offset);
+				}
+				case EventTypes.PROGRESS_CORRECTED_V1 -> {
+					CloudEvent<ProgressCorrected> corrected = event.as(ProgressCorrected.class);
+					checkId(corrected, corrected.data().eventId());
+					this.applier.apply(corrected.data(), partition, offset);
+				}
+				case EventTypes.PROGRESS_RETRACTED_V1 -> {
+					CloudEvent<ProgressRetracted> retracted = event.as(ProgressRetracted.class);
+					checkId(retracted, retracted.data().eventId());
+					this.applier.apply(retracted.data(), partition, offset);
+				}
+				default -> {
+					this.skipped.increment();
+					logger.info("Skipped event {} of unknown type {} at {}/{}", event.id(), event.type(), partition,
+							offset);
+				}
 			}
-			CloudEvent<ProgressRecorded> recorded = event.as(ProgressRecorded.class);
-			if (!recorded.id().equals(recorded.data().eventId())) {
-				throw new PoisonEventException("CloudEvent id " + recorded.id() + " differs from its eventId");
-			}
-			this.applier.apply(recorded.data(), partition, offset);
 		}
 		catch (PoisonEventException ex) {
 			this.rejected.increment();
 			logger.warn("Rejected record at {}/{} of cchc.progress: {}", partition, offset, ex.getMessage());
 			throw ex;
+		}
+	}
+
+	private static void checkId(CloudEvent<?> event, String eventId) {
+		if (!event.id().equals(eventId)) {
+			throw new PoisonEventException("CloudEvent id " + event.id() + " differs from its eventId");
 		}
 	}
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -18,6 +17,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.gov.cchc.report.figures.Figures;
+import vn.gov.cchc.report.figures.Tally;
 
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,6 @@ public class Totals {
 
 	static final String COLLECTION = "totals";
 
-	private static final Pattern METRIC_NAME = Pattern.compile("^[a-z][a-zA-Z0-9]{0,39}$");
-
 	private final MongoCollection<Document> totals;
 
 	public Totals(MongoDatabase database) {
@@ -40,28 +39,21 @@ public class Totals {
 	}
 
 	/**
-	 * Whether a metric name may become part of a field path: letters and digits only, so
-	 * it can hold neither a {@code .} nor a {@code $}.
-	 */
-	public static boolean isMetricName(String name) {
-		return METRIC_NAME.matcher(name).matches();
-	}
-
-	/**
-	 * Adds a fact read at {@code (partition, offset)} to the unit's totals unless this
-	 * document has already taken that offset or a later one of the same partition. One
-	 * single-document update does the check and the increments, so it is atomic without a
-	 * transaction. If the document exists but its {@code applied.p<partition>} is not
-	 * lower, the filter matches nothing and the upsert's insert collides with the
-	 * existing {@code _id}: that duplicate key is the "already applied" answer. (MongoDB
-	 * retries such an insert by itself only for pure equality filters; this one is not.)
+	 * Adds what a ledger entry read at {@code (partition, offset)} changes to the unit's
+	 * totals unless this document has already taken that offset or a later one of the
+	 * same partition. One single-document update does the check and the increments, so it
+	 * is atomic without a transaction. If the document exists but its
+	 * {@code applied.p<partition>} is not lower, the filter matches nothing and the
+	 * upsert's insert collides with the existing {@code _id}: that duplicate key is the
+	 * "already applied" answer. (MongoDB retries such an insert by itself only for pure
+	 * equality filters; this one is not.)
 	 * @param unitCode the unit whose document to update
 	 * @param partition the Kafka partition the fact was read from
 	 * @param offset its offset in that partition
 	 * @param contribution what the fact adds
 	 * @return {@code true} if added now, {@code false} if already added before
 	 */
-	public boolean addOnce(String unitCode, int partition, long offset, Contribution contribution) {
+	public boolean addOnce(String unitCode, int partition, long offset, Tally contribution) {
 		if (partition < 0 || offset < 0) {
 			throw new IllegalArgumentException("Invalid partition " + partition + " or offset " + offset);
 		}
@@ -72,7 +64,7 @@ public class Totals {
 		updates.add(Updates.inc("events", contribution.events()));
 		updates.add(Updates.inc("budgetSpentVnd", contribution.budgetSpentVnd()));
 		contribution.quantities().forEach((metric, quantity) -> {
-			if (!isMetricName(metric)) {
+			if (!Figures.isMetricName(metric)) {
 				throw new IllegalArgumentException("Metric name not allowed in a field path: " + metric);
 			}
 			updates.add(Updates.inc("quantities." + metric, quantity));
@@ -112,7 +104,7 @@ public class Totals {
 		for (UnitTotals unit : rebuilt) {
 			Document quantities = new Document();
 			unit.quantities().forEach((metric, total) -> {
-				if (!isMetricName(metric)) {
+				if (!Figures.isMetricName(metric)) {
 					throw new IllegalArgumentException("Metric name not allowed as a field name: " + metric);
 				}
 				quantities.put(metric, total);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import vn.gov.cchc.report.problem.FieldError;
 import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
-import vn.gov.cchc.report.unit.Unit;
+import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.unit.Units;
 
 import org.springframework.http.HttpStatus;
@@ -40,7 +40,7 @@ class TotalsController {
 							"Mã đơn vị chỉ gồm chữ số, chữ in hoa, dấu chấm và gạch nối, tối đa 32 ký tự.",
 							List.of(new FieldError("unitCode", "Mã đơn vị không đúng định dạng"))));
 		}
-		Unit unit = this.units.find(unitCode)
+		UnitDetails unit = this.units.find(unitCode)
 			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-unit",
 					"Không tìm thấy đơn vị", "Không có đơn vị nào mang mã " + unitCode + ".",
 					List.of(new FieldError("unitCode", "Không có đơn vị với mã này")))));

@@ -2,7 +2,9 @@ package vn.gov.cchc.report.unit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
@@ -14,15 +16,17 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.events.UnitKind;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code units} collection: one document per unit, {@code _id} = unit code. Dates are
- * stored as ISO strings, so that a {@code LocalDate} never passes through a time zone.
+ * The {@code units} collection: one document per unit, {@code _id} = unit code, holding
+ * the unit's whole state as its last event carried it ({@code state}, the event's JSON,
+ * so that dates never pass through a time zone and fields added to the contract later
+ * survive), with {@code occurredAt} deciding which state is newest.
  */
 @Component
 public class Units {
@@ -31,8 +35,11 @@ public class Units {
 
 	private final MongoCollection<Document> units;
 
+	private final JsonMapper json;
+
 	public Units(MongoDatabase database) {
 		this.units = database.getCollection(COLLECTION);
+		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
 	/**
@@ -50,9 +57,7 @@ public class Units {
 		// Equal times are re-applied: a redelivered event writes the same state again.
 		Bson filter = Filters.and(Filters.eq("_id", unit.code()),
 				Filters.or(Filters.lte("occurredAt", at), Filters.exists("occurredAt", false)));
-		Bson update = Updates.combine(Updates.set("name", unit.name()), Updates.set("kind", unit.kind().name()),
-				Updates.set("parentCode", unit.parentCode()), Updates.set("validFrom", unit.validFrom().toString()),
-				Updates.set("validTo", (unit.validTo() != null) ? unit.validTo().toString() : null),
+		Bson update = Updates.combine(Updates.set("state", this.json.writeValueAsString(unit)),
 				Updates.set("occurredAt", at));
 		try {
 			this.units.updateOne(filter, update, new UpdateOptions().upsert(true));
@@ -67,19 +72,34 @@ public class Units {
 	}
 
 	/** The unit with the given code, if its registration has arrived. */
-	public Optional<Unit> find(String code) {
+	public Optional<UnitDetails> find(String code) {
 		Document document = this.units.find(Filters.eq("_id", code)).first();
-		return Optional.ofNullable(document).map(Units::unit);
+		return Optional.ofNullable(document).map(this::unit);
 	}
 
-	private static Unit unit(Document document) {
-		return new Unit(document.getString("_id"), document.getString("name"),
-				UnitKind.valueOf(document.getString("kind")), document.getString("parentCode"),
-				LocalDate.parse(document.getString("validFrom")), date(document.getString("validTo")));
+	/**
+	 * The whole tree as known now, every unit that ever existed with its history. Read
+	 * once per question: a province has at most a few thousand units.
+	 */
+	public UnitTree tree() {
+		List<UnitDetails> all = new ArrayList<>();
+		for (Document document : this.units.find()) {
+			all.add(unit(document));
+		}
+		return new UnitTree(all);
 	}
 
-	private static @Nullable LocalDate date(@Nullable String value) {
-		return (value != null) ? LocalDate.parse(value) : null;
+	/**
+	 * The unit and its ancestors on the day, the unit first (see
+	 * {@link UnitTree#pathOn}), looked up one by one.
+	 * @throws UnitTree.UnknownUnitException if the unit or an ancestor is not known yet
+	 */
+	public List<String> pathOn(String code, LocalDate day) {
+		return UnitTree.path(code, day, this::find);
+	}
+
+	private UnitDetails unit(Document document) {
+		return this.json.readValue(document.getString("state"), UnitDetails.class);
 	}
 
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 
 import com.mongodb.client.MongoDatabase;
@@ -19,7 +20,8 @@ import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.report.totals.Contribution;
+import vn.gov.cchc.report.figures.Figures;
+import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.totals.UnitTotals;
 import vn.gov.cchc.report.unit.Units;
@@ -34,17 +36,25 @@ final class LedgerFixtures {
 	 * A fresh database holding the demo tree, with the applier's parts wired as the
 	 * service wires them.
 	 */
-	record Store(MongoDatabase database, Ledger ledger, Units units, Totals totals, SimpleMeterRegistry meters,
-			LedgerApplier applier) {
+	record Store(MongoDatabase database, Ledger ledger, Units units, Figures figures, Totals totals,
+			SimpleMeterRegistry meters, List<Object> published, LedgerApplier applier) {
 
 		static Store fresh(String prefix) {
 			MongoDatabase database = MongoTestStore.freshDatabase(prefix);
 			Ledger ledger = new Ledger(database);
 			Units units = new Units(database);
+			Figures figures = new Figures(database);
 			Totals totals = new Totals(database);
 			SimpleMeterRegistry meters = new SimpleMeterRegistry();
+			List<Object> published = new CopyOnWriteArrayList<>();
 			registerTree(units);
-			return new Store(database, ledger, units, totals, meters, new LedgerApplier(ledger, units, totals, meters));
+			return new Store(database, ledger, units, figures, totals, meters, published,
+					new LedgerApplier(ledger, units, figures, totals, published::add, meters));
+		}
+
+		/** An applier over the same store whose totals are the given ones. */
+		LedgerApplier applierWith(Totals totals) {
+			return new LedgerApplier(this.ledger, this.units, this.figures, totals, this.published::add, this.meters);
 		}
 
 	}
@@ -187,48 +197,48 @@ final class LedgerFixtures {
 	}
 
 	/** The totals every unit must have: each distinct event id once, in its rollup. */
-	static Map<String, Figures> straightforwardSum(List<Delivery> log) {
+	static Map<String, Sum> straightforwardSum(List<Delivery> log) {
 		Map<String, ProgressRecorded> distinct = new LinkedHashMap<>();
 		for (Delivery delivery : log) {
 			distinct.putIfAbsent(delivery.fact().eventId(), delivery.fact());
 		}
-		Map<String, Figures> sums = new TreeMap<>();
+		Map<String, Sum> sums = new TreeMap<>();
 		for (ProgressRecorded fact : distinct.values()) {
 			for (String unitCode : ROLLUP.get(fact.unitCode())) {
-				sums.merge(unitCode, Figures.of(fact), Figures::plus);
+				sums.merge(unitCode, Sum.of(fact), Sum::plus);
 			}
 		}
 		return sums;
 	}
 
 	/** The figures of every totals document in the store. */
-	static Map<String, Figures> figures(Totals totals) {
-		Map<String, Figures> figures = new TreeMap<>();
+	static Map<String, Sum> figures(Totals totals) {
+		Map<String, Sum> figures = new TreeMap<>();
 		for (UnitTotals unit : totals.findAll()) {
-			figures.put(unit.unitCode(), Figures.of(unit));
+			figures.put(unit.unitCode(), Sum.of(unit));
 		}
 		return figures;
 	}
 
 	/** The figures of a unit, without the bookkeeping of applied offsets. */
-	record Figures(long events, long budgetSpentVnd, Map<String, Long> quantities) {
+	record Sum(long events, long budgetSpentVnd, Map<String, Long> quantities) {
 
-		Figures {
+		Sum {
 			quantities = new TreeMap<>(quantities);
 		}
 
-		static Figures of(UnitTotals totals) {
-			return new Figures(totals.events(), totals.budgetSpentVnd(), totals.quantities());
+		static Sum of(UnitTotals totals) {
+			return new Sum(totals.events(), totals.budgetSpentVnd(), totals.quantities());
 		}
 
-		static Figures of(ProgressRecorded fact) {
-			return new Figures(1, fact.budgetSpentVnd(), fact.quantities());
+		static Sum of(ProgressRecorded fact) {
+			return new Sum(1, fact.budgetSpentVnd(), fact.quantities());
 		}
 
-		Figures plus(Figures other) {
+		Sum plus(Sum other) {
 			Map<String, Long> sum = new TreeMap<>(this.quantities);
 			other.quantities.forEach((metric, quantity) -> sum.merge(metric, quantity, Long::sum));
-			return new Figures(this.events + other.events, this.budgetSpentVnd + other.budgetSpentVnd, sum);
+			return new Sum(this.events + other.events, this.budgetSpentVnd + other.budgetSpentVnd, sum);
 		}
 
 	}
@@ -253,7 +263,7 @@ final class LedgerFixtures {
 		}
 
 		@Override
-		public boolean addOnce(String unitCode, int partition, long offset, Contribution contribution) {
+		public boolean addOnce(String unitCode, int partition, long offset, Tally contribution) {
 			if (this.updatesLeft-- <= 0) {
 				throw new SimulatedCrash();
 			}

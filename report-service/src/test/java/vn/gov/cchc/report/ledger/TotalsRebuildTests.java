@@ -19,7 +19,9 @@ import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.report.ledger.LedgerApplier.Outcome;
 import vn.gov.cchc.report.ledger.LedgerFixtures.CrashingTotals;
 import vn.gov.cchc.report.ledger.LedgerFixtures.Delivery;
-import vn.gov.cchc.report.ledger.LedgerFixtures.Figures;
+import vn.gov.cchc.report.ledger.LedgerFixtures.Sum;
+import vn.gov.cchc.report.figures.Figures;
+import vn.gov.cchc.report.figures.MonthFigures;
 import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.totals.UnitTotals;
 
@@ -49,12 +51,12 @@ class TotalsRebuildTests {
 		this.ledger = store.ledger();
 		this.totals = store.totals();
 		this.applier = store.applier();
-		this.rebuilder = new TotalsRebuilder(this.ledger, this.totals);
+		this.rebuilder = new TotalsRebuilder(this.ledger, new Figures(this.database), this.totals);
 
 		Random random = new Random(4242);
 		this.log = LedgerFixtures.randomLog(random, 300, 3);
-		LedgerFixtures.consume(this.log, random, this.applier, (updates) -> new LedgerApplier(store.ledger(),
-				store.units(), new CrashingTotals(this.database, updates), store.meters()), 0.05);
+		LedgerFixtures.consume(this.log, random, this.applier,
+				(updates) -> store.applierWith(new CrashingTotals(this.database, updates)), 0.05);
 	}
 
 	@AfterEach
@@ -64,21 +66,32 @@ class TotalsRebuildTests {
 
 	@Test
 	void rebuiltTotalsEqualTheLiveOnes() {
-		Map<String, Figures> live = LedgerFixtures.figures(this.totals);
+		Map<String, Sum> live = LedgerFixtures.figures(this.totals);
 		assertThat(live).isEqualTo(LedgerFixtures.straightforwardSum(this.log));
+		Figures figures = new Figures(this.database);
+		Map<String, MonthFigures> liveMonths = months(figures);
+		assertThat(liveMonths).isNotEmpty();
 
 		RebuildResult result = this.rebuilder.rebuild();
 
 		assertThat(LedgerFixtures.figures(this.totals)).isEqualTo(live);
+		assertThat(months(figures)).isEqualTo(liveMonths);
+		assertThat(result.figuresWritten()).isEqualTo(liveMonths.size());
 		long distinct = this.log.stream().map((delivery) -> delivery.fact().eventId()).distinct().count();
 		assertThat(result.ledgerEntries()).isEqualTo(distinct);
 		assertThat(result.totalsWritten()).isEqualTo(live.size());
 		assertThat(result.totalsRemoved()).isZero();
 	}
 
+	private static Map<String, MonthFigures> months(Figures figures) {
+		Map<String, MonthFigures> months = new TreeMap<>();
+		figures.findAll().forEach((month) -> months.put(month.id(), month));
+		return months;
+	}
+
 	@Test
 	void rebuildRepairsTotalsThatLostOrGainedUpdatesAndRemovesStrayDocuments() {
-		Map<String, Figures> live = LedgerFixtures.figures(this.totals);
+		Map<String, Sum> live = LedgerFixtures.figures(this.totals);
 		var collection = this.database.getCollection("totals");
 		collection.deleteOne(Filters.eq("_id", "27"));
 		collection.updateOne(Filters.eq("_id", "09190"), Updates.inc("events", 5L));
@@ -107,7 +120,7 @@ class TotalsRebuildTests {
 
 	@Test
 	void afterARebuildAReplayChangesNothingAndNewFactsAreCounted() {
-		Map<String, Figures> live = LedgerFixtures.figures(this.totals);
+		Map<String, Sum> live = LedgerFixtures.figures(this.totals);
 		this.rebuilder.rebuild();
 
 		for (Delivery delivery : this.log) {
@@ -126,8 +139,8 @@ class TotalsRebuildTests {
 		assertThat(this.applier.apply(fresh, 1, nextOffset)).isEqualTo(Outcome.RECORDED);
 
 		for (String unitCode : List.of("09247", "258", "27")) {
-			assertThat(this.totals.find(unitCode).map(Figures::of).orElseThrow())
-				.isEqualTo(live.get(unitCode).plus(Figures.of(fresh)));
+			assertThat(this.totals.find(unitCode).map(Sum::of).orElseThrow())
+				.isEqualTo(live.get(unitCode).plus(Sum.of(fresh)));
 		}
 		assertThat(this.totals.find("09190").map(UnitTotals::events)).contains(live.get("09190").events());
 	}

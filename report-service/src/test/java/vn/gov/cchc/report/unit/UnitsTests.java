@@ -2,6 +2,8 @@ package vn.gov.cchc.report.unit;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -41,10 +43,13 @@ class UnitsTests {
 
 	@Test
 	void storesAllFieldsOfARegisteredUnit() {
-		assertThat(this.units.record(vuNinh("Phường Vũ Ninh", LocalDate.of(2025, 6, 30)), REGISTERED)).isTrue();
+		UnitDetails unit = new UnitDetails("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256", LocalDate.of(2008, 1, 1),
+				LocalDate.of(2025, 6, 30), new UnitContacts("Trần Văn Minh", "vuninh@bacninh.gov.vn", "0912345678"),
+				List.of(new UnitDetails.ParentPeriod("27", LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31))),
+				List.of("09187"), List.of("33001"), Map.of("commune-radio-stations", 1));
+		assertThat(this.units.record(unit, REGISTERED)).isTrue();
 
-		assertThat(this.units.find("09190")).contains(new Unit("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256",
-				LocalDate.of(2008, 1, 1), LocalDate.of(2025, 6, 30)));
+		assertThat(this.units.find("09190")).contains(unit);
 		assertThat(this.units.find("09193")).isEmpty();
 	}
 
@@ -69,17 +74,6 @@ class UnitsTests {
 		assertThat(this.units.record(unit, REGISTERED)).isTrue();
 
 		assertThat(this.database.getCollection("units").countDocuments()).isEqualTo(1);
-	}
-
-	@Test
-	void validityIncludesBothEndDays() {
-		Unit unit = new Unit("09190", "Phường Vũ Ninh", UnitKind.COMMUNE, "256", LocalDate.of(2008, 1, 1),
-				LocalDate.of(2025, 6, 30));
-
-		assertThat(unit.validOn(LocalDate.of(2008, 1, 1))).isTrue();
-		assertThat(unit.validOn(LocalDate.of(2025, 6, 30))).isTrue();
-		assertThat(unit.validOn(LocalDate.of(2007, 12, 31))).isFalse();
-		assertThat(unit.validOn(LocalDate.of(2025, 7, 1))).isFalse();
 	}
 
 	private static UnitDetails vuNinh(String name, LocalDate validTo) {

@@ -1,0 +1,99 @@
+package vn.gov.cchc.report.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.PlanDetails;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code plans} collection: one document per plan, {@code _id} = plan id, holding the
+ * newest version's whole state ({@code state}, the event's JSON). "Newest" is the highest
+ * {@code version}, and within a version the latest {@code occurredAt}, because closing a
+ * plan keeps its version.
+ */
+@Component
+public class Plans {
+
+	static final String COLLECTION = "plans";
+
+	private final MongoCollection<Document> plans;
+
+	private final JsonMapper json;
+
+	public Plans(MongoDatabase database) {
+		this.plans = database.getCollection(COLLECTION);
+		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	}
+
+	/**
+	 * Stores the plan's state unless a newer one is stored; a single conditional upsert
+	 * (see {@code Units#record} for why the duplicate key means "older").
+	 * @param plan the plan's whole state
+	 * @param occurredAt when that state came to be
+	 * @return {@code true} if stored, {@code false} if a newer state was already there
+	 */
+	public boolean record(PlanDetails plan, Instant occurredAt) {
+		Date at = Date.from(occurredAt);
+		Bson newer = Filters.or(Filters.exists("version", false), Filters.lt("version", plan.version()),
+				Filters.and(Filters.eq("version", plan.version()), Filters.lte("occurredAt", at)));
+		Bson update = Updates.combine(Updates.set("version", plan.version()), Updates.set("occurredAt", at),
+				Updates.set("status", plan.status().name()), Updates.set("state", this.json.writeValueAsString(plan)));
+		try {
+			this.plans.updateOne(Filters.and(Filters.eq("_id", plan.planId()), newer), update,
+					new UpdateOptions().upsert(true));
+			return true;
+		}
+		catch (MongoWriteException ex) {
+			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/** The plan's newest known version. */
+	public Optional<PlanDetails> find(String planId) {
+		return Optional.ofNullable(this.plans.find(Filters.eq("_id", planId)).first()).map(this::plan);
+	}
+
+	/** Every plan known, issued, amended or closed, sorted by id. */
+	public List<PlanDetails> all() {
+		List<PlanDetails> all = new ArrayList<>();
+		for (Document document : this.plans.find()) {
+			all.add(plan(document));
+		}
+		all.sort(Comparator.comparing(PlanDetails::planId));
+		return all;
+	}
+
+	/**
+	 * The plans that cover the day. A closed plan still counts: closing completes a plan,
+	 * and the reports of the periods it covered are still owed.
+	 */
+	public List<PlanDetails> covering(LocalDate day) {
+		return all().stream().filter((plan) -> plan.covers(day)).toList();
+	}
+
+	private PlanDetails plan(Document document) {
+		return this.json.readValue(document.getString("state"), PlanDetails.class);
+	}
+
+}

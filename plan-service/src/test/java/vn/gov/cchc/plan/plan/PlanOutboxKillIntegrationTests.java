@@ -1,20 +1,12 @@
 package vn.gov.cchc.plan.plan;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -26,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.plan.PlanServiceIntegrationTest;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,10 +47,10 @@ class PlanOutboxKillIntegrationTests extends PlanServiceIntegrationTest {
 		try (MongoClient client = MongoClients.create(MongoTestStore.connectionString())) {
 			MongoDatabase store = client.getDatabase(database);
 
-			Child first = Child.start("plan-service-kill-1", database, false, this.broker.getBrokersAsString());
+			ServiceProcess first = start("plan-service-kill-1", database, false, this.broker.getBrokersAsString());
 			String eventId;
 			try {
-				first.awaitReady();
+				first.awaitReady(START_TIMEOUT);
 				assertThat(first.send("PUT", "/api/v1/units", PlanJson.provinceUnits("PLK")).statusCode())
 					.isEqualTo(202);
 				await().atMost(Duration.ofSeconds(60))
@@ -86,9 +79,9 @@ class PlanOutboxKillIntegrationTests extends PlanServiceIntegrationTest {
 			assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 			assertThat(outbox(store)).extracting((entry) -> entry.getString("eventId")).containsExactly(eventId);
 
-			Child second = Child.start("plan-service-kill-2", database, true, this.broker.getBrokersAsString());
+			ServiceProcess second = start("plan-service-kill-2", database, true, this.broker.getBrokersAsString());
 			try {
-				second.awaitReady();
+				second.awaitReady(START_TIMEOUT);
 				await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outbox(store)).isEmpty());
 				Date drained = lease(store).getDate("renewedAt");
 				await().atMost(Duration.ofSeconds(30))
@@ -132,101 +125,16 @@ class PlanOutboxKillIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	/** plan-service in a JVM of its own, on the test's broker and store. */
-	private static final class Child {
-
-		private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-		private final String name;
-
-		private final Process process;
-
-		private final int port;
-
-		private final Path log;
-
-		private Child(String name, Process process, int port, Path log) {
-			this.name = name;
-			this.process = process;
-			this.port = port;
-			this.log = log;
-		}
-
-		static Child start(String name, String database, boolean relay, String brokers) throws IOException {
-			int port = freePort();
-			Path log = Files.createDirectories(Path.of("target", "kill-test")).resolve(name + ".log");
-			String java = ProcessHandle.current()
-				.info()
-				.command()
-				.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
-					System.getProperty("java.class.path"), "vn.gov.cchc.plan.PlanServiceApplication");
-			Map<String, String> environment = builder.environment();
-			environment.put("SERVER_PORT", Integer.toString(port));
-			environment.put("MONGODB_URI", MongoTestStore.connectionString());
-			environment.put("MONGODB_DATABASE", database);
-			environment.put("KAFKA_BOOTSTRAP_SERVERS", brokers);
-			environment.put("CCHC_PLANS_OUTBOX_RELAY_ENABLED", Boolean.toString(relay));
-			environment.put("CCHC_PLANS_OUTBOX_POLL_INTERVAL", "200ms");
-			// Consumer groups of its own: joining the test context's groups would take
-			// partitions away from it, and a killed member would hold them until its
-			// session times out.
-			environment.put("SPRING_APPLICATION_NAME", name);
-			builder.redirectErrorStream(true).redirectOutput(log.toFile());
-			return new Child(name, builder.start(), port, log);
-		}
-
-		void awaitReady() {
-			await().atMost(START_TIMEOUT)
-				.pollInterval(Duration.ofSeconds(1))
-				.ignoreExceptionsInstanceOf(IOException.class)
-				.failFast(this.name + " exited before it was ready",
-						() -> assertThat(this.process.isAlive()).as("its log:%n%s", logTail()).isTrue())
-				.untilAsserted(
-						() -> assertThat(send("GET", "/actuator/health/readiness", null).statusCode()).isEqualTo(200));
-		}
-
-		HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Content-Type", "application/json")
-				.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
-						: HttpRequest.BodyPublishers.noBody());
-			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		}
-
-		/** SIGKILL: the process gets no chance to finish anything. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor();
-		}
-
-		void stop() throws InterruptedException {
-			this.process.destroy();
-			if (!this.process.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS)) {
-				kill();
-			}
-		}
-
-		int exitValue() {
-			return this.process.exitValue();
-		}
-
-		private String logTail() {
-			try {
-				List<String> lines = Files.readAllLines(this.log);
-				return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-			}
-			catch (IOException ex) {
-				return "(no log: " + ex.getMessage() + ")";
-			}
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
-			}
-		}
-
+	private static ServiceProcess start(String name, String database, boolean relay, String brokers)
+			throws IOException {
+		// Consumer groups of its own (the application name): joining the test context's
+		// groups would take partitions away from it, and a killed member would hold them
+		// until its session times out.
+		return ServiceProcess.start(name, "vn.gov.cchc.plan.PlanServiceApplication",
+				Map.of("MONGODB_URI", MongoTestStore.connectionString(), "MONGODB_DATABASE", database,
+						"KAFKA_BOOTSTRAP_SERVERS", brokers, "CCHC_PLANS_OUTBOX_RELAY_ENABLED", Boolean.toString(relay),
+						"CCHC_PLANS_OUTBOX_POLL_INTERVAL", "200ms", "SPRING_APPLICATION_NAME", name),
+				List.of());
 	}
 
 }

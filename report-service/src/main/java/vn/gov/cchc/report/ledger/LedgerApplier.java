@@ -154,17 +154,12 @@ public class LedgerApplier {
 
 	public LedgerApplier(Ledger ledger, Units units, Figures figures, Totals totals, ApplicationEventPublisher events,
 			MeterRegistry registry) {
-		this(ledger, units, figures, totals, events, registry, Clock.systemUTC());
-	}
-
-	LedgerApplier(Ledger ledger, Units units, Figures figures, Totals totals, ApplicationEventPublisher events,
-			MeterRegistry registry, Clock clock) {
 		this.ledger = ledger;
 		this.units = units;
 		this.figures = figures;
 		this.totals = totals;
 		this.events = events;
-		this.clock = clock;
+		this.clock = Clock.systemUTC();
 		this.recorded = Counter.builder("cchc.ledger.recorded")
 			.description("Facts recorded in the ledger for the first time")
 			.register(registry);

@@ -1,6 +1,7 @@
 package vn.gov.cchc.report.target;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,8 +46,8 @@ final class OwnFigures {
 					parents.add(period.parentCode());
 				}
 			});
-			parents.forEach((parent) -> this.everChildren.computeIfAbsent(parent, (key) -> new java.util.ArrayList<>())
-				.add(unit));
+			parents
+				.forEach((parent) -> this.everChildren.computeIfAbsent(parent, (key) -> new ArrayList<>()).add(unit));
 		}
 	}
 

@@ -96,10 +96,6 @@ enum Rhythm {
 	 */
 	record Stretch(LocalDate start, LocalDate end) {
 
-		boolean contains(LocalDate day) {
-			return !day.isBefore(this.start) && !day.isAfter(this.end);
-		}
-
 	}
 
 }

@@ -44,10 +44,12 @@ final class Thresholds {
 
 	/** The share in percent, two decimals. */
 	static BigDecimal percent(long numerator, long denominator) {
-		return BigDecimal.valueOf(numerator)
+		BigDecimal share = BigDecimal.valueOf(numerator)
 			.multiply(HUNDRED)
 			.divide(BigDecimal.valueOf(denominator), 2, RoundingMode.HALF_UP)
 			.stripTrailingZeros();
+		// 100 stripped is 1E+2, which JSON would carry in exponent form.
+		return (share.scale() < 0) ? share.setScale(0, RoundingMode.UNNECESSARY) : share;
 	}
 
 	/** 100 as a share. */

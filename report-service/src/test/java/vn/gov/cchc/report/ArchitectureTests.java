@@ -34,6 +34,17 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.ledger..", "vn.gov.cchc.report.totals..");
 
+	/**
+	 * The dashboard only reads what the features offer; nothing may come to depend on it,
+	 * so that it can change with the screens it serves.
+	 */
+	@ArchTest
+	static final ArchRule noFeatureDependsOnTheDashboard = noClasses().that()
+		.resideOutsideOfPackage("vn.gov.cchc.report.dashboard..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAPackage("vn.gov.cchc.report.dashboard..");
+
 	@ArchTest
 	static final ArchRule featuresDoNotReachIntoTheApplicationClass = noClasses().that()
 		.resideInAnyPackage("vn.gov.cchc.report.(*)..")

@@ -1,0 +1,248 @@
+package vn.gov.cchc.report.target;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.report.plan.Plans;
+import vn.gov.cchc.report.problem.FieldError;
+import vn.gov.cchc.report.problem.ProblemException;
+import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.report.target.IndexValue.Recording;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Published index results, entered by reviewers: {@code PUT
+ * /api/v1/indexes/{unitCode}/{index}/{year}} with {@code {value, level, rank,
+ * publishedOn, source}} and {@code X-CCHC-User}, and {@code GET
+ * /api/v1/indexes/{unitCode}?year=}.
+ * <p>
+ * The index may be named as a plan writes it ({@code PAR INDEX}, url-encoded) or
+ * canonically ({@code PAR_INDEX}); it must be one Vietnam publishes or one a known plan
+ * has a target on ({@code Chính quyền số}), so that a typo does not create an index no
+ * target will ever read. The body is read by hand so that every bad field is named.
+ */
+@RestController
+class IndexController {
+
+	static final String USER_HEADER = "X-CCHC-User";
+
+	private static final int FIRST_YEAR = 2000;
+
+	private static final int LAST_YEAR = 2100;
+
+	private static final int MAX_SOURCE = 500;
+
+	private static final int MAX_USER = 100;
+
+	private final PlanRequests requests;
+
+	private final Plans plans;
+
+	private final Indexes indexes;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	IndexController(PlanRequests requests, Plans plans, Indexes indexes) {
+		this.requests = requests;
+		this.plans = plans;
+		this.indexes = indexes;
+		this.clock = Clock.systemUTC();
+	}
+
+	@PutMapping(path = "/api/v1/indexes/{unitCode}/{index}/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	IndexValue record(@PathVariable String unitCode, @PathVariable String index, @PathVariable String year,
+			@RequestHeader(name = USER_HEADER, required = false) @Nullable String user,
+			@RequestBody(required = false) @Nullable String body) {
+		String recordedBy = user(user);
+		UnitDetails unit = this.requests.unit("unitCode", unitCode);
+		String canonical = index(index);
+		int indexYear = year("year", year);
+		Recording recording = recording(body, recordedBy, this.clock.instant());
+		return this.indexes.record(unit.code(), canonical, indexYear, recording);
+	}
+
+	@GetMapping("/api/v1/indexes/{unitCode}")
+	IndexesResponse find(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String year) {
+		UnitDetails unit = this.requests.unit("unitCode", unitCode);
+		Integer wanted = (year != null) ? year("year", year) : null;
+		return new IndexesResponse(unit.code(), unit.name(), wanted, this.indexes.findAll(unit.code(), wanted));
+	}
+
+	private static String user(@Nullable String user) {
+		if (user == null || user.isBlank() || user.length() > MAX_USER) {
+			throw new ProblemException(Problems.of(HttpStatus.UNAUTHORIZED, "missing-user", "Chưa xác định người ghi",
+					"Ghi kết quả chỉ số cần tiêu đề " + USER_HEADER + " nêu người ghi (tối đa " + MAX_USER + " ký tự).",
+					List.of(new FieldError(USER_HEADER, "Thiếu hoặc không hợp lệ"))));
+		}
+		return user.strip();
+	}
+
+	private String index(String index) {
+		String canonical = IndexNames.isWellFormed(index.strip()) ? IndexNames.canonical(index) : null;
+		if (canonical == null || !known(canonical)) {
+			throw invalid("index", "invalid-index", "Chỉ số không hợp lệ",
+					"Chỉ số phải là một trong PAR_INDEX, SIPAS, PAPI, PCI, DDCI, DTI, SATISFACTION hoặc chỉ số mà một "
+							+ "kế hoạch đặt chỉ tiêu (viết như trong kế hoạch, ví dụ PAR INDEX).",
+					"Chỉ số không được biết");
+		}
+		return canonical;
+	}
+
+	private boolean known(String canonical) {
+		if (IndexNames.KNOWN.contains(canonical)) {
+			return true;
+		}
+		for (PlanDetails plan : this.plans.all()) {
+			for (PlanDetails.Target target : plan.targets()) {
+				if (target.index() != null && IndexNames.canonical(target.index()).equals(canonical)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static int year(String field, String year) {
+		try {
+			int value = Integer.parseInt(year);
+			if (value >= FIRST_YEAR && value <= LAST_YEAR) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw invalid(field, "invalid-year", "Năm không hợp lệ",
+				"Năm là số nguyên từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".", "Năm không hợp lệ");
+	}
+
+	private Recording recording(@Nullable String body, String recordedBy, Instant at) {
+		JsonNode node;
+		try {
+			node = (body != null) ? this.json.readTree(body) : null;
+		}
+		catch (JacksonException ex) {
+			node = null;
+		}
+		if (node == null || !node.isObject()) {
+			throw invalid("body", "invalid-body", "Nội dung không hợp lệ",
+					"Nội dung phải là một đối tượng JSON {value, level, rank, publishedOn, source}.",
+					"Không phải đối tượng JSON");
+		}
+		List<FieldError> errors = new ArrayList<>();
+		BigDecimal value = null;
+		JsonNode valueNode = present(node, "value");
+		if (valueNode != null) {
+			if (valueNode.isNumber() && valueNode.decimalValue().signum() >= 0) {
+				value = valueNode.decimalValue();
+			}
+			else {
+				errors.add(new FieldError("value", "Giá trị phải là số thập phân không âm"));
+			}
+		}
+		String level = null;
+		JsonNode levelNode = present(node, "level");
+		if (levelNode != null) {
+			if (levelNode.isString() && Thresholds.levelRank(levelNode.asString()) >= 0) {
+				level = Thresholds.canonicalLevel(levelNode.asString());
+			}
+			else {
+				errors.add(
+						new FieldError("level", "Xếp loại phải là một trong: " + String.join(", ", Thresholds.LEVELS)));
+			}
+		}
+		Integer rank = null;
+		JsonNode rankNode = present(node, "rank");
+		if (rankNode != null) {
+			if (rankNode.isIntegralNumber() && rankNode.canConvertToInt() && rankNode.intValue() >= 1) {
+				rank = rankNode.intValue();
+			}
+			else {
+				errors.add(new FieldError("rank", "Thứ hạng phải là số nguyên từ 1 trở lên"));
+			}
+		}
+		LocalDate publishedOn = null;
+		JsonNode publishedNode = present(node, "publishedOn");
+		if (publishedNode != null) {
+			try {
+				publishedOn = LocalDate.parse(publishedNode.isString() ? publishedNode.asString() : "");
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(new FieldError("publishedOn", "Ngày công bố phải theo dạng yyyy-MM-dd"));
+			}
+		}
+		String source = null;
+		JsonNode sourceNode = present(node, "source");
+		if (sourceNode != null) {
+			if (sourceNode.isString() && !sourceNode.asString().isBlank()
+					&& sourceNode.asString().length() <= MAX_SOURCE) {
+				source = sourceNode.asString().strip();
+			}
+			else {
+				errors.add(
+						new FieldError("source", "Nguồn công bố là chuỗi không rỗng, tối đa " + MAX_SOURCE + " ký tự"));
+			}
+		}
+		if (errors.isEmpty() && value == null && level == null && rank == null) {
+			errors.add(new FieldError("value", "Cần ít nhất một trong value, level, rank"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-index-value",
+					"Kết quả chỉ số không hợp lệ", "Một số trường của kết quả chỉ số không hợp lệ.", errors));
+		}
+		return new Recording(value, level, rank, publishedOn, source, recordedBy, at);
+	}
+
+	private static @Nullable JsonNode present(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return (value == null || value.isNull()) ? null : value;
+	}
+
+	private static ProblemException invalid(String field, String slug, String title, String detail, String message) {
+		return new ProblemException(
+				Problems.of(HttpStatus.BAD_REQUEST, slug, title, detail, List.of(new FieldError(field, message))));
+	}
+
+	/**
+	 * The published results of a unit.
+	 *
+	 * @param unitCode the unit
+	 * @param name its name
+	 * @param year the year asked for, absent for all
+	 * @param indexes the results, by year and index
+	 */
+	record IndexesResponse(String unitCode, String name, @Nullable Integer year, List<IndexValue> indexes) {
+
+		IndexesResponse {
+			Objects.requireNonNull(indexes);
+		}
+
+	}
+
+}

@@ -14,7 +14,7 @@ import vn.gov.cchc.report.problem.FieldError;
 import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.report.problem.Requests;
-import vn.gov.cchc.report.target.PlanRequests;
+import vn.gov.cchc.report.period.PlanRequests;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package vn.gov.cchc.report.dashboard;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.report.target.PlanRequests;
+import vn.gov.cchc.report.period.PlanRequests;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

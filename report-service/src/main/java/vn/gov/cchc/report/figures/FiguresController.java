@@ -6,9 +6,8 @@ import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.period.PlanPeriods;
+import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.report.problem.Requests;
-import vn.gov.cchc.report.unit.Units;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,16 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FiguresController {
 
-	private final Units units;
-
 	private final Figures figures;
 
-	private final PlanPeriods planPeriods;
+	private final PlanRequests planRequests;
 
-	FiguresController(Units units, Figures figures, PlanPeriods planPeriods) {
-		this.units = units;
+	FiguresController(Figures figures, PlanRequests planRequests) {
 		this.figures = figures;
-		this.planPeriods = planPeriods;
+		this.planRequests = planRequests;
 	}
 
 	@GetMapping("/api/v1/figures/{unitCode}")
@@ -39,13 +35,12 @@ class FiguresController {
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		Requests.unitCode("unitCode", unitCode);
 		LocalDate first;
 		LocalDate last;
 		String planId;
 		if (period != null) {
-			PlanDetails details = this.planPeriods.plan("plan", plan);
-			Period window = this.planPeriods.period(details, "period", period);
+			PlanDetails details = this.planRequests.plan("plan", plan);
+			Period window = this.planRequests.period(details, "period", period, false);
 			planId = details.planId();
 			first = window.start();
 			last = window.end();
@@ -56,10 +51,7 @@ class FiguresController {
 			last = Requests.date("to", to);
 			Requests.range(first, last);
 		}
-		String name = this.units.find(unitCode)
-			.orElseThrow(() -> Requests.notFound("unitCode", "unknown-unit", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + unitCode + "."))
-			.name();
+		String name = this.planRequests.unit("unitCode", unitCode).name();
 		SortedMap<String, Tally> byActivity = this.figures.byActivity(unitCode, planId, first, last);
 		Tally total = byActivity.values().stream().reduce(Tally.ZERO, Tally::plus);
 		return new FiguresResponse(unitCode, name, planId, first, last, total, byActivity);

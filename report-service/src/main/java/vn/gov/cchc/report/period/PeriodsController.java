@@ -25,18 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PeriodsController {
 
-	private final PlanPeriods planPeriods;
+	private final PlanRequests planRequests;
 
-	PeriodsController(PlanPeriods planPeriods) {
-		this.planPeriods = planPeriods;
+	PeriodsController(PlanRequests planRequests) {
+		this.planRequests = planRequests;
 	}
 
 	@GetMapping("/api/v1/periods")
 	List<PeriodResponse> periods(@RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String year) {
-		PlanDetails details = this.planPeriods.plan("plan", plan);
+		PlanDetails details = this.planRequests.plan("plan", plan);
 		int wanted = year(year);
-		ReportingCalendar calendar = this.planPeriods.calendar(details);
+		ReportingCalendar calendar = this.planRequests.calendar(details);
 		return calendar.reportedPeriods(wanted)
 			.stream()
 			.map((period) -> new PeriodResponse(period.id(), period.type(), period.start(), period.end(),

@@ -14,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.plan.Plans;

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;

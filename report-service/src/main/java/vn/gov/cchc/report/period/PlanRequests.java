@@ -1,13 +1,10 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.period;
 
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.period.ReportingCalendar;
 import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.problem.FieldError;
 import vn.gov.cchc.report.problem.ProblemException;
@@ -21,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads the unit, plan and period a question names into what they stand for, or into a
  * problem naming the parameter: 400 when malformed, 404 when unknown. The target and
- * dashboard APIs ask the same three questions.
+ * figures, periods, target and dashboard APIs ask the same three questions.
  */
 @Component
 public class PlanRequests {
@@ -75,7 +72,7 @@ public class PlanRequests {
 							"Mã kỳ báo cáo có dạng 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-9M2 hoặc 2022-Y.",
 							List.of(new FieldError(field, "Mã kỳ báo cáo không đúng định dạng"))));
 		}
-		ReportingCalendar calendar = this.periods.calendar(plan.reporting());
+		ReportingCalendar calendar = calendar(plan);
 		Period period;
 		try {
 			period = calendar.period(key);
@@ -89,6 +86,24 @@ public class PlanRequests {
 			throw unknownPeriod(field, key.id(), plan);
 		}
 		return period;
+	}
+
+	/**
+	 * The calendar of the plan's regime, or a 422 problem if its deadlines cannot be
+	 * honoured (plan-service validates regimes, but a plan issued before a rule existed
+	 * may still break one).
+	 */
+	public ReportingCalendar calendar(PlanDetails plan) {
+		try {
+			return this.periods.calendar(plan.reporting());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ProblemException(
+					Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-reporting-regime",
+							"Chế độ báo cáo của kế hoạch không áp dụng được", "Hạn báo cáo của kế hoạch "
+									+ plan.planId() + " không để lại được kỳ số liệu: " + ex.getMessage(),
+							List.of(new FieldError("plan", "Chế độ báo cáo không hợp lệ"))));
+		}
 	}
 
 	private static ProblemException unknownPeriod(String field, String periodId, PlanDetails plan) {

@@ -28,7 +28,8 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-		.resideInAnyPackage("vn.gov.cchc.report.problem..", "vn.gov.cchc.report.cloudevent..")
+		.resideInAnyPackage("vn.gov.cchc.report.problem..", "vn.gov.cchc.report.cloudevent..",
+				"vn.gov.cchc.report.store..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.ledger..", "vn.gov.cchc.report.totals..");

@@ -12,16 +12,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.gov.cchc.report.store.GuardedUpsert;
 
 import org.springframework.stereotype.Component;
 
@@ -123,16 +121,7 @@ public class Figures {
 		updates.add(Updates.setOnInsert("unitCode", first.unitCode()));
 		updates.add(Updates.setOnInsert("planId", first.planId()));
 		updates.add(Updates.setOnInsert("month", YearMonth.from(first.date()).toString()));
-		try {
-			this.figures.updateOne(filter, Updates.combine(updates), new UpdateOptions().upsert(true));
-			return true;
-		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
-			}
-			throw ex;
-		}
+		return GuardedUpsert.apply(this.figures, filter, Updates.combine(updates));
 	}
 
 	/**

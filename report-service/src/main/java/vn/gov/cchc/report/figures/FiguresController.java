@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.SortedMap;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.period.PlanPeriods;
 import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.unit.Units;
 
@@ -23,20 +26,36 @@ class FiguresController {
 
 	private final Figures figures;
 
-	FiguresController(Units units, Figures figures) {
+	private final PlanPeriods planPeriods;
+
+	FiguresController(Units units, Figures figures, PlanPeriods planPeriods) {
 		this.units = units;
 		this.figures = figures;
+		this.planPeriods = planPeriods;
 	}
 
 	@GetMapping("/api/v1/figures/{unitCode}")
 	FiguresResponse figures(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String plan,
+			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		Requests.unitCode("unitCode", unitCode);
-		String planId = Requests.planId("plan", plan);
-		LocalDate first = Requests.date("from", from);
-		LocalDate last = Requests.date("to", to);
-		Requests.range(first, last);
+		LocalDate first;
+		LocalDate last;
+		String planId;
+		if (period != null) {
+			PlanDetails details = this.planPeriods.plan("plan", plan);
+			Period window = this.planPeriods.period(details, "period", period);
+			planId = details.planId();
+			first = window.start();
+			last = window.end();
+		}
+		else {
+			planId = Requests.planId("plan", plan);
+			first = Requests.date("from", from);
+			last = Requests.date("to", to);
+			Requests.range(first, last);
+		}
 		String name = this.units.find(unitCode)
 			.orElseThrow(() -> Requests.notFound("unitCode", "unknown-unit", "Không tìm thấy đơn vị",
 					"Không có đơn vị nào mang mã " + unitCode + "."))

@@ -8,15 +8,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.gov.cchc.report.store.GuardedUpsert;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.PlanDetails;
@@ -45,7 +43,7 @@ public class Plans {
 
 	/**
 	 * Stores the plan's state unless a newer one is stored; a single conditional upsert
-	 * (see {@code Units#record} for why the duplicate key means "older").
+	 * ({@link GuardedUpsert}).
 	 * @param plan the plan's whole state
 	 * @param occurredAt when that state came to be
 	 * @return {@code true} if stored, {@code false} if a newer state was already there
@@ -56,17 +54,7 @@ public class Plans {
 				Filters.and(Filters.eq("version", plan.version()), Filters.lte("occurredAt", at)));
 		Bson update = Updates.combine(Updates.set("version", plan.version()), Updates.set("occurredAt", at),
 				Updates.set("status", plan.status().name()), Updates.set("state", this.json.writeValueAsString(plan)));
-		try {
-			this.plans.updateOne(Filters.and(Filters.eq("_id", plan.planId()), newer), update,
-					new UpdateOptions().upsert(true));
-			return true;
-		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
-			}
-			throw ex;
-		}
+		return GuardedUpsert.apply(this.plans, Filters.and(Filters.eq("_id", plan.planId()), newer), update);
 	}
 
 	/** The plan's newest known version. */

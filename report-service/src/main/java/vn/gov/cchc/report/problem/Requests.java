@@ -65,6 +65,11 @@ public final class Requests {
 		}
 	}
 
+	/** Throws the problem; for use where an expression is expected. */
+	public static <T> T fail(ProblemException problem) {
+		throw problem;
+	}
+
 	/** A 404 for an unknown resource, naming the field that named it. */
 	public static ProblemException notFound(String field, String slug, String title, String detail) {
 		return new ProblemException(Problems.of(HttpStatus.NOT_FOUND, slug, title, detail,

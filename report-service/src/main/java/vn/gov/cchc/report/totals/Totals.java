@@ -7,16 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.gov.cchc.report.store.GuardedUpsert;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 
@@ -41,12 +39,7 @@ public class Totals {
 	/**
 	 * Adds what a ledger entry read at {@code (partition, offset)} changes to the unit's
 	 * totals unless this document has already taken that offset or a later one of the
-	 * same partition. One single-document update does the check and the increments, so it
-	 * is atomic without a transaction. If the document exists but its
-	 * {@code applied.p<partition>} is not lower, the filter matches nothing and the
-	 * upsert's insert collides with the existing {@code _id}: that duplicate key is the
-	 * "already applied" answer. (MongoDB retries such an insert by itself only for pure
-	 * equality filters; this one is not.)
+	 * same partition: one {@link GuardedUpsert} does the check and the increments.
 	 * @param unitCode the unit whose document to update
 	 * @param partition the Kafka partition the fact was read from
 	 * @param offset its offset in that partition
@@ -70,16 +63,7 @@ public class Totals {
 			updates.add(Updates.inc("quantities." + metric, quantity));
 		});
 		updates.add(Updates.set(applied, offset));
-		try {
-			this.totals.updateOne(filter, Updates.combine(updates), new UpdateOptions().upsert(true));
-			return true;
-		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
-			}
-			throw ex;
-		}
+		return GuardedUpsert.apply(this.totals, filter, Updates.combine(updates));
 	}
 
 	/** The unit's totals document, absent if no fact has counted for it yet. */

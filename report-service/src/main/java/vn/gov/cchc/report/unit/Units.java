@@ -7,15 +7,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import vn.gov.cchc.report.store.GuardedUpsert;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.UnitDetails;
@@ -43,11 +41,8 @@ public class Units {
 	}
 
 	/**
-	 * Stores the unit's whole state unless a later state is already stored. One
-	 * conditional upsert does it atomically: the filter matches the stored document only
-	 * if it is not newer, and when it is newer the upsert's insert collides with the
-	 * existing {@code _id}. Because the filter is not a pure equality, MongoDB does not
-	 * retry that insert itself and reports the duplicate key.
+	 * Stores the unit's whole state unless a later state is already stored, in one
+	 * {@link GuardedUpsert} guarded by {@code occurredAt}.
 	 * @param unit the unit's whole state
 	 * @param occurredAt when that state came to be
 	 * @return {@code true} if stored, {@code false} if a later state was already there
@@ -59,16 +54,7 @@ public class Units {
 				Filters.or(Filters.lte("occurredAt", at), Filters.exists("occurredAt", false)));
 		Bson update = Updates.combine(Updates.set("state", this.json.writeValueAsString(unit)),
 				Updates.set("occurredAt", at));
-		try {
-			this.units.updateOne(filter, update, new UpdateOptions().upsert(true));
-			return true;
-		}
-		catch (MongoWriteException ex) {
-			if (ex.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-				return false;
-			}
-			throw ex;
-		}
+		return GuardedUpsert.apply(this.units, filter, update);
 	}
 
 	/** The unit with the given code, if its registration has arrived. */

@@ -1,0 +1,362 @@
+package vn.gov.cchc.report.ledger;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.events.EventTypes;
+import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.events.UnitContacts;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.ServiceProcess;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Invariants 1 to 3 with real processes: two report-service instances share one consumer
+ * group and one database; one is killed with SIGKILL in the middle of the stream, the
+ * other takes its partitions over, and then a third instance in a new consumer group
+ * replays the whole topic into the same database. The ledger holds every distinct event
+ * once, nothing is counted twice, and every province and district figure equals the sum
+ * of its communes on the tree valid in the period: three levels in 2024, two in 2026.
+ */
+@EmbeddedKafka(partitions = 3, topics = { Topics.UNITS, Topics.PLANS, Topics.PROGRESS, "cchc.units.dlq",
+		"cchc.plans.dlq", "cchc.progress.dlq" })
+class TwoInstancesKillIntegrationTests {
+
+	private static final String PLAN = "27-KILL-2024-2026";
+
+	private static final String MAIN_CLASS = "vn.gov.cchc.report.ReportServiceApplication";
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+	private static final LocalDate LAST_DISTRICT_DAY = LocalDate.of(2025, 6, 30);
+
+	private static final LocalDate FIRST_TWO_LEVEL_DAY = LocalDate.of(2025, 7, 1);
+
+	private static final Instant REGISTERED_AT = Instant.parse("2025-07-01T00:00:00Z");
+
+	/** The communes that report in 2024, under their districts. */
+	private static final Map<String, String> DISTRICT_OF_2024 = Map.of("09190", "256", "09193", "256", "09247", "258",
+			"09250", "258");
+
+	/** The communes that report in 2026, straight under the province. */
+	private static final List<String> COMMUNES_OF_2026 = List.of("33001", "33002", "09247");
+
+	private static final int DISTINCT_EVENTS = 1800;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void everyAcceptedEventIsInTheLedgerOnceAndEveryTotalIsTheSumOfItsCommunesAfterAKillAndAReplay() throws Exception {
+		EmbeddedKafkaBroker broker = EmbeddedKafkaCondition.getBroker();
+		String brokers = broker.getBrokersAsString();
+		String database = "cchc-report-kill-" + UUID.randomUUID();
+		String group = "report-kill-" + UUID.randomUUID().toString().substring(0, 8);
+		List<ProgressRecorded> facts = facts(new Random(20260701L));
+		try (MongoClient client = MongoClients.create(MongoTestStore.connectionString());
+				KafkaProducer<String, byte[]> producer = producer(brokers)) {
+			MongoDatabase store = client.getDatabase(database);
+			for (UnitDetails unit : tree()) {
+				send(producer, Topics.UNITS, unit.code(),
+						CloudEvent.of(UUID.randomUUID().toString(), URI.create("/cchc/plan-service"),
+								EventTypes.UNIT_REGISTERED_V1, unit.code(), REGISTERED_AT,
+								new UnitRegistered(unit, REGISTERED_AT)));
+			}
+			producer.flush();
+
+			ServiceProcess first = start(group + "-a", group, database, brokers);
+			ServiceProcess second = start(group + "-b", group, database, brokers);
+			ServiceProcess replay = null;
+			try {
+				first.awaitReady(START_TIMEOUT);
+				second.awaitReady(START_TIMEOUT);
+				publish(producer, facts, new Random(7L));
+
+				// Kill one instance in the middle of the stream.
+				await().atMost(Duration.ofMinutes(3))
+					.pollInterval(Duration.ofMillis(200))
+					.until(() -> store.getCollection("ledger").countDocuments() >= DISTINCT_EVENTS / 3);
+				first.kill();
+				assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+				long atKill = store.getCollection("ledger").countDocuments();
+				assertThat(atKill).as("killed mid-stream").isLessThan(DISTINCT_EVENTS);
+
+				await().atMost(Duration.ofMinutes(5))
+					.pollInterval(Duration.ofSeconds(1))
+					.untilAsserted(() -> assertThat(store.getCollection("ledger").countDocuments())
+						.isEqualTo(DISTINCT_EVENTS));
+				awaitCaughtUp(brokers, group);
+				assertLedgerHoldsEachEventOnce(store, facts);
+				Map<String, JsonNode> afterKill = assertFiguresAddUp(second, facts);
+
+				// Replay the whole topic: a new consumer group on the same database.
+				replay = start(group + "-replay", group + "-replay", database, brokers);
+				replay.awaitReady(START_TIMEOUT);
+				awaitCaughtUp(brokers, group + "-replay");
+				assertLedgerHoldsEachEventOnce(store, facts);
+				assertThat(assertFiguresAddUp(replay, facts)).isEqualTo(afterKill);
+				String metrics = replay.send("GET", "/actuator/prometheus", null).body();
+				assertThat(metrics).contains("cchc_ledger_recorded_total 0.0");
+				assertThat(counter(metrics, "cchc_ledger_redelivered_total")
+						+ counter(metrics, "cchc_ledger_duplicates_total"))
+					.as("every record of the topic seen again")
+					.isGreaterThanOrEqualTo(DISTINCT_EVENTS);
+			}
+			finally {
+				first.kill();
+				second.stop();
+				if (replay != null) {
+					replay.stop();
+				}
+				store.drop();
+			}
+		}
+	}
+
+	private static ServiceProcess start(String name, String group, String database, String brokers) throws Exception {
+		// A short session lets the survivor take the killed instance's partitions within
+		// seconds instead of the default 45 s.
+		return ServiceProcess.start(name, MAIN_CLASS,
+				Map.of("MONGODB_URI", MongoTestStore.connectionString(), "MONGODB_DATABASE", database,
+						"KAFKA_BOOTSTRAP_SERVERS", brokers, "SPRING_APPLICATION_NAME", group),
+				List.of("--spring.cloud.stream.kafka.binder.consumer-properties[session.timeout.ms]=6000",
+						"--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1000"));
+	}
+
+	/** Every distinct event id is one ledger entry, and the ledger holds nothing else. */
+	private static void assertLedgerHoldsEachEventOnce(MongoDatabase store, List<ProgressRecorded> facts) {
+		Set<String> ids = new HashSet<>();
+		store.getCollection("ledger").find().forEach((entry) -> assertThat(ids.add(entry.getString("_id"))).isTrue());
+		assertThat(ids).hasSize(DISTINCT_EVENTS)
+			.containsExactlyInAnyOrderElementsOf(facts.stream().map(ProgressRecorded::eventId).toList());
+	}
+
+	/**
+	 * Checks the figures of 2024 and 2026 against the facts and against the sums of the
+	 * communes, and returns what it read.
+	 */
+	private Map<String, JsonNode> assertFiguresAddUp(ServiceProcess service, List<ProgressRecorded> facts)
+			throws Exception {
+		Map<String, JsonNode> read = new LinkedHashMap<>();
+		LocalDate from2024 = LocalDate.of(2024, 1, 1);
+		LocalDate to2024 = LocalDate.of(2024, 12, 31);
+		Map<String, Expected> expected2024 = expected(facts, from2024, to2024);
+		Expected communes2024 = Expected.ZERO;
+		for (String commune : DISTRICT_OF_2024.keySet()) {
+			communes2024 = communes2024.plus(figures(service, commune, from2024, to2024, read));
+		}
+		assertThat(figures(service, "27", from2024, to2024, read)).isEqualTo(communes2024)
+			.isEqualTo(expected2024.get("all"));
+		for (String district : List.of("256", "258")) {
+			Expected sum = Expected.ZERO;
+			for (Map.Entry<String, String> commune : DISTRICT_OF_2024.entrySet()) {
+				if (commune.getValue().equals(district)) {
+					sum = sum.plus(figures(service, commune.getKey(), from2024, to2024, read));
+				}
+			}
+			assertThat(figures(service, district, from2024, to2024, read)).as(district).isEqualTo(sum);
+		}
+
+		LocalDate from2026 = LocalDate.of(2026, 1, 1);
+		LocalDate to2026 = LocalDate.of(2026, 12, 31);
+		Expected communes2026 = Expected.ZERO;
+		for (String commune : COMMUNES_OF_2026) {
+			communes2026 = communes2026.plus(figures(service, commune, from2026, to2026, read));
+		}
+		assertThat(figures(service, "27", from2026, to2026, read)).isEqualTo(communes2026)
+			.isEqualTo(expected(facts, from2026, to2026).get("all"));
+		assertThat(figures(service, "258", from2026, to2026, read)).as("no district in 2026").isEqualTo(Expected.ZERO);
+		return read;
+	}
+
+	private Expected figures(ServiceProcess service, String unitCode, LocalDate from, LocalDate to,
+			Map<String, JsonNode> read) throws Exception {
+		var response = service.send("GET",
+				"/api/v1/figures/" + unitCode + "?plan=" + PLAN + "&from=" + from + "&to=" + to, null);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode total = this.json.readTree(response.body()).get("total");
+		read.put(unitCode + "@" + from, total);
+		Map<String, Long> quantities = new TreeMap<>();
+		total.get("quantities").properties().forEach((entry) -> {
+			if (entry.getValue().asLong() != 0) {
+				quantities.put(entry.getKey(), entry.getValue().asLong());
+			}
+		});
+		return new Expected(total.get("events").asLong(), total.get("budgetSpentVnd").asLong(), quantities);
+	}
+
+	private static Map<String, Expected> expected(List<ProgressRecorded> facts, LocalDate from, LocalDate to) {
+		Map<String, Expected> expected = new TreeMap<>();
+		expected.put("all", Expected.ZERO);
+		for (ProgressRecorded fact : facts) {
+			if (!fact.date().isBefore(from) && !fact.date().isAfter(to)) {
+				Expected one = new Expected(1, fact.budgetSpentVnd(), fact.quantities());
+				expected.merge("all", one, Expected::plus);
+				expected.merge(fact.unitCode(), one, Expected::plus);
+			}
+		}
+		return expected;
+	}
+
+	/** Waits until the group has committed the end offset of every partition. */
+	private static void awaitCaughtUp(String brokers, String group) {
+		Properties properties = new Properties();
+		properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		try (Admin admin = Admin.create(properties)) {
+			await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get();
+				Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+				for (int partition = 0; partition < 3; partition++) {
+					latest.put(new TopicPartition(Topics.PROGRESS, partition), OffsetSpec.latest());
+				}
+				admin.listOffsets(latest).all().get().forEach((partition, end) -> {
+					OffsetAndMetadata position = committed.get(partition);
+					assertThat((position != null) ? position.offset() : 0L).as("%s of %s", partition, group)
+						.isEqualTo(end.offset());
+				});
+			});
+		}
+	}
+
+	/**
+	 * The facts, half dated in 2024 (three levels) and half in 2026 (two levels), with a
+	 * few republished under the same event id as a retrying producer would.
+	 */
+	private static List<ProgressRecorded> facts(Random random) {
+		List<String> communes2024 = List.copyOf(new TreeMap<>(DISTRICT_OF_2024).keySet());
+		List<ProgressRecorded> facts = new ArrayList<>();
+		for (int i = 0; i < DISTINCT_EVENTS; i++) {
+			boolean early = i % 2 == 0;
+			String unitCode = early ? communes2024.get(random.nextInt(communes2024.size()))
+					: COMMUNES_OF_2026.get(random.nextInt(COMMUNES_OF_2026.size()));
+			LocalDate date = (early ? LocalDate.of(2024, 1, 1) : LocalDate.of(2026, 1, 1))
+				.plusDays(random.nextInt(365));
+			facts.add(new ProgressRecorded("kill-" + i + "-" + Long.toHexString(random.nextLong()), unitCode, PLAN,
+					(random.nextBoolean()) ? "HD07" : "HD1.2", date,
+					Map.of("broadcasts", 1L + random.nextInt(3), "minutes", 15L + random.nextInt(30)), List.of(),
+					1000L * random.nextInt(500), "Nguyễn Thị Hà", Instant.parse("2026-11-23T01:00:00Z")));
+		}
+		return facts;
+	}
+
+	private void publish(KafkaProducer<String, byte[]> producer, List<ProgressRecorded> facts, Random random) {
+		for (ProgressRecorded fact : facts) {
+			send(producer, Topics.PROGRESS, fact.unitCode(), progressEvent(fact));
+			if (random.nextInt(10) == 0) {
+				send(producer, Topics.PROGRESS, fact.unitCode(), progressEvent(fact));
+			}
+		}
+		producer.flush();
+	}
+
+	private CloudEvent<ProgressRecorded> progressEvent(ProgressRecorded fact) {
+		return CloudEvent.of(fact.eventId(), URI.create("/cchc/plan-service"), EventTypes.PROGRESS_RECORDED_V1,
+				fact.unitCode(), fact.recordedAt(), fact);
+	}
+
+	private void send(KafkaProducer<String, byte[]> producer, String topic, String key, Object event) {
+		producer.send(new ProducerRecord<>(topic, key, this.json.writeValueAsBytes(event)));
+	}
+
+	private static KafkaProducer<String, byte[]> producer(String brokers) {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+	}
+
+	private static double counter(String metrics, String name) {
+		return metrics.lines()
+			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	/**
+	 * The demo tree around Bắc Ninh city and Yên Phong: districts until 30/6/2025, two
+	 * merged communes and one kept commune from 1/7/2025.
+	 */
+	private static List<UnitDetails> tree() {
+		LocalDate since = LocalDate.of(2008, 1, 1);
+		UnitContacts none = new UnitContacts(null, null, null);
+		List<UnitDetails> units = new ArrayList<>();
+		units.add(new UnitDetails("27", "Tỉnh Bắc Ninh", UnitKind.PROVINCE, null, since, null, none));
+		units
+			.add(new UnitDetails("256", "Thành phố Bắc Ninh", UnitKind.DISTRICT, "27", since, LAST_DISTRICT_DAY, none));
+		units.add(new UnitDetails("258", "Huyện Yên Phong", UnitKind.DISTRICT, "27", since, LAST_DISTRICT_DAY, none));
+		DISTRICT_OF_2024.forEach((commune, district) -> {
+			if (!commune.equals("09247")) {
+				units.add(new UnitDetails(commune, "Xã " + commune, UnitKind.COMMUNE, district, since,
+						LAST_DISTRICT_DAY, none));
+			}
+		});
+		units.add(new UnitDetails("09247", "Thị trấn Chờ", UnitKind.COMMUNE, "27", since, null, none,
+				List.of(new UnitDetails.ParentPeriod("258", since, LAST_DISTRICT_DAY)), List.of(), List.of(),
+				Map.of()));
+		units.add(new UnitDetails("33001", "Phường Kinh Bắc", UnitKind.COMMUNE, "27", FIRST_TWO_LEVEL_DAY, null, none,
+				List.of(), List.of("09190", "09193"), List.of(), Map.of()));
+		units.add(new UnitDetails("33002", "Xã Yên Trung", UnitKind.COMMUNE, "27", FIRST_TWO_LEVEL_DAY, null, none,
+				List.of(), List.of("09250"), List.of(), Map.of()));
+		return units;
+	}
+
+	/** Figures without bookkeeping, metrics that sum to 0 left out. */
+	private record Expected(long events, long budgetSpentVnd, Map<String, Long> quantities) {
+
+		static final Expected ZERO = new Expected(0, 0, Map.of());
+
+		Expected {
+			quantities = new TreeMap<>(quantities);
+		}
+
+		Expected plus(Expected other) {
+			Map<String, Long> sum = new TreeMap<>(this.quantities);
+			other.quantities.forEach((metric, quantity) -> sum.merge(metric, quantity, Long::sum));
+			return new Expected(this.events + other.events, this.budgetSpentVnd + other.budgetSpentVnd, sum);
+		}
+
+	}
+
+}

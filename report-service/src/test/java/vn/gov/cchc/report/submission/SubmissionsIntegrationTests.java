@@ -1,5 +1,6 @@
 package vn.gov.cchc.report.submission;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,6 +46,7 @@ import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.report.export.ExportFormat;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -430,6 +435,53 @@ class SubmissionsIntegrationTests {
 		assertThat(rates.get("levels").findValuesAsString("level")).containsExactly("COMMUNE", "DEPARTMENT");
 		assertThat(laggards(rates)).containsExactlyInAnyOrder("27-STTTT LATE", "09248 OVERDUE");
 		assertNeverAbove100(rates);
+	}
+
+	@Test
+	@Order(8)
+	void anApprovedReportAndTheDistrictsConsolidationExportAsWordAndExcel() throws Exception {
+		HttpResponse<byte[]> docx = download("/api/v1/submissions/" + VU_NINH + ".docx", DISTRICT_OFFICER);
+		HttpResponse<byte[]> xlsx = download("/api/v1/submissions/" + VU_NINH + ".xlsx", COMMUNE_OFFICER);
+		HttpResponse<byte[]> consolidated = download(
+				"/api/v1/reports/consolidated.docx?plan=" + PLAN_2022 + "&period=2022-H1&unit=256", DISTRICT_OFFICER);
+		HttpResponse<byte[]> forbidden = download(
+				"/api/v1/reports/consolidated.docx?plan=" + PLAN_2022 + "&period=2022-H1&unit=256", COMMUNE_OFFICER);
+
+		assertThat(docx.statusCode()).isEqualTo(200);
+		assertThat(docx.headers().firstValue("Content-Type")).hasValue(ExportFormat.DOCX.mediaType());
+		assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment")
+			.contains(".docx");
+		String text = wordText(docx.body());
+		assertThat(text).contains("PHƯỜNG VŨ NINH")
+			.contains("6 tháng đầu năm 2022")
+			.contains("Phát 4 chuyên mục, tổng 60 phút.")
+			.contains("IV. ĐỀ XUẤT, KIẾN NGHỊ");
+		assertThat(xlsx.statusCode()).isEqualTo(200);
+		assertThat(xlsx.headers().firstValue("Content-Type")).hasValue(ExportFormat.XLSX.mediaType());
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+			assertThat(workbook.getNumberOfSheets()).isPositive();
+		}
+		assertThat(consolidated.statusCode()).isEqualTo(200);
+		assertThat(wordText(consolidated.body())).contains("THÀNH PHỐ BẮC NINH")
+			.contains("Phường Vũ Ninh")
+			.contains("Phường Đáp Cầu")
+			.contains("Đã duyệt");
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+	}
+
+	private HttpResponse<byte[]> download(String path, String[] actor) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("X-CCHC-User", actor[0])
+			.header("X-CCHC-Unit", actor[1])
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+	}
+
+	private static String wordText(byte[] docx) throws IOException {
+		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+				XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+			return extractor.getText();
+		}
 	}
 
 	private void writeNarrative(String id, String[] actor, String results) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -120,9 +121,9 @@ final class SubmissionReports {
 		return new Table("Số liệu theo hoạt động của kế hoạch", FIGURE_COLUMNS, rows);
 	}
 
+	/** The quantities by metric name, so the cell reads the same every time. */
 	private static String quantities(Tally tally) {
-		return tally.quantities()
-			.entrySet()
+		return new TreeMap<>(tally.quantities()).entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() != 0)
 			.map((Map.Entry<String, Long> entry) -> entry.getKey() + ": " + entry.getValue())

@@ -1,0 +1,141 @@
+package vn.gov.cchc.report.submission;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.cchc.events.PeriodType;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.report.figures.FiguresChanged;
+import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.period.ReportingCalendar;
+import vn.gov.cchc.report.plan.Plans;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps submissions in step with the figures after a ledger entry changed them. A draft
+ * (or a returned report) gets its live figures recompiled. A submitted or approved report
+ * keeps the figures it was submitted with: it is marked {@code revisionPending} and a
+ * revision with the figures as they are now is stored beside it, with an audit entry, so
+ * that nothing changes silently.
+ * <p>
+ * The submissions concerned are found by their ids (the plan, each reported period
+ * holding one of the changed days, each changed unit) rather than by a query: reads by
+ * {@code _id} are the only fast ones in every store. A revision remembers the ledger
+ * entry that caused it, and the update is filtered on that entry not being there yet, so
+ * a redelivered entry adds nothing.
+ * <p>
+ * Runs on the ledger's consumer thread. A failure here is logged and counted
+ * ({@code cchc.submissions.revision.failures}), never thrown: the fact is in the ledger
+ * and the figures whatever happens to a report.
+ */
+@Component
+class LateFigures {
+
+	private static final Logger logger = LoggerFactory.getLogger(LateFigures.class);
+
+	private static final Set<SubmissionStatus> FROZEN = EnumSet.of(SubmissionStatus.SUBMITTED,
+			SubmissionStatus.APPROVED);
+
+	private static final Set<SubmissionStatus> LIVE = EnumSet.of(SubmissionStatus.DRAFT, SubmissionStatus.RETURNED);
+
+	private final Plans plans;
+
+	private final Periods periods;
+
+	private final Submissions submissions;
+
+	private final ReportCompiler compiler;
+
+	private final Counter revised;
+
+	private final Counter failures;
+
+	LateFigures(Plans plans, Periods periods, Submissions submissions, ReportCompiler compiler, MeterRegistry meters) {
+		this.plans = plans;
+		this.periods = periods;
+		this.submissions = submissions;
+		this.compiler = compiler;
+		this.revised = Counter.builder("cchc.submissions.revisions")
+			.description("Revisions compiled beside submitted or approved reports after late facts")
+			.register(meters);
+		this.failures = Counter.builder("cchc.submissions.revision.failures")
+			.description("Changes of figures that could not be carried to the submissions")
+			.register(meters);
+	}
+
+	@EventListener
+	void figuresChanged(FiguresChanged change) {
+		try {
+			apply(change);
+		}
+		catch (RuntimeException ex) {
+			this.failures.increment();
+			logger.error("Could not carry figures changed by {} to the submissions of plan {}", change.eventId(),
+					change.planId(), ex);
+		}
+	}
+
+	/** Carries the change to the submissions it concerns. */
+	void apply(FiguresChanged change) {
+		Optional<PlanDetails> found = this.plans.find(change.planId());
+		if (found.isEmpty()) {
+			return;
+		}
+		PlanDetails plan = found.get();
+		ReportingCalendar calendar = this.periods.calendar(plan.reporting());
+		Set<String> ids = new LinkedHashSet<>();
+		for (LocalDate date : change.dates()) {
+			for (PeriodType type : plan.reporting().periods()) {
+				Period period = calendar.periodOf(type, date);
+				if (period.reported()) {
+					change.unitCodes()
+						.forEach((unitCode) -> ids.add(Obligation.submissionId(plan.planId(), period.id(), unitCode)));
+				}
+			}
+		}
+		for (Submission submission : this.submissions.findAll(ids)) {
+			CompiledFigures now = this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
+					submission.periodEnd());
+			if (LIVE.contains(submission.status())) {
+				this.submissions.updateIf(submission.id(), LIVE, Filters.empty(),
+						List.of(Updates.set("figures", this.submissions.document(now))));
+			}
+			else if (FROZEN.contains(submission.status())) {
+				revise(submission, now, change.eventId());
+			}
+		}
+	}
+
+	private void revise(Submission submission, CompiledFigures now, String eventId) {
+		Instant at = now.compiledAt();
+		AuditEntry entry = new AuditEntry(at, AuditEntry.SYSTEM, null, "REVISION", submission.status(),
+				submission.status(), Revision.LATE_FIGURES + " (" + eventId + ")");
+		// Filtered on any frozen status: an approval in between must not lose the
+		// revision.
+		boolean changed = this.submissions.updateIf(submission.id(), FROZEN, Filters.ne("revisions.eventId", eventId),
+				List.of(Updates.set("revisionPending", true),
+						Updates.push("revisions",
+								this.submissions.document(new Revision(now, eventId, Revision.LATE_FIGURES))),
+						Updates.push("audit", this.submissions.document(entry))));
+		if (changed) {
+			this.revised.increment();
+			logger.info("Submission {} ({}) has a revision after fact {}", submission.id(), submission.status(),
+					eventId);
+		}
+	}
+
+}

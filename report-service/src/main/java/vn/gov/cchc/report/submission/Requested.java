@@ -1,0 +1,105 @@
+package vn.gov.cchc.report.submission;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.period.ReportingCalendar;
+import vn.gov.cchc.report.plan.Plans;
+import vn.gov.cchc.report.problem.Requests;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the parts of a request every submission endpoint shares (the actor headers, a
+ * submission id, a plan and one of its periods) into the values or into problems naming
+ * the field.
+ */
+@Component
+class Requested {
+
+	/** A login or name: printable, at most 200 characters. */
+	private static final Pattern USER = Pattern.compile("^[^\\p{Cntrl}]{1,200}$");
+
+	private final Plans plans;
+
+	private final Periods periods;
+
+	Requested(Plans plans, Periods periods) {
+		this.plans = plans;
+		this.periods = periods;
+	}
+
+	/** The actor, or 401 when a header is missing and 400 when one is malformed. */
+	static Actor actor(@Nullable String user, @Nullable String unit) {
+		if (user == null || user.isBlank()) {
+			throw SubmissionProblems.unauthenticated(Actor.USER_HEADER);
+		}
+		if (unit == null || unit.isBlank()) {
+			throw SubmissionProblems.unauthenticated(Actor.UNIT_HEADER);
+		}
+		if (!USER.matcher(user.strip()).matches()) {
+			throw SubmissionProblems.badHeader(Actor.USER_HEADER, "tối đa 200 ký tự, không có ký tự điều khiển");
+		}
+		try {
+			Requests.unitCode(Actor.UNIT_HEADER, unit.strip());
+		}
+		catch (RuntimeException ex) {
+			throw SubmissionProblems.badHeader(Actor.UNIT_HEADER, "mã đơn vị không đúng định dạng");
+		}
+		return new Actor(user.strip(), unit.strip());
+	}
+
+	/**
+	 * A submission id {@code <planId>:<periodId>:<unitCode>}, or a 400 naming {@code id}.
+	 */
+	static String submissionId(String id) {
+		String[] parts = id.split(":", -1);
+		boolean valid = parts.length == 3;
+		if (valid) {
+			try {
+				Requests.planId("id", parts[0]);
+				Period.parse(parts[1]);
+				Requests.unitCode("id", parts[2]);
+			}
+			catch (RuntimeException ex) {
+				valid = false;
+			}
+		}
+		if (!valid) {
+			throw SubmissionProblems.invalid("id",
+					"Mã báo cáo phải có dạng <mã kế hoạch>:<kỳ>:<mã đơn vị>, ví dụ 27-2022-22-KH-UBND:2022-H1:09190");
+		}
+		return id;
+	}
+
+	/** The plan named by {@code plan}: 400 if malformed, 404 if unknown. */
+	PlanDetails plan(@Nullable String plan) {
+		String planId = Requests.planId("plan", plan);
+		return this.plans.find(planId).orElseThrow(() -> SubmissionProblems.unknownPlan(planId));
+	}
+
+	/** One of the plan's reported periods, or a 400 naming {@code period}. */
+	Period period(PlanDetails plan, @Nullable String period) {
+		if (period == null || period.isBlank()) {
+			throw SubmissionProblems.invalid("period", "Thiếu mã kỳ báo cáo, ví dụ 2022-H1");
+		}
+		try {
+			Period.parse(period);
+		}
+		catch (IllegalArgumentException ex) {
+			throw SubmissionProblems.invalid("period",
+					"Mã kỳ không đúng định dạng (ví dụ 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-Y)");
+		}
+		ReportingCalendar calendar = this.periods.calendar(plan.reporting());
+		Optional<Period> found = Obligations.reportedPeriods(plan, calendar)
+			.stream()
+			.filter((candidate) -> candidate.id().equals(period))
+			.findFirst();
+		return found.orElseThrow(() -> SubmissionProblems.notAPeriodOfThePlan(period, plan.planId()));
+	}
+
+}

@@ -1,0 +1,143 @@
+package vn.gov.cchc.report.submission;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.report.export.ExportFormat;
+import vn.gov.cchc.report.export.ReportDocument;
+import vn.gov.cchc.report.export.ReportExporter;
+import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.unit.UnitTree;
+import vn.gov.cchc.report.unit.Units;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Reports as Word and Excel files: {@code GET /api/v1/submissions/{id}.docx|.xlsx} (one
+ * submission, for whoever may read it) and
+ * {@code GET /api/v1/reports/consolidated.docx|.xlsx?plan=&period=&unit=} (a unit's
+ * figures plus one row per report it receives, for the unit and the units above it).
+ */
+@RestController
+class SubmissionExportsController {
+
+	private final SubmissionWorkflow workflow;
+
+	private final Submissions submissions;
+
+	private final Requested requested;
+
+	private final Units units;
+
+	private final Periods periods;
+
+	private final ReportCompiler compiler;
+
+	private final Map<ExportFormat, ReportExporter> exporters;
+
+	SubmissionExportsController(SubmissionWorkflow workflow, Submissions submissions, Requested requested, Units units,
+			Periods periods, ReportCompiler compiler, List<ReportExporter> exporters) {
+		this.workflow = workflow;
+		this.submissions = submissions;
+		this.requested = requested;
+		this.units = units;
+		this.periods = periods;
+		this.compiler = compiler;
+		this.exporters = exporters.stream().collect(Collectors.toMap(ReportExporter::format, Function.identity()));
+	}
+
+	@GetMapping("/api/v1/submissions/{id}.docx")
+	ResponseEntity<byte[]> submissionDocx(
+			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
+			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
+		return submission(user, unit, id, ExportFormat.DOCX);
+	}
+
+	@GetMapping("/api/v1/submissions/{id}.xlsx")
+	ResponseEntity<byte[]> submissionXlsx(
+			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
+			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
+		return submission(user, unit, id, ExportFormat.XLSX);
+	}
+
+	@GetMapping("/api/v1/reports/consolidated.docx")
+	ResponseEntity<byte[]> consolidatedDocx(
+			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
+			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unitHeader,
+			@RequestParam(required = false) @Nullable String plan,
+			@RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable String unit) {
+		return consolidated(user, unitHeader, plan, period, unit, ExportFormat.DOCX);
+	}
+
+	@GetMapping("/api/v1/reports/consolidated.xlsx")
+	ResponseEntity<byte[]> consolidatedXlsx(
+			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
+			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unitHeader,
+			@RequestParam(required = false) @Nullable String plan,
+			@RequestParam(required = false) @Nullable String period,
+			@RequestParam(required = false) @Nullable String unit) {
+		return consolidated(user, unitHeader, plan, period, unit, ExportFormat.XLSX);
+	}
+
+	private ResponseEntity<byte[]> submission(@Nullable String user, @Nullable String unit, String id,
+			ExportFormat format) {
+		Actor actor = Requested.actor(user, unit);
+		Submission submission = this.workflow.read(actor, Requested.submissionId(id));
+		return file(SubmissionReports.of(submission, this.units.tree(), this.compiler.today()), format);
+	}
+
+	private ResponseEntity<byte[]> consolidated(@Nullable String user, @Nullable String unitHeader,
+			@Nullable String plan, @Nullable String period, @Nullable String unit, ExportFormat format) {
+		Actor actor = Requested.actor(user, unitHeader);
+		PlanDetails found = this.requested.plan(plan);
+		Period wanted = this.requested.period(found, period);
+		String unitCode = Requests.unitCode("unit", unit);
+		UnitTree tree = this.units.tree();
+		UnitDetails consolidating = tree.find(unitCode)
+			.orElseThrow(() -> Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
+					"Không có đơn vị nào mang mã " + unitCode + "."));
+		if (!tree.pathOn(unitCode, wanted.end()).contains(actor.unitCode())) {
+			throw SubmissionProblems
+				.forbidden("Chỉ đơn vị đó và các đơn vị cấp trên của nó mới được xem báo cáo tổng hợp này.");
+		}
+		List<String> received = Obligations.owed(found, wanted, tree, this.periods.calendar(found.reporting()))
+			.stream()
+			.filter((obligation) -> obligation.receiverUnitCode().equals(unitCode))
+			.map(Obligation::submissionId)
+			.toList();
+		Submission own = this.submissions.find(Obligation.submissionId(found.planId(), wanted.id(), unitCode))
+			.orElse(null);
+		// The receiver consolidates for the issuer: its figures are the issuer's.
+		String figuresOf = unitCode.equals(found.reporting().receiverUnitCode()) ? found.issuerCode() : unitCode;
+		CompiledFigures figures = (own != null) ? own.figures()
+				: this.compiler.compile(found, figuresOf, wanted.start(), wanted.end());
+		return file(SubmissionReports.consolidated(found, wanted, consolidating, own, figures,
+				this.submissions.findAll(received), tree, this.compiler.today()), format);
+	}
+
+	private ResponseEntity<byte[]> file(ReportDocument document, ExportFormat format) {
+		byte[] bytes = this.exporters.get(format).write(document);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(format.mediaType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(format.fileName(document)).build().toString())
+			.body(bytes);
+	}
+
+}

@@ -1,0 +1,109 @@
+package vn.gov.cchc.report.submission;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import vn.gov.cchc.report.problem.FieldError;
+import vn.gov.cchc.report.problem.ProblemException;
+import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.report.problem.Requests;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The problems of the submission endpoints, each naming the field, header or rule.
+ */
+final class SubmissionProblems {
+
+	private SubmissionProblems() {
+	}
+
+	static ProblemException unauthenticated(String header) {
+		return new ProblemException(
+				Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa xác thực",
+						"Yêu cầu phải đi qua cổng dịch vụ, kèm người dùng (" + Actor.USER_HEADER + ") và đơn vị ("
+								+ Actor.UNIT_HEADER + ") đã xác thực.",
+						List.of(new FieldError(header, "Thiếu hoặc rỗng"))));
+	}
+
+	static ProblemException badHeader(String header, String message) {
+		return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Tiêu đề không hợp lệ",
+				"Tiêu đề " + header + " không hợp lệ: " + message + ".", List.of(new FieldError(header, message))));
+	}
+
+	static ProblemException forbidden(String rule) {
+		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", rule,
+				List.of(new FieldError(Actor.UNIT_HEADER, "Đơn vị không có quyền thực hiện thao tác này")));
+		problem.setProperty("rule", rule);
+		return new ProblemException(problem);
+	}
+
+	static ProblemException unknownSubmission(String id) {
+		return new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-submission", "Không tìm thấy báo cáo",
+				"Không có báo cáo nào mang mã " + id + ".", List.of(new FieldError("id", "Không tìm thấy"))));
+	}
+
+	static ProblemException wrongState(Action action, SubmissionStatus current) {
+		String allowed = action.from()
+			.stream()
+			.map((status) -> "«" + status.label() + "»")
+			.collect(Collectors.joining(" hoặc "));
+		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "wrong-state", "Trạng thái báo cáo không phù hợp",
+				"Báo cáo đang ở trạng thái «" + current.label() + "»; chỉ được " + action.verb()
+						+ " khi báo cáo ở trạng thái " + allowed + ".",
+				List.of(new FieldError("status", "Đang ở trạng thái «" + current.label() + "»")));
+		problem.setProperty("status", current.name());
+		return new ProblemException(problem);
+	}
+
+	static ProblemException stale(long given, long current) {
+		ProblemDetail problem = Problems
+			.of(HttpStatus.CONFLICT, "stale-revision", "Báo cáo đã bị thay đổi",
+					"Báo cáo đã được thay đổi sau khi anh/chị mở (phiên bản " + given + ", hiện tại " + current
+							+ "); vui lòng tải lại rồi sửa tiếp.",
+					List.of(new FieldError("revision", "Phiên bản đã cũ")));
+		problem.setProperty("currentRevision", current);
+		return new ProblemException(problem);
+	}
+
+	static ProblemException concurrentChange() {
+		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Báo cáo vừa bị thay đổi",
+				"Báo cáo vừa được người khác thay đổi; vui lòng tải lại rồi thử lại.", List.of()));
+	}
+
+	static ProblemException incomplete(String field, String message) {
+		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "incomplete-report", "Báo cáo chưa đủ nội dung",
+				"Chưa nộp được báo cáo: " + message + ".", List.of(new FieldError(field, message))));
+	}
+
+	static ProblemException invalid(String field, String message) {
+		return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "Dữ liệu không hợp lệ",
+				"Trường " + field + " không hợp lệ: " + message + ".", List.of(new FieldError(field, message))));
+	}
+
+	static ProblemException invalidFields(List<FieldError> errors) {
+		return new ProblemException(
+				Problems.of(HttpStatus.BAD_REQUEST, "invalid-field", "Dữ liệu không hợp lệ",
+						"Có " + errors.size() + " trường không hợp lệ: "
+								+ errors.stream().map(FieldError::field).collect(Collectors.joining(", ")) + ".",
+						errors));
+	}
+
+	static ProblemException unknownPlan(String planId) {
+		return Requests.notFound("plan", "unknown-plan", "Không tìm thấy kế hoạch",
+				"Không có kế hoạch nào mang mã " + planId + ".");
+	}
+
+	static ProblemException notAPeriodOfThePlan(String periodId, String planId) {
+		return invalid("period", "Kỳ " + periodId + " không phải là kỳ báo cáo của kế hoạch " + planId);
+	}
+
+	static ProblemException periodNotEnded(String periodId, LocalDate end) {
+		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "period-not-ended", "Kỳ báo cáo chưa kết thúc",
+				"Kỳ " + periodId + " chốt số liệu ngày " + end + "; chỉ mở được kỳ báo cáo sau ngày đó.",
+				List.of(new FieldError("period", "Chưa qua ngày chốt số liệu"))));
+	}
+
+}

@@ -1,0 +1,176 @@
+package vn.gov.cchc.report.submission;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.SubmissionApproved;
+import vn.gov.cchc.events.SubmissionReturned;
+import vn.gov.cchc.events.SubmissionSubmitted;
+import vn.gov.cchc.report.plan.Plans;
+import vn.gov.cchc.report.unit.Units;
+
+import com.mongodb.client.model.Updates;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What people do to a submission: write the narrative, submit, approve, return. Each step
+ * reads the submission, checks who may do it ({@link Access}) and from which status
+ * ({@link Action}), then makes one conditional single-document update (filtered on the
+ * status and revision it read) that changes the state, appends the audit entry and puts
+ * the event in the outbox. If someone else changed the submission in between, the update
+ * matches nothing and the caller gets a 409; nothing is half-written.
+ */
+@Component
+class SubmissionWorkflow {
+
+	private final Submissions submissions;
+
+	private final Plans plans;
+
+	private final ReportCompiler compiler;
+
+	private final Access access;
+
+	private final MeterRegistry meters;
+
+	SubmissionWorkflow(Submissions submissions, Plans plans, Units units, ReportCompiler compiler,
+			MeterRegistry meters) {
+		this.submissions = submissions;
+		this.plans = plans;
+		this.compiler = compiler;
+		this.access = new Access(units::pathOn);
+		this.meters = meters;
+	}
+
+	/** The submission, if the actor may read it. */
+	Submission read(Actor actor, String id) {
+		Submission submission = find(id);
+		if (!this.access.mayRead(actor, submission)) {
+			throw SubmissionProblems.forbidden(
+					"Chỉ đơn vị báo cáo, các đơn vị cấp trên của đơn vị đó và đơn vị nhận báo cáo mới được xem báo cáo này.");
+		}
+		return submission;
+	}
+
+	/**
+	 * Whether the actor may read the submission (for lists, which leave the rest out).
+	 */
+	boolean mayRead(Actor actor, Submission submission) {
+		return this.access.mayRead(actor, submission);
+	}
+
+	Submission editNarrative(Actor actor, String id, Narrative narrative, long revision) {
+		Submission submission = checked(actor, Action.EDIT_NARRATIVE, id);
+		if (submission.revision() != revision) {
+			throw SubmissionProblems.stale(revision, submission.revision());
+		}
+		Instant now = this.compiler.clock().instant();
+		List<Bson> changes = new ArrayList<>();
+		changes.add(Updates.set("narrative", this.submissions.document(narrative)));
+		return apply(submission, Action.EDIT_NARRATIVE, actor, now, null, changes, null);
+	}
+
+	Submission submit(Actor actor, String id) {
+		Submission submission = checked(actor, Action.SUBMIT, id);
+		if (submission.narrative().results().isBlank()) {
+			throw SubmissionProblems.incomplete("narrative.results", "Chưa viết phần kết quả đạt được");
+		}
+		PlanDetails plan = this.plans.find(submission.planId())
+			.orElseThrow(() -> new IllegalStateException("Plan " + submission.planId() + " of " + id + " is gone"));
+		Instant now = this.compiler.clock().instant();
+		// The first submission decides lateness; a resubmission after a return keeps it.
+		Instant first = (submission.firstSubmittedAt() != null) ? submission.firstSubmittedAt() : now;
+		boolean late = submission.everSubmitted() ? submission.late() : isLate(now, submission.dueDate());
+		int version = submission.version() + 1;
+		CompiledFigures frozen = this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
+				submission.periodEnd());
+		List<Bson> changes = new ArrayList<>();
+		changes.add(Updates.set("version", version));
+		changes.add(Updates.set("figures", this.submissions.document(frozen)));
+		changes.add(Updates.set("submittedAt", now.toString()));
+		changes.add(Updates.set("firstSubmittedAt", first.toString()));
+		changes.add(Updates.set("late", late));
+		// The figures just frozen include every fact so far: nothing is pending any more.
+		changes.add(Updates.set("revisionPending", false));
+		SubmissionSubmitted event = new SubmissionSubmitted(id, submission.unitCode(), submission.planId(),
+				submission.periodId(), submission.periodType(), version, submission.dueDate(), late, actor.user(), now);
+		String comment = "Phiên bản " + version + (late ? ", nộp muộn (hạn " + submission.dueDate() + ")" : "");
+		return apply(submission, Action.SUBMIT, actor, now, comment, changes, SubmissionEvents.submitted(event));
+	}
+
+	Submission approve(Actor actor, String id) {
+		Submission submission = checked(actor, Action.APPROVE, id);
+		Instant now = this.compiler.clock().instant();
+		SubmissionApproved event = new SubmissionApproved(id, submission.unitCode(), submission.planId(),
+				submission.periodId(), submission.periodType(), submission.version(), actor.user(), now);
+		return apply(submission, Action.APPROVE, actor, now, "Phiên bản " + submission.version(),
+				List.of(Updates.set("approvedAt", now.toString())), SubmissionEvents.approved(event));
+	}
+
+	Submission returnForFixing(Actor actor, String id, String comment) {
+		Submission submission = checked(actor, Action.RETURN, id);
+		Instant now = this.compiler.clock().instant();
+		SubmissionReturned event = new SubmissionReturned(id, submission.unitCode(), submission.planId(),
+				submission.periodId(), submission.periodType(), submission.version(), actor.user(), comment, now);
+		return apply(submission, Action.RETURN, actor, now, comment, List.of(), SubmissionEvents.returned(event));
+	}
+
+	/**
+	 * Whether a submission made at the instant is late for the due date (a day in
+	 * Vietnam).
+	 */
+	static boolean isLate(Instant submittedAt, LocalDate dueDate) {
+		return LocalDate.ofInstant(submittedAt, ReportCompiler.VIETNAM).isAfter(dueDate);
+	}
+
+	private Submission find(String id) {
+		return this.submissions.find(id).orElseThrow(() -> SubmissionProblems.unknownSubmission(id));
+	}
+
+	/** The submission, if the actor may take the action and its status allows it. */
+	private Submission checked(Actor actor, Action action, String id) {
+		Submission submission = find(id);
+		if (!this.access.may(actor, action, submission)) {
+			throw SubmissionProblems.forbidden(Access.rule(action));
+		}
+		if (!action.allowedFrom(submission.status())) {
+			throw SubmissionProblems.wrongState(action, submission.status());
+		}
+		return submission;
+	}
+
+	private Submission apply(Submission submission, Action action, Actor actor, Instant now, @Nullable String comment,
+			List<Bson> changes, @Nullable PendingEvent event) {
+		SubmissionStatus to = action.target(submission.status());
+		List<Bson> update = new ArrayList<>(changes);
+		update.add(Updates.set("status", to.name()));
+		update.add(Updates.inc("revision", 1L));
+		update.add(Updates.push("audit", this.submissions.document(
+				new AuditEntry(now, actor.user(), actor.unitCode(), action.name(), submission.status(), to, comment))));
+		if (event != null) {
+			update.add(Updates.push("pending", this.submissions.document(event)));
+		}
+		if (!this.submissions.update(submission.id(), submission.status(), submission.revision(), update)) {
+			Submission current = find(submission.id());
+			if (!action.allowedFrom(current.status())) {
+				throw SubmissionProblems.wrongState(action, current.status());
+			}
+			throw SubmissionProblems.concurrentChange();
+		}
+		Counter.builder("cchc.submissions.transitions")
+			.description("Steps taken on submissions, by action")
+			.tag("action", action.name())
+			.register(this.meters)
+			.increment();
+		return find(submission.id());
+	}
+
+}

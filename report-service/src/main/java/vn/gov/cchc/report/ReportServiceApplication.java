@@ -1,5 +1,7 @@
 package vn.gov.cchc.report;
 
+import java.time.Clock;
+
 import com.mongodb.client.MongoDatabase;
 
 import org.springframework.boot.SpringApplication;
@@ -25,6 +27,15 @@ public class ReportServiceApplication {
 	 * the mapping layer would, for instance, turn a 24-hex-digit string id into an
 	 * ObjectId.
 	 */
+	/**
+	 * The one clock every feature reads "now" and "today" from (instants in UTC, days in
+	 * Asia/Ho_Chi_Minh), so that a test can set the date.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
 	@Bean
 	MongoDatabase reportDatabase(MongoDatabaseFactory factory) {
 		return factory.getMongoDatabase();

@@ -16,6 +16,7 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.submission.ReportingRates;
 import vn.gov.cchc.report.target.TargetEvaluator;
 import vn.gov.cchc.report.target.TargetResult;
 import vn.gov.cchc.report.unit.UnitTree;
@@ -24,10 +25,10 @@ import vn.gov.cchc.report.unit.Units;
 import org.springframework.stereotype.Component;
 
 /**
- * Assembles the dashboard's answers from the figures, the tree of the period's end and
- * the target evaluation. A unit's figures here are always rolled up (its subtree
- * included, each fact on the tree of its date); its children are those of the tree valid
- * on the period's last day, the tree the period is reported on.
+ * Assembles the dashboard's answers from the figures, the tree of the period's end, the
+ * target evaluation and the reporting rates. A unit's figures here are always rolled up
+ * (its subtree included, each fact on the tree of its date); its children are those of
+ * the tree valid on the period's last day, the tree the period is reported on.
  */
 @Component
 class Dashboard {
@@ -38,10 +39,13 @@ class Dashboard {
 
 	private final TargetEvaluator targets;
 
-	Dashboard(Units units, Figures figures, TargetEvaluator targets) {
+	private final ReportingRates rates;
+
+	Dashboard(Units units, Figures figures, TargetEvaluator targets, ReportingRates rates) {
 		this.units = units;
 		this.figures = figures;
 		this.targets = targets;
+		this.rates = rates;
 	}
 
 	/** The unit at a glance for the plan and period. */
@@ -57,9 +61,13 @@ class Dashboard {
 			children.add(new ChildTotal(child.code(), child.name(), child.kind(),
 					this.figures.total(child.code(), plan.planId(), period.start(), period.end())));
 		}
+		// Rates only for a period the plan asks a report for: a quarter of a plan that
+		// reports by half-year has no submissions to count.
+		boolean reported = period.reported() && plan.reporting().periods().contains(period.type());
 		return new Overview(unit.code(), unit.name(), unit.kind(), plan.planId(), plan.title(), PeriodView.of(period),
 				sum(byActivity), activities(plan, byActivity),
-				new TargetSummary(met, notMet, results.size() - met - notMet, results), children);
+				new TargetSummary(met, notMet, results.size() - met - notMet, results), children,
+				reported ? this.rates.of(plan, period, unit.code()) : null);
 	}
 
 	/** Each child of the unit on the period's tree, with its figures per activity. */
@@ -165,9 +173,12 @@ class Dashboard {
 	 * @param activities per activity of the plan, in the plan's order
 	 * @param targets the targets that apply to the unit and how many are met
 	 * @param children the unit's children on the period's tree with their totals
+	 * @param reporting for a reported period, the reporting rates of the unit's subtree
+	 * per level and the units late or overdue with their contacts
 	 */
 	record Overview(String unitCode, String name, UnitKind kind, String planId, String planTitle, PeriodView period,
-			Tally total, List<ActivityFigures> activities, TargetSummary targets, List<ChildTotal> children) {
+			Tally total, List<ActivityFigures> activities, TargetSummary targets, List<ChildTotal> children,
+			ReportingRates.@Nullable Rates reporting) {
 
 	}
 

@@ -153,13 +153,13 @@ public class LedgerApplier {
 	private final Counter unitUnknown;
 
 	public LedgerApplier(Ledger ledger, Units units, Figures figures, Totals totals, ApplicationEventPublisher events,
-			MeterRegistry registry) {
+			MeterRegistry registry, Clock clock) {
 		this.ledger = ledger;
 		this.units = units;
 		this.figures = figures;
 		this.totals = totals;
 		this.events = events;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 		this.recorded = Counter.builder("cchc.ledger.recorded")
 			.description("Facts recorded in the ledger for the first time")
 			.register(registry);

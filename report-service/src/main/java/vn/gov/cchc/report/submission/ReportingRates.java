@@ -1,5 +1,6 @@
 package vn.gov.cchc.report.submission;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,13 +38,13 @@ public class ReportingRates {
 
 	private final Submissions submissions;
 
-	private final ReportCompiler compiler;
+	private final Clock clock;
 
-	ReportingRates(Units units, Periods periods, Submissions submissions, ReportCompiler compiler) {
+	public ReportingRates(Units units, Periods periods, Submissions submissions, Clock clock) {
 		this.units = units;
 		this.periods = periods;
 		this.submissions = submissions;
-		this.compiler = compiler;
+		this.clock = clock;
 	}
 
 	/**
@@ -62,7 +63,8 @@ public class ReportingRates {
 		Map<String, Submission> byId = new HashMap<>();
 		this.submissions.findAll(owed.stream().map(Obligation::submissionId).toList())
 			.forEach((submission) -> byId.put(submission.id(), submission));
-		return count(plan.planId(), period, unitCode, owed, byId, this.compiler.today());
+		return count(plan.planId(), period, unitCode, owed, byId,
+				LocalDate.ofInstant(this.clock.instant(), ReportCompiler.VIETNAM));
 	}
 
 	/** The measures of the obligations given their submissions, as of today. */

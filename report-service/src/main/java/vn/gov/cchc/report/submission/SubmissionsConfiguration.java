@@ -1,7 +1,5 @@
 package vn.gov.cchc.report.submission;
 
-import java.time.Clock;
-
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +16,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(SubmissionsProperties.class)
 class SubmissionsConfiguration {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	SubmissionOutboxRelay submissionOutboxRelay(Submissions submissions, SubmissionsProperties properties,

@@ -69,11 +69,11 @@ class IndexController {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	IndexController(PlanRequests requests, Plans plans, Indexes indexes) {
+	IndexController(PlanRequests requests, Plans plans, Indexes indexes, Clock clock) {
 		this.requests = requests;
 		this.plans = plans;
 		this.indexes = indexes;
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	@PutMapping(path = "/api/v1/indexes/{unitCode}/{index}/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -26,7 +26,6 @@ import vn.gov.cchc.report.target.Rhythm.Stretch;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,12 +76,7 @@ public class TargetEvaluator {
 
 	private final Clock clock;
 
-	@Autowired
-	public TargetEvaluator(Units units, Figures figures, Indexes indexes) {
-		this(units, figures, indexes, Clock.system(ZONE));
-	}
-
-	TargetEvaluator(Units units, Figures figures, Indexes indexes, Clock clock) {
+	public TargetEvaluator(Units units, Figures figures, Indexes indexes, Clock clock) {
 		this.units = units;
 		this.figures = figures;
 		this.indexes = indexes;
@@ -99,7 +93,7 @@ public class TargetEvaluator {
 
 	/** {@link #evaluate(PlanDetails, String, Period)} on a tree already read. */
 	public List<TargetResult> evaluate(PlanDetails plan, String unitCode, Period period, UnitTree tree) {
-		Evaluation evaluation = new Evaluation(plan, period, LocalDate.now(this.clock),
+		Evaluation evaluation = new Evaluation(plan, period, LocalDate.ofInstant(this.clock.instant(), ZONE),
 				new OwnFigures(this.figures, tree));
 		List<TargetResult> results = new ArrayList<>();
 		for (Target target : plan.targets()) {

@@ -1,5 +1,6 @@
 package vn.gov.cchc.report.dashboard;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,6 +24,11 @@ import vn.gov.cchc.report.figures.Effect;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.period.PeriodsProperties;
+import vn.gov.cchc.report.period.WorkingCalendar;
+import vn.gov.cchc.report.submission.ReportingRates;
+import vn.gov.cchc.report.submission.Submissions;
 import vn.gov.cchc.report.target.Indexes;
 import vn.gov.cchc.report.target.TargetEvaluator;
 import vn.gov.cchc.report.unit.Units;
@@ -63,8 +69,10 @@ class DashboardTests {
 			this.units.record(unit, Instant.parse("2021-01-01T00:00:00Z"));
 		}
 		this.figures = new Figures(this.database);
+		Periods periods = new Periods(WorkingCalendar.vietnam(List.of(), List.of()), PeriodsProperties.defaults());
 		this.dashboard = new Dashboard(this.units, this.figures,
-				new TargetEvaluator(this.units, this.figures, new Indexes(this.database)));
+				new TargetEvaluator(this.units, this.figures, new Indexes(this.database), Clock.systemUTC()),
+				new ReportingRates(this.units, periods, new Submissions(this.database), Clock.systemUTC()));
 	}
 
 	@AfterEach
@@ -107,6 +115,17 @@ class DashboardTests {
 		assertThat(overview.activities()).hasSize(8);
 		assertThat(overview.targets().results()).hasSize(4);
 		assertThat(overview.targets().met() + overview.targets().notMet() + overview.targets().unknown()).isEqualTo(4);
+		// Who owes the 6-month report on 7/6/2022: the 47 units under the province then
+		// (32
+		// communes, 8 districts, 3 departments besides Sở Nội vụ, which receives, 3
+		// agencies,
+		// the office); no round was opened here, so none has reported and all are
+		// overdue.
+		assertThat(overview.reporting()).isNotNull().satisfies((reporting) -> {
+			assertThat(reporting.total().expected()).isEqualTo(47);
+			assertThat(reporting.total().actual()).isZero();
+			assertThat(reporting.lateOrOverdue()).hasSize(47);
+		});
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package vn.gov.cchc.report.ledger;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import vn.gov.cchc.testing.MongoTestStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -49,12 +50,13 @@ final class LedgerFixtures {
 			List<Object> published = new CopyOnWriteArrayList<>();
 			registerTree(units);
 			return new Store(database, ledger, units, figures, totals, meters, published,
-					new LedgerApplier(ledger, units, figures, totals, published::add, meters));
+					new LedgerApplier(ledger, units, figures, totals, published::add, meters, Clock.systemUTC()));
 		}
 
 		/** An applier over the same store whose totals are the given ones. */
 		LedgerApplier applierWith(Totals totals) {
-			return new LedgerApplier(this.ledger, this.units, this.figures, totals, this.published::add, this.meters);
+			return new LedgerApplier(this.ledger, this.units, this.figures, totals, this.published::add, this.meters,
+					Clock.systemUTC());
 		}
 
 	}

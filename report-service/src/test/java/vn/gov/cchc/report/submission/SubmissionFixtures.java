@@ -125,7 +125,7 @@ final class SubmissionFixtures {
 			SubmissionRounds rounds = new SubmissionRounds(plans, units, periods, submissions, compiler, meters);
 			SubmissionWorkflow workflow = new SubmissionWorkflow(submissions, plans, units, compiler, meters);
 			LateFigures lateFigures = new LateFigures(plans, periods, submissions, compiler, meters);
-			ReportingRates rates = new ReportingRates(units, periods, submissions, compiler);
+			ReportingRates rates = new ReportingRates(units, periods, submissions, clock);
 			List<FiguresChanged> changes = new CopyOnWriteArrayList<>();
 			LedgerApplier applier = new LedgerApplier(new Ledger(database), units, figures, new Totals(database),
 					(event) -> {
@@ -133,7 +133,7 @@ final class SubmissionFixtures {
 							changes.add(change);
 							lateFigures.figuresChanged(change);
 						}
-					}, meters);
+					}, meters, clock);
 			return new World(database, clock, units, plans, periods, figures, submissions, compiler, rounds, workflow,
 					lateFigures, rates, applier, changes, meters, new AtomicLong());
 		}

@@ -26,11 +26,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps submissions in step with the figures after a ledger entry changed them. A draft
- * (or a returned report) gets its live figures recompiled. A submitted or approved report
- * keeps the figures it was submitted with: it is marked {@code revisionPending} and a
- * revision with the figures as they are now is stored beside it, with an audit entry, so
- * that nothing changes silently.
+ * Keeps submitted and approved reports honest after a ledger entry changed their figures.
+ * Such a report keeps the figures it was submitted with: it is marked
+ * {@code revisionPending} and a revision with the figures as they are now is stored
+ * beside it, with an audit entry, so that nothing changes silently. A draft or returned
+ * report needs nothing here: its figures are compiled when it is read
+ * ({@code SubmissionWorkflow#read}) and frozen when it is submitted.
  * <p>
  * The submissions concerned are found by their ids (the plan, each reported period
  * holding one of the changed days, each changed unit) rather than by a query: reads by
@@ -49,8 +50,6 @@ class LateFigures {
 
 	private static final Set<SubmissionStatus> FROZEN = EnumSet.of(SubmissionStatus.SUBMITTED,
 			SubmissionStatus.APPROVED);
-
-	private static final Set<SubmissionStatus> LIVE = EnumSet.of(SubmissionStatus.DRAFT, SubmissionStatus.RETURNED);
 
 	private final Plans plans;
 
@@ -108,14 +107,9 @@ class LateFigures {
 			}
 		}
 		for (Submission submission : this.submissions.findAll(ids)) {
-			CompiledFigures now = this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
-					submission.periodEnd());
-			if (LIVE.contains(submission.status())) {
-				this.submissions.updateIf(submission.id(), LIVE, Filters.empty(),
-						List.of(Updates.set("figures", this.submissions.document(now))));
-			}
-			else if (FROZEN.contains(submission.status())) {
-				revise(submission, now, change.eventId());
+			if (FROZEN.contains(submission.status())) {
+				revise(submission, this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
+						submission.periodEnd()), change.eventId());
 			}
 		}
 	}

@@ -61,6 +61,15 @@ public record Submission(@JsonProperty("_id") String id, String planId, String p
 		narrative = (narrative != null) ? narrative : Narrative.EMPTY;
 	}
 
+	/** The same submission showing the given figures. */
+	public Submission withFigures(CompiledFigures compiled) {
+		return new Submission(this.id, this.planId, this.periodId, this.periodType, this.periodStart, this.periodEnd,
+				this.unitCode, this.unitName, this.unitKind, this.receiverUnitCode, this.escalationUnitCode,
+				this.dueDate, this.status, this.revision, this.version, this.narrative, compiled, this.children,
+				this.firstSubmittedAt, this.submittedAt, this.late, this.approvedAt, this.overdue, this.revisionPending,
+				this.revisions, this.audit, this.pending, this.openedAt);
+	}
+
 	/** Whether it was submitted at least once (DHIS2's "actual"). */
 	public boolean everSubmitted() {
 		return this.firstSubmittedAt != null;

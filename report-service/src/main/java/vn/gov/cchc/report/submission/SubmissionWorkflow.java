@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,15 @@ class SubmissionWorkflow {
 		if (!this.access.mayRead(actor, submission)) {
 			throw SubmissionProblems.forbidden(
 					"Chỉ đơn vị báo cáo, các đơn vị cấp trên của đơn vị đó và đơn vị nhận báo cáo mới được xem báo cáo này.");
+		}
+		// A report that can still be edited shows its figures as they are now; they are
+		// compiled when read rather than rewritten on every fact.
+		if (submission.status() == SubmissionStatus.DRAFT || submission.status() == SubmissionStatus.RETURNED) {
+			Optional<PlanDetails> plan = this.plans.find(submission.planId());
+			if (plan.isPresent()) {
+				return submission.withFigures(this.compiler.compile(plan.get(), submission.unitCode(),
+						submission.periodStart(), submission.periodEnd()));
+			}
 		}
 		return submission;
 	}

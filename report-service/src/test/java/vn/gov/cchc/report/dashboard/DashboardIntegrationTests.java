@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,15 +30,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.events.PlanIssued;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,11 +77,9 @@ class DashboardIntegrationTests {
 
 	private static final List<String> TREE = List.of("27", "256", "258", "27-DPTTH", "09190", "09193", "09247");
 
-	private static final URI PLAN_SERVICE = URI.create("/cchc/plan-service");
-
 	private static final Instant AT = Instant.parse("2022-01-18T02:00:00Z");
 
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -104,7 +93,7 @@ class DashboardIntegrationTests {
 	@Autowired
 	private EmbeddedKafkaBroker broker;
 
-	private KafkaProducer<String, byte[]> producer;
+	private KafkaTestEvents events;
 
 	@DynamicPropertySource
 	static void mongo(DynamicPropertyRegistry registry) {
@@ -113,24 +102,17 @@ class DashboardIntegrationTests {
 
 	@BeforeAll
 	void publishTreePlanAndFacts() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+		this.events = new KafkaTestEvents(this.broker.getBrokersAsString());
 		for (UnitDetails unit : this.json.readValue(DEMO.resolve("units.json").toFile(), UnitDetails[].class)) {
 			if (TREE.contains(unit.code())) {
-				send(Topics.UNITS, unit.code(), CloudEvent.of(UUID.randomUUID().toString(), PLAN_SERVICE,
-						EventTypes.UNIT_REGISTERED_V1, unit.code(), AT, new UnitRegistered(unit, AT)));
+				this.events.unitRegistered(unit, AT);
 			}
 		}
 		ObjectNode body = (ObjectNode) this.json.readTree(DEMO.resolve("plans/" + PLAN + ".json").toFile());
 		body.put("version", 1);
 		body.put("status", PlanStatus.ISSUED.name());
 		PlanDetails plan = this.json.treeToValue(body, PlanDetails.class);
-		send(Topics.PLANS, PLAN, CloudEvent.of(UUID.randomUUID().toString(), PLAN_SERVICE, EventTypes.PLAN_ISSUED_V1,
-				PLAN, AT, new PlanIssued(plan, AT)));
+		this.events.planIssued(plan, AT);
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(TREE).allSatisfy((code) -> assertThat(
 					get("/api/v1/dashboard/" + code + "/overview?plan=" + PLAN + "&period=2022-H1").status())
@@ -148,7 +130,7 @@ class DashboardIntegrationTests {
 
 	@AfterAll
 	void closeProducer() {
-		this.producer.close();
+		this.events.close();
 	}
 
 	@Test
@@ -409,18 +391,10 @@ class DashboardIntegrationTests {
 		ProgressRecorded fact = new ProgressRecorded(eventId, unitCode, PLAN, activityId, date, quantities,
 				List.of(URI.create("https://bacninh.gov.vn/cchc/" + eventId)), budgetSpentVnd, "Nguyễn Thị Hà",
 				Instant.now());
-		send(Topics.PROGRESS, unitCode,
-				CloudEvent.of(eventId, PLAN_SERVICE, EventTypes.PROGRESS_RECORDED_V1, unitCode, Instant.now(), fact));
+		this.events.progress(fact);
 		return eventId;
 	}
 
-	private void send(String topic, String key, Object cloudEvent) {
-		try {
-			this.producer.send(new ProducerRecord<>(topic, key, this.json.writeValueAsBytes(cloudEvent))).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish to " + topic, ex);
-		}
 	}
 
 	private Response get(String path) {

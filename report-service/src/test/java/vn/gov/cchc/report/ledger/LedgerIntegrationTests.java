@@ -23,15 +23,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,6 +44,7 @@ import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,7 +101,7 @@ class LedgerIntegrationTests {
 	@Autowired
 	private MeterRegistry meters;
 
-	private KafkaProducer<String, byte[]> producer;
+	private KafkaTestEvents producer;
 
 	@DynamicPropertySource
 	static void mongo(DynamicPropertyRegistry registry) {
@@ -114,12 +110,7 @@ class LedgerIntegrationTests {
 
 	@BeforeAll
 	void registerTheDemoTree() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+		this.producer = new KafkaTestEvents(this.broker.getBrokersAsString());
 		for (UnitDetails unit : LedgerFixtures.TREE) {
 			publishUnit(EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(unit, LedgerFixtures.REGISTERED_AT), unit,
 					LedgerFixtures.REGISTERED_AT);
@@ -393,12 +384,7 @@ class LedgerIntegrationTests {
 	}
 
 	private RecordMetadata send(String topic, String key, byte[] value) {
-		try {
-			return this.producer.send(new ProducerRecord<>(topic, key, value)).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish to " + topic, ex);
-		}
+		return this.producer.send(topic, key, value);
 	}
 
 	private ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key, byte[] value) {

@@ -1,6 +1,5 @@
 package vn.gov.cchc.report.ledger;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,23 +21,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.testing.MongoTestStore;
 import vn.gov.cchc.testing.ServiceProcess;
 
@@ -92,15 +84,11 @@ class TwoInstancesKillIntegrationTests {
 		String group = "report-kill-" + UUID.randomUUID().toString().substring(0, 8);
 		List<ProgressRecorded> facts = facts(new Random(20260701L));
 		try (MongoClient client = MongoClients.create(MongoTestStore.connectionString());
-				KafkaProducer<String, byte[]> producer = producer(brokers)) {
+				KafkaTestEvents events = new KafkaTestEvents(brokers)) {
 			MongoDatabase store = client.getDatabase(database);
 			for (UnitDetails unit : tree()) {
-				send(producer, Topics.UNITS, unit.code(),
-						CloudEvent.of(UUID.randomUUID().toString(), URI.create("/cchc/plan-service"),
-								EventTypes.UNIT_REGISTERED_V1, unit.code(), REGISTERED_AT,
-								new UnitRegistered(unit, REGISTERED_AT)));
+				events.unitRegistered(unit, REGISTERED_AT);
 			}
-			producer.flush();
 
 			ServiceProcess first = start(group + "-a", group, database, brokers);
 			ServiceProcess second = start(group + "-b", group, database, brokers);
@@ -108,7 +96,7 @@ class TwoInstancesKillIntegrationTests {
 			try {
 				first.awaitReady(START_TIMEOUT);
 				second.awaitReady(START_TIMEOUT);
-				publish(producer, facts, new Random(7L));
+				publish(events, facts, new Random(7L));
 
 				// Kill one instance in the middle of the stream.
 				await().atMost(Duration.ofMinutes(3))
@@ -123,14 +111,14 @@ class TwoInstancesKillIntegrationTests {
 					.pollInterval(Duration.ofSeconds(1))
 					.untilAsserted(() -> assertThat(store.getCollection("ledger").countDocuments())
 						.isEqualTo(DISTINCT_EVENTS));
-				awaitCaughtUp(brokers, group);
+				awaitCaughtUp(brokers, group + ".progress");
 				assertLedgerHoldsEachEventOnce(store, facts);
 				Map<String, JsonNode> afterKill = assertFiguresAddUp(second, facts);
 
 				// Replay the whole topic: a new consumer group on the same database.
 				replay = start(group + "-replay", group + "-replay", database, brokers);
 				replay.awaitReady(START_TIMEOUT);
-				awaitCaughtUp(brokers, group + "-replay");
+				awaitCaughtUp(brokers, group + "-replay.progress");
 				assertLedgerHoldsEachEventOnce(store, facts);
 				assertThat(assertFiguresAddUp(replay, facts)).isEqualTo(afterKill);
 				String metrics = replay.send("GET", "/actuator/prometheus", null).body();
@@ -279,32 +267,14 @@ class TwoInstancesKillIntegrationTests {
 		return facts;
 	}
 
-	private void publish(KafkaProducer<String, byte[]> producer, List<ProgressRecorded> facts, Random random) {
+	/** Publishes the facts, about one in ten twice under the same event id. */
+	private static void publish(KafkaTestEvents events, List<ProgressRecorded> facts, Random random) {
 		for (ProgressRecorded fact : facts) {
-			send(producer, Topics.PROGRESS, fact.unitCode(), progressEvent(fact));
+			events.progress(fact);
 			if (random.nextInt(10) == 0) {
-				send(producer, Topics.PROGRESS, fact.unitCode(), progressEvent(fact));
+				events.progress(fact);
 			}
 		}
-		producer.flush();
-	}
-
-	private CloudEvent<ProgressRecorded> progressEvent(ProgressRecorded fact) {
-		return CloudEvent.of(fact.eventId(), URI.create("/cchc/plan-service"), EventTypes.PROGRESS_RECORDED_V1,
-				fact.unitCode(), fact.recordedAt(), fact);
-	}
-
-	private void send(KafkaProducer<String, byte[]> producer, String topic, String key, Object event) {
-		producer.send(new ProducerRecord<>(topic, key, this.json.writeValueAsBytes(event)));
-	}
-
-	private static KafkaProducer<String, byte[]> producer(String brokers) {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	private static double counter(String metrics, String name) {

@@ -11,13 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +19,12 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-import vn.gov.cchc.events.CloudEvent;
-import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.events.PlanIssued;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,8 +55,6 @@ class PeriodsIntegrationTests {
 
 	private static final Path DEMO = Path.of("../deploy/local/demo");
 
-	private static final URI SOURCE = URI.create("/cchc/plan-service");
-
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newHttpClient();
@@ -76,7 +65,7 @@ class PeriodsIntegrationTests {
 	@Autowired
 	private EmbeddedKafkaBroker broker;
 
-	private KafkaProducer<String, byte[]> producer;
+	private KafkaTestEvents events;
 
 	@DynamicPropertySource
 	static void mongo(DynamicPropertyRegistry registry) {
@@ -85,22 +74,16 @@ class PeriodsIntegrationTests {
 
 	@BeforeAll
 	void publishTheDemoUnitsTheSeedPlanAndProgressAroundTheCutOffs() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+		this.events = new KafkaTestEvents(this.broker.getBrokersAsString());
 		Instant at = Instant.parse("2022-01-18T02:00:00Z");
 		for (JsonNode node : this.json.readTree(DEMO.resolve("units.json").toFile())) {
-			UnitDetails unit = this.json.treeToValue(node, UnitDetails.class);
-			send(Topics.UNITS, unit.code(), CloudEvent.of("unit-" + unit.code(), SOURCE, EventTypes.UNIT_REGISTERED_V1,
-					unit.code(), at, new UnitRegistered(unit, at)));
+			this.events.unitRegistered(this.json.treeToValue(node, UnitDetails.class), at);
 		}
 		ObjectNode body = (ObjectNode) this.json.readTree(DEMO.resolve("plans/" + PLAN + ".json").toFile());
 		body.put("version", 1);
 		body.put("status", PlanStatus.ISSUED.name());
 		PlanDetails plan = this.json.treeToValue(body, PlanDetails.class);
-		send(Topics.PLANS, PLAN,
-				CloudEvent.of("plan-issued-1", SOURCE, EventTypes.PLAN_ISSUED_V1, PLAN, at, new PlanIssued(plan, at)));
+		this.events.planIssued(plan, at);
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(
 					() -> assertThat(get("/api/v1/periods?plan=" + PLAN + "&year=2022").statusCode()).isEqualTo(200));
@@ -108,15 +91,13 @@ class PeriodsIntegrationTests {
 		for (String day : List.of("2022-06-07", "2022-06-08", "2022-11-13", "2022-11-14")) {
 			ProgressRecorded fact = new ProgressRecorded("vu-ninh-" + day, "09190", PLAN, "HD07", LocalDate.parse(day),
 					Map.of("broadcasts", 1L, "minutes", 15L), List.of(), 0, "Nguyễn Thị Hà", at);
-			send(Topics.PROGRESS, "09190",
-					CloudEvent.of(fact.eventId(), SOURCE, EventTypes.PROGRESS_RECORDED_V1, "09190", at, fact));
+			this.events.progress(fact);
 		}
-		this.producer.flush();
 	}
 
 	@AfterAll
 	void closeProducer() {
-		this.producer.close();
+		this.events.close();
 	}
 
 	@Test
@@ -181,10 +162,6 @@ class PeriodsIntegrationTests {
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private void send(String topic, String key, Object event) {
-		this.producer.send(new ProducerRecord<>(topic, key, this.json.writeValueAsBytes(event)));
 	}
 
 }

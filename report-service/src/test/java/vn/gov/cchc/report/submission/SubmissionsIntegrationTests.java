@@ -19,12 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -41,12 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.events.PlanIssued;
 import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.report.export.ExportFormat;
+import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,9 +73,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SubmissionsIntegrationTests {
 
-	private static final URI PLAN_SERVICE = URI.create("/cchc/plan-service");
-
-	private static final Duration PATIENCE = Duration.ofSeconds(30);
+	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	private static final String PLAN_2022 = SubmissionFixtures.PLAN_2022;
 
@@ -115,7 +107,7 @@ class SubmissionsIntegrationTests {
 	@Autowired
 	private SubmissionRounds rounds;
 
-	private KafkaProducer<String, byte[]> producer;
+	private KafkaTestEvents publisher;
 
 	private KafkaConsumer<String, String> consumer;
 
@@ -137,11 +129,7 @@ class SubmissionsIntegrationTests {
 
 	@BeforeAll
 	void publishTheTreeThePlansAndTheFacts() {
-		Properties properties = new Properties();
-		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
+		this.publisher = new KafkaTestEvents(this.broker.getBrokersAsString());
 		Properties consumerProperties = new Properties();
 		consumerProperties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
 		consumerProperties.put(ConsumerConfig.GROUP_ID_CONFIG, "submissions-reader-" + UUID.randomUUID());
@@ -150,15 +138,10 @@ class SubmissionsIntegrationTests {
 		this.consumer.subscribe(List.of(Topics.SUBMISSIONS));
 
 		for (UnitDetails unit : SubmissionFixtures.TREE) {
-			send(Topics.UNITS, unit.code(),
-					CloudEvent.of(UUID.randomUUID().toString(), PLAN_SERVICE, EventTypes.UNIT_REGISTERED_V1,
-							unit.code(), SubmissionFixtures.REGISTERED_AT,
-							new UnitRegistered(unit, SubmissionFixtures.REGISTERED_AT)));
+			this.publisher.unitRegistered(unit, SubmissionFixtures.REGISTERED_AT);
 		}
 		for (PlanDetails plan : List.of(SubmissionFixtures.plan2022(), SubmissionFixtures.plan2026())) {
-			send(Topics.PLANS, plan.planId(),
-					CloudEvent.of(UUID.randomUUID().toString(), PLAN_SERVICE, EventTypes.PLAN_ISSUED_V1, plan.planId(),
-							SubmissionFixtures.REGISTERED_AT, new PlanIssued(plan, SubmissionFixtures.REGISTERED_AT)));
+			this.publisher.planIssued(plan, SubmissionFixtures.REGISTERED_AT);
 		}
 		publish(fact("evt-vn-radio", "09190", "HD07", LocalDate.of(2022, 3, 2), Map.of("broadcasts", 4L)));
 		publish(fact("evt-dc-tv", "09193", "HD05", LocalDate.of(2022, 4, 4), Map.of("minutes", 30L)));
@@ -179,7 +162,7 @@ class SubmissionsIntegrationTests {
 
 	@AfterAll
 	void close() {
-		this.producer.close();
+		this.publisher.close();
 		this.consumer.close();
 	}
 
@@ -588,17 +571,7 @@ class SubmissionsIntegrationTests {
 	}
 
 	private void publish(ProgressRecorded fact) {
-		send(Topics.PROGRESS, fact.unitCode(), CloudEvent.of(fact.eventId(), PLAN_SERVICE,
-				EventTypes.PROGRESS_RECORDED_V1, fact.unitCode(), fact.recordedAt(), fact));
-	}
-
-	private void send(String topic, String key, CloudEvent<?> event) {
-		try {
-			this.producer.send(new ProducerRecord<>(topic, key, this.json.writeValueAsBytes(event))).get();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Could not publish to " + topic, ex);
-		}
+		this.publisher.progress(fact);
 	}
 
 	private Response call(String method, String path, String[] actor, String body) {

@@ -395,8 +395,6 @@ class DashboardIntegrationTests {
 		return eventId;
 	}
 
-	}
-
 	private Response get(String path) {
 		return get(path, "application/json");
 	}

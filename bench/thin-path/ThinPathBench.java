@@ -205,15 +205,15 @@ public class ThinPathBench {
 	}
 
 	static long events(String unit) throws Exception {
-		return events(gateway + "/api/v1/totals/" + unit);
+		return eventsAt(gateway + "/api/v1/totals/" + unit);
 	}
 
 	/** The unit's count of facts in the 6-month period of 2022 that 2022-05-10 falls in. */
 	static long periodEvents(String unit) throws Exception {
-		return events(gateway + "/api/v1/figures/" + unit + "?plan=27-2022-22-KH-UBND&period=2022-H1");
+		return eventsAt(gateway + "/api/v1/figures/" + unit + "?plan=27-2022-22-KH-UBND&period=2022-H1");
 	}
 
-	static long events(String url) throws Exception {
+	static long eventsAt(String url) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
 		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = EVENTS.matcher(body);

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * The report service: keeps the ledger of progress facts and the roll-up totals of every
- * unit of the tree, both fed from Kafka.
+ * The report service: keeps the ledger of progress facts and the figures of every unit of
+ * the tree, both fed from Kafka, and on them the reporting periods, targets, submissions,
+ * reporting rates, exports and the dashboard (see {@code package-info}).
  */
 @SpringBootApplication
 public class ReportServiceApplication {

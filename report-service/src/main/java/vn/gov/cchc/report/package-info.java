@@ -1,8 +1,14 @@
 /**
- * The report service. Features: {@code unit} (the unit tree, from {@code cchc.units}),
- * {@code ledger} (progress facts exactly once, from {@code cchc.progress}),
- * {@code totals} (roll-up totals per unit over HTTP); {@code cloudevent} reads the wire
- * envelope and {@code problem} renders RFC 9457 errors.
+ * The report service. Features: {@code unit} (the unit tree by date, from
+ * {@code cchc.units}), {@code plan} (plans, from {@code cchc.plans}), {@code ledger}
+ * (progress facts, corrections and retractions exactly once, from {@code cchc.progress}),
+ * {@code figures} (per unit, plan, activity and day, rolled up on the tree of each fact's
+ * date), {@code totals} (all-time totals per unit), {@code period} (reporting periods,
+ * cut-offs and due dates), {@code target} (target evaluation and published indexes),
+ * {@code submission} (periodic reports, their lifecycle and events, reporting rates),
+ * {@code export} (Word and Excel documents) and {@code dashboard} (the provincial
+ * dashboard's API and live stream). Shared: {@code cloudevent} reads the wire envelope,
+ * {@code problem} renders RFC 9457 errors, {@code store} holds MongoDB idioms.
  */
 @NullMarked
 package vn.gov.cchc.report;

@@ -32,7 +32,22 @@ class ArchitectureTests {
 				"vn.gov.cchc.report.store..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.ledger..", "vn.gov.cchc.report.totals..");
+		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.ledger..",
+				"vn.gov.cchc.report.figures..", "vn.gov.cchc.report.totals..", "vn.gov.cchc.report.period..",
+				"vn.gov.cchc.report.target..", "vn.gov.cchc.report.submission..", "vn.gov.cchc.report.export..",
+				"vn.gov.cchc.report.dashboard..");
+
+	/**
+	 * Exports turn a finished document into bytes; they know no feature, so that any of
+	 * them (a submission, a consolidated report) can be filed the same way.
+	 */
+	@ArchTest
+	static final ArchRule exportsKnowNoFeature = noClasses().that()
+		.resideInAPackage("vn.gov.cchc.report.export..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.ledger..",
+				"vn.gov.cchc.report.figures..", "vn.gov.cchc.report.period..", "vn.gov.cchc.report.submission..");
 
 	/**
 	 * The dashboard only reads what the features offer; nothing may come to depend on it,

@@ -44,10 +44,4 @@ public record Tally(long events, long budgetSpentVnd, Map<String, Long> quantiti
 		return this.quantities.getOrDefault(metric, 0L);
 	}
 
-	/** Whether every figure is 0. */
-	public boolean isZero() {
-		return this.events == 0 && this.budgetSpentVnd == 0
-				&& this.quantities.values().stream().allMatch((quantity) -> quantity == 0);
-	}
-
 }

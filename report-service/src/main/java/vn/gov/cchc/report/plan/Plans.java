@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.plan;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -70,14 +69,6 @@ public class Plans {
 		}
 		all.sort(Comparator.comparing(PlanDetails::planId));
 		return all;
-	}
-
-	/**
-	 * The plans that cover the day. A closed plan still counts: closing completes a plan,
-	 * and the reports of the periods it covered are still owed.
-	 */
-	public List<PlanDetails> covering(LocalDate day) {
-		return all().stream().filter((plan) -> plan.covers(day)).toList();
 	}
 
 	private PlanDetails plan(Document document) {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
 
 /**
@@ -116,11 +115,6 @@ public final class UnitTree {
 	/** Whether {@code code} is {@code ancestor} or lies under it on the day. */
 	public boolean isWithinOn(String code, String ancestor, LocalDate day) {
 		return this.byCode.containsKey(code) && pathOn(code, day).contains(ancestor);
-	}
-
-	/** The unit's parent on the day, if it has one then. */
-	public @Nullable String parentOn(String code, LocalDate day) {
-		return known(code).parentOn(day);
 	}
 
 	private Map<String, List<UnitDetails>> childrenByParentOn(LocalDate day) {

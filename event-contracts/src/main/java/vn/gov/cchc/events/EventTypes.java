@@ -45,4 +45,10 @@ public final class EventTypes {
 
 	public static final String SUBMISSION_OVERDUE_V1 = "vn.gov.cchc.submission.overdue.v1";
 
+	/** A reminder message reached its provider, on {@link Topics#NOTIFICATIONS}. */
+	public static final String REMINDER_SENT_V1 = "vn.gov.cchc.reminder.sent.v1";
+
+	/** A reminder message failed on its channel, on {@link Topics#NOTIFICATIONS}. */
+	public static final String REMINDER_FAILED_V1 = "vn.gov.cchc.reminder.failed.v1";
+
 }

@@ -156,7 +156,16 @@ class ContractSchemaTests {
 				Arguments.of("submission-overdue.v1.json", SubmissionOverdue.class,
 						new SubmissionOverdue(SUBMISSION, "09190", "27-2022-22-KH-UBND", "2022-H1",
 								PeriodType.HALF_YEAR, LocalDate.of(2022, 6, 13), "256",
-								Instant.parse("2022-06-14T00:00:00Z"))) };
+								Instant.parse("2022-06-14T00:00:00Z"))),
+				Arguments.of("reminder-sent.v1.json", ReminderSent.class, new ReminderSent("d-7f3a", "09190", "SMS",
+						List.of(new RemindedReport(SUBMISSION, "09190", "2022-H1", "D-3", LocalDate.of(2022, 6, 9))),
+						"msg-88121", 2, null, Instant.parse("2022-06-06T01:00:02Z"))),
+				Arguments.of("reminder-failed.v1.json", ReminderFailed.class,
+						new ReminderFailed("d-7f3b", "256", "SMS",
+								List.of(new RemindedReport(SUBMISSION, "09190", "2022-H1", "ESC+3",
+										LocalDate.of(2022, 6, 9))),
+								"Nhà mạng trả lời 503 sau 3 lần thử", false, 3, "EMAIL", null,
+								Instant.parse("2022-06-12T01:00:09Z"))) };
 	}
 
 	@ParameterizedTest

@@ -1,5 +1,7 @@
 package vn.gov.cchc.notification;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,12 @@ public class NotificationServiceApplication {
 	 * default converters go through the JVM's time zone, so the stored value of a
 	 * {@code LocalDate} would depend on where the service happens to run.
 	 */
+	/** The one clock of the service, so that tests can move time. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {
 		return MongoCustomConversions.create(MongoConverterConfigurationAdapter::useNativeDriverJavaTimeCodecs);

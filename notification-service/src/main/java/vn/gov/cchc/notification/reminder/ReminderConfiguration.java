@@ -1,0 +1,184 @@
+package vn.gov.cchc.notification.reminder;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.cchc.notification.contact.ContactDirectory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Wires the reminders: one named Resilience4j instance of each kind per channel
+ * ({@code email} for the SMTP server, {@code sms} for the SMS gateway), their metrics, a
+ * sending pool per channel as large as its bulkhead, and the two scheduled rounds (the
+ * dispatcher and the outbox relay).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties({ ReminderProperties.class, ResilienceProperties.class })
+class ReminderConfiguration implements SchedulingConfigurer {
+
+	private final ReminderProperties properties;
+
+	private final ReminderDispatcher dispatcher;
+
+	private final NotificationOutboxRelay relay;
+
+	ReminderConfiguration(ReminderProperties properties, ReminderDispatcher dispatcher, NotificationOutboxRelay relay) {
+		this.properties = properties;
+		this.dispatcher = dispatcher;
+		this.relay = relay;
+	}
+
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(this.dispatcher::runOnce, this.properties.dispatch().interval());
+		registrar.addFixedDelayTask(this.relay::relayOnce, this.properties.dispatch().interval());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Beans {
+
+		@Bean
+		RetryRegistry reminderRetries(MeterRegistry meters) {
+			RetryRegistry registry = RetryRegistry.ofDefaults();
+			TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+			return registry;
+		}
+
+		@Bean
+		CircuitBreakerRegistry reminderCircuitBreakers(MeterRegistry meters) {
+			CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
+			TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+			return registry;
+		}
+
+		@Bean
+		RateLimiterRegistry reminderRateLimiters(MeterRegistry meters) {
+			RateLimiterRegistry registry = RateLimiterRegistry.ofDefaults();
+			TaggedRateLimiterMetrics.ofRateLimiterRegistry(registry).bindTo(meters);
+			return registry;
+		}
+
+		@Bean
+		BulkheadRegistry reminderBulkheads(MeterRegistry meters) {
+			BulkheadRegistry registry = BulkheadRegistry.ofDefaults();
+			TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
+			return registry;
+		}
+
+		@Bean
+		ChannelGuards reminderChannels(List<ChannelSender> senders, ResilienceProperties resilience,
+				RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters,
+				BulkheadRegistry bulkheads, Clock clock) {
+			Map<Channel, GuardedChannel> guarded = new EnumMap<>(Channel.class);
+			Map<Channel, ExecutorService> pools = new EnumMap<>(Channel.class);
+			for (ChannelSender sender : senders) {
+				Channel channel = sender.channel();
+				String name = channel.name().toLowerCase(Locale.ROOT);
+				ResilienceProperties.Policy policy = resilience.of(channel);
+				Retry retry = retries.retry(name,
+						RetryConfig.custom()
+							.maxAttempts(policy.retry().maxAttempts())
+							.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(policy.retry().initialWait(),
+									policy.retry().multiplier(), policy.retry().jitter()))
+							.retryOnException((ex) -> ex instanceof DeliveryException failure && !failure.permanent())
+							.build());
+				CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.custom()
+					.failureRateThreshold(policy.circuitBreaker().failureRateThreshold())
+					.slidingWindowSize(policy.circuitBreaker().slidingWindowSize())
+					.minimumNumberOfCalls(policy.circuitBreaker().minimumNumberOfCalls())
+					.waitDurationInOpenState(policy.circuitBreaker().waitInOpenState())
+					.permittedNumberOfCallsInHalfOpenState(policy.circuitBreaker().permittedCallsInHalfOpenState())
+					// A refused address says nothing about whether the provider works.
+					.ignoreException((ex) -> ex instanceof DeliveryException failure && failure.permanent())
+					.build());
+				RateLimiter rateLimiter = rateLimiters.rateLimiter(name,
+						RateLimiterConfig.custom()
+							.limitForPeriod(policy.rateLimiter().limitForPeriod())
+							.limitRefreshPeriod(policy.rateLimiter().period())
+							.timeoutDuration(policy.rateLimiter().timeout())
+							.build());
+				Bulkhead bulkhead = bulkheads.bulkhead(name,
+						BulkheadConfig.custom()
+							.maxConcurrentCalls(policy.bulkhead().maxConcurrentCalls())
+							.maxWaitDuration(policy.bulkhead().maxWait())
+							.build());
+				guarded.put(channel, new GuardedChannel(sender, retry, circuitBreaker, rateLimiter, bulkhead, clock));
+				AtomicInteger threads = new AtomicInteger();
+				pools.put(channel, Executors.newFixedThreadPool(policy.bulkhead().maxConcurrentCalls(), (task) -> {
+					Thread thread = new Thread(task, "reminders-" + name + "-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}));
+			}
+			for (Channel channel : Channel.values()) {
+				if (!guarded.containsKey(channel)) {
+					throw new IllegalStateException("No sender for the " + channel + " channel");
+				}
+			}
+			return new ChannelGuards(guarded, pools);
+		}
+
+		@Bean
+		ReminderDispatcher reminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines,
+				ContactDirectory contacts, ReminderPlanner planner, ReminderProperties properties,
+				ChannelGuards channels, ReminderMetrics metrics, Clock clock) {
+			String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, planner, properties,
+					channels.guarded(), channels.pools(), metrics, clock, owner);
+		}
+
+		@Bean
+		NotificationOutboxRelay notificationOutboxRelay(Deliveries deliveries,
+				@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, ReminderProperties properties,
+				MeterRegistry meters) {
+			return new NotificationOutboxRelay(deliveries, brokers, properties.dispatch().outboxTimeout(), meters);
+		}
+
+	}
+
+	/** The guarded channels and their sending pools, shut down with the context. */
+	record ChannelGuards(Map<Channel, GuardedChannel> guarded,
+			Map<Channel, ExecutorService> pools) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.pools.values().forEach(ExecutorService::shutdownNow);
+		}
+
+	}
+
+}

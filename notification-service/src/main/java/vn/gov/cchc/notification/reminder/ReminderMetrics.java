@@ -1,0 +1,81 @@
+package vn.gov.cchc.notification.reminder;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery log as metrics: {@code cchc.reminders.deliveries} (by channel and
+ * outcome), {@code cchc.reminders.fallbacks}, {@code cchc.reminders.undeliverable},
+ * {@code cchc.reminders.in-doubt} (by how the doubt was resolved) and the gauge
+ * {@code cchc.reminders.due} of reminders whose time has come and that wait to go.
+ */
+@Component
+class ReminderMetrics {
+
+	private final MeterRegistry meters;
+
+	private final AtomicLong due = new AtomicLong();
+
+	ReminderMetrics(MeterRegistry meters) {
+		this.meters = meters;
+		Gauge.builder("cchc.reminders.due", this.due, AtomicLong::get)
+			.description("Reminders whose time has come and that have not gone yet, after the last dispatch round")
+			.register(meters);
+	}
+
+	void due(long count) {
+		this.due.set(count);
+	}
+
+	void sent(Channel channel, boolean fallback) {
+		deliveries(channel, "sent").increment();
+		if (fallback) {
+			Counter.builder("cchc.reminders.fallbacks")
+				.description("Messages that carried reminders of a channel that had failed")
+				.tag("channel", channel.name())
+				.register(this.meters)
+				.increment();
+		}
+	}
+
+	void failed(Channel channel, boolean permanent, boolean handedOver) {
+		deliveries(channel, permanent ? "refused" : "failed").increment();
+		if (!handedOver && !permanent) {
+			Counter.builder("cchc.reminders.delayed")
+				.description("Failed messages whose reminders wait for a later try, no other channel taking them")
+				.tag("channel", channel.name())
+				.register(this.meters)
+				.increment();
+		}
+	}
+
+	void undeliverable(Channel channel) {
+		Counter.builder("cchc.reminders.undeliverable")
+			.description("Reminders no channel can deliver: refused for good and no other address")
+			.tag("channel", channel.name())
+			.register(this.meters)
+			.increment();
+	}
+
+	void inDoubt(String resolution) {
+		Counter.builder("cchc.reminders.in-doubt")
+			.description("Messages whose outcome was lost when an instance died, by how that was resolved")
+			.tag("resolution", resolution)
+			.register(this.meters)
+			.increment();
+	}
+
+	private Counter deliveries(Channel channel, String outcome) {
+		return Counter.builder("cchc.reminders.deliveries")
+			.description("Reminder messages by channel and outcome")
+			.tag("channel", channel.name())
+			.tag("outcome", outcome)
+			.register(this.meters);
+	}
+
+}

@@ -1,0 +1,195 @@
+package vn.gov.cchc.notification.reminder;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code reminders} collection. Every change of state is one conditional update on
+ * one document that names the state it expects, so two dispatchers (two instances, or a
+ * restarted one and the lease it took over) can never both move the same reminder.
+ */
+@Repository
+class Reminders {
+
+	private final MongoTemplate mongo;
+
+	Reminders(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	Optional<Reminder> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Reminder.class));
+	}
+
+	/**
+	 * Adds the reminder, or brings a stored one up to date: a waiting reminder follows a
+	 * moved due date, and a cancelled one whose time is still ahead waits again (a report
+	 * returned for fixes). A reminder that went out, failed or was skipped stays as it
+	 * is.
+	 */
+	void plan(Reminder planned, Instant now) {
+		try {
+			this.mongo.insert(planned);
+			return;
+		}
+		catch (DuplicateKeyException ex) {
+			// Planned before: fall through to the updates.
+		}
+		Update follow = new Update().set("dueDate", planned.dueDate())
+			.set("dueAt", planned.dueAt())
+			.set("sendAt", planned.sendAt())
+			.set("recipientUnitCode", planned.recipientUnitCode())
+			.set("updatedAt", now);
+		Query waiting = byId(planned.id()).addCriteria(Criteria.where("state").is(Reminder.State.SCHEDULED));
+		if (this.mongo.updateFirst(waiting, follow, Reminder.class).getMatchedCount() > 0) {
+			return;
+		}
+		if (planned.state() == Reminder.State.SCHEDULED && planned.sendAt().isAfter(now)) {
+			Query cancelled = byId(planned.id()).addCriteria(Criteria.where("state").is(Reminder.State.CANCELLED));
+			this.mongo.updateFirst(cancelled, follow.set("state", Reminder.State.SCHEDULED), Reminder.class);
+		}
+	}
+
+	/** Cancels the reminders of a report that are still waiting. */
+	long cancelWaiting(String submissionId, Instant now) {
+		Query waiting = Query
+			.query(Criteria.where("submissionId").is(submissionId).and("state").is(Reminder.State.SCHEDULED));
+		return this.mongo
+			.updateMulti(waiting, new Update().set("state", Reminder.State.CANCELLED).set("updatedAt", now),
+					Reminder.class)
+			.getModifiedCount();
+	}
+
+	/** Waiting reminders whose time has come, the earliest first. */
+	List<Reminder> due(Instant now, int limit) {
+		Query due = Query.query(Criteria.where("state").is(Reminder.State.SCHEDULED).and("sendAt").lte(now))
+			.with(Sort.by("sendAt", "_id"))
+			.limit(limit);
+		return this.mongo.find(due, Reminder.class);
+	}
+
+	long countDue(Instant now) {
+		return this.mongo.count(
+				Query.query(Criteria.where("state").is(Reminder.State.SCHEDULED).and("sendAt").lte(now)),
+				Reminder.class);
+	}
+
+	/**
+	 * Takes a waiting reminder into a message.
+	 * @return whether it was still waiting (another dispatcher did not take it first)
+	 */
+	boolean claim(String id, String deliveryId, Instant now) {
+		Query waiting = byId(id).addCriteria(Criteria.where("state").is(Reminder.State.SCHEDULED));
+		Update claim = new Update().set("state", Reminder.State.CLAIMED)
+			.set("deliveryId", deliveryId)
+			.set("updatedAt", now);
+		return this.mongo.updateFirst(waiting, claim, Reminder.class).getModifiedCount() > 0;
+	}
+
+	/** Gives a message's reminders back, for a message that was never sent. */
+	void release(String deliveryId, Instant now) {
+		this.mongo.updateMulti(claimed(deliveryId),
+				new Update().set("state", Reminder.State.SCHEDULED).unset("deliveryId").set("updatedAt", now),
+				Reminder.class);
+	}
+
+	/**
+	 * Cancels claimed reminders whose report came in while the message was being made.
+	 */
+	void cancelClaimed(Collection<String> ids, String deliveryId, Instant now) {
+		this.mongo.updateMulti(claimed(deliveryId).addCriteria(Criteria.where("_id").in(ids)),
+				new Update().set("state", Reminder.State.CANCELLED).set("updatedAt", now), Reminder.class);
+	}
+
+	void markSent(String deliveryId, Instant now) {
+		this.mongo.updateMulti(claimed(deliveryId),
+				new Update().set("state", Reminder.State.SENT).set("updatedAt", now), Reminder.class);
+	}
+
+	/** Records that the message failed for this reminder and that it is not retried. */
+	void markFailed(String id, String deliveryId, String failure, boolean permanent, Instant now) {
+		this.mongo.updateFirst(claimed(deliveryId).addCriteria(Criteria.where("_id").is(id)),
+				new Update().set("state", Reminder.State.FAILED)
+					.set("failure", failure)
+					.set("failedPermanently", permanent)
+					.inc("tries", 1)
+					.set("updatedAt", now),
+				Reminder.class);
+	}
+
+	/** Puts a claimed reminder back to wait for a later try on the same channel. */
+	void retryLater(String id, String deliveryId, Instant sendAt, String failure, Instant now) {
+		this.mongo.updateFirst(claimed(deliveryId).addCriteria(Criteria.where("_id").is(id)),
+				new Update().set("state", Reminder.State.SCHEDULED)
+					.unset("deliveryId")
+					.set("sendAt", sendAt)
+					.set("failure", failure)
+					.inc("tries", 1)
+					.set("updatedAt", now),
+				Reminder.class);
+	}
+
+	/**
+	 * Makes sure the reminder also goes by the other channel, because its own channel
+	 * failed: adds that reminder to go at {@code sendAt} if the rule did not have it, or
+	 * brings it back if it had failed for the time being.
+	 * @return whether the other channel carries it now
+	 */
+	boolean coverByOtherChannel(Reminder failed, Instant sendAt, Instant now) {
+		Channel other = failed.channel().other();
+		String id = Reminder.id(failed.submissionId(), failed.rule(), other);
+		Reminder cover = new Reminder(id, failed.submissionId(), failed.unitCode(), failed.planId(), failed.periodId(),
+				failed.periodType(), failed.dueDate(), failed.rule(), failed.kind(), other, failed.recipientUnitCode(),
+				failed.dueAt(), sendAt, Reminder.State.SCHEDULED, null, failed.channel(), 0, null, false, now);
+		try {
+			this.mongo.insert(cover);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			// The rule has this channel too: see where that reminder is.
+		}
+		Query failedForNow = byId(id)
+			.addCriteria(Criteria.where("state").is(Reminder.State.FAILED).and("failedPermanently").is(false));
+		Update again = new Update().set("state", Reminder.State.SCHEDULED)
+			.unset("deliveryId")
+			.set("sendAt", sendAt)
+			.set("fallbackFrom", failed.channel())
+			.set("updatedAt", now);
+		if (this.mongo.updateFirst(failedForNow, again, Reminder.class).getModifiedCount() > 0) {
+			return true;
+		}
+		Reminder.State state = find(id).map(Reminder::state).orElse(Reminder.State.FAILED);
+		return state == Reminder.State.SCHEDULED || state == Reminder.State.CLAIMED || state == Reminder.State.SENT;
+	}
+
+	List<Reminder> ofSubmission(String submissionId) {
+		return this.mongo.find(
+				Query.query(Criteria.where("submissionId").is(submissionId)).with(Sort.by("dueAt", "channel")),
+				Reminder.class);
+	}
+
+	List<Reminder> ofRecipient(String unitCode, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("recipientUnitCode").is(unitCode))
+			.with(Sort.by(Sort.Direction.DESC, "sendAt"))
+			.limit(limit), Reminder.class);
+	}
+
+	private static Query claimed(String deliveryId) {
+		return Query.query(Criteria.where("deliveryId").is(deliveryId).and("state").is(Reminder.State.CLAIMED));
+	}
+
+	private static Query byId(String id) {
+		return Query.query(Criteria.where("_id").is(id));
+	}
+
+}

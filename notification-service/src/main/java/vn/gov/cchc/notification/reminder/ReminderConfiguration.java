@@ -154,10 +154,10 @@ class ReminderConfiguration implements SchedulingConfigurer {
 
 		@Bean
 		ReminderDispatcher reminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines,
-				ContactDirectory contacts, ReminderPlanner planner, ReminderProperties properties,
+				ContactDirectory contacts, ReminderSchedule schedule, ReminderProperties properties,
 				ChannelGuards channels, ReminderMetrics metrics, Clock clock) {
 			String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
-			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, planner, properties,
+			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, schedule, properties,
 					channels.guarded(), channels.pools(), metrics, clock, owner);
 		}
 

@@ -56,7 +56,7 @@ class ReminderDispatcher {
 
 	private final ContactDirectory contacts;
 
-	private final ReminderPlanner planner;
+	private final ReminderSchedule schedule;
 
 	private final ReminderProperties properties;
 
@@ -71,13 +71,13 @@ class ReminderDispatcher {
 	private final String owner;
 
 	ReminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines, ContactDirectory contacts,
-			ReminderPlanner planner, ReminderProperties properties, Map<Channel, GuardedChannel> channels,
+			ReminderSchedule schedule, ReminderProperties properties, Map<Channel, GuardedChannel> channels,
 			Map<Channel, ExecutorService> senders, ReminderMetrics metrics, Clock clock, String owner) {
 		this.reminders = reminders;
 		this.deliveries = deliveries;
 		this.deadlines = deadlines;
 		this.contacts = contacts;
-		this.planner = planner;
+		this.schedule = schedule;
 		this.properties = properties;
 		this.channels = Map.copyOf(channels);
 		this.senders = Map.copyOf(senders);
@@ -187,7 +187,7 @@ class ReminderDispatcher {
 		Instant now = this.clock.instant();
 		Channel other = delivery.channel().other();
 		boolean otherReachable = recipient != null && recipient.reachableBy(other);
-		Instant otherSendAt = (other == Channel.SMS) ? this.planner.outOfQuietHours(now) : now;
+		Instant otherSendAt = (other == Channel.SMS) ? this.schedule.outOfQuietHours(now) : now;
 		String reason = failure.getMessage();
 		boolean covered = false;
 		Instant retryAt = null;

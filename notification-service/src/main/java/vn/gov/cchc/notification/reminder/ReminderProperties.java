@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,6 +87,14 @@ public record ReminderProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
 	public record Rule(@NotBlank @Pattern(regexp = "[A-Za-z0-9+\\-_.]{1,32}") String name,
 			@Min(-60) @Max(60) int offsetDays, @NotNull LocalTime at, @NotEmpty Set<Channel> channels,
 			@DefaultValue("false") boolean escalate) {
+
+		public Rule {
+			if (channels == null || channels.isEmpty()) {
+				throw new IllegalArgumentException("Reminder rule '" + name + "' needs at least one channel");
+			}
+			// Enum order, so that the reminders of a rule come out the same on every run.
+			channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
+		}
 
 		ReminderKind kind() {
 			if (this.escalate) {

@@ -20,8 +20,8 @@ import vn.gov.cchc.notification.sms.SmsText.Encoding;
 
 /**
  * A provider speaking a plain JSON protocol over HTTP (provider name
- * {@code generic-json}), the form most Vietnamese brandname SMS gateways and in-house
- * relays take or can be put behind.
+ * {@code generic-json}): a gateway that speaks it, or a relay put in front of a carrier's
+ * own API.
  * <p>
  * <b>Sending:</b> {@code POST {base-url}/messages} with <pre>
  * {"reference": "&lt;delivery id&gt;", "from": "&lt;brandname&gt;", "to": "84912345678",

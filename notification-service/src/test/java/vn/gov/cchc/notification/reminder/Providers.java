@@ -1,9 +1,11 @@
 package vn.gov.cchc.notification.reminder;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -44,8 +46,27 @@ final class Providers implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * The messages in the mailboxes of a domain. GreenMail's own per-domain query would
+	 * also count the archive's copies, which carry the same To header.
+	 */
 	List<MimeMessage> emailsTo(String domain) {
-		return Arrays.asList(this.mail.getReceivedMessagesForDomain(domain));
+		List<MimeMessage> messages = new ArrayList<>();
+		for (GreenMailUser user : this.mail.getUserManager().listUser()) {
+			if (user.getEmail().endsWith("@" + domain)) {
+				try {
+					this.mail.getManagers()
+						.getImapHostManager()
+						.getInbox(user)
+						.getMessages()
+						.forEach((stored) -> messages.add(stored.getMimeMessage()));
+				}
+				catch (FolderException ex) {
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+		return messages;
 	}
 
 	private Map<String, String> settings() {

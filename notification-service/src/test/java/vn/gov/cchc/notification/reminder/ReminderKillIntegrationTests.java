@@ -4,13 +4,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -62,7 +60,6 @@ class ReminderKillIntegrationTests {
 				ReminderFixtures publish = new ReminderFixtures(brokers);
 				MongoClient client = MongoClients.create(MongoTestStore.connectionString())) {
 			MongoDatabase store = client.getDatabase(database);
-			GreenMail mail = providers.mail;
 			SmsProvider sms = providers.sms;
 			for (int i = 0; i < UNITS; i++) {
 				publish.unit(code(i), "Xã Kiểm Thử " + i, UnitKind.COMMUNE, "256", "u" + i + "@" + DOMAIN, phone(i));
@@ -80,10 +77,10 @@ class ReminderKillIntegrationTests {
 				// Kill it in the middle of the batch.
 				await().atMost(Duration.ofMinutes(3))
 					.pollInterval(Duration.ofMillis(20))
-					.until(() -> mail.getReceivedMessagesForDomain(DOMAIN).length >= UNITS / 4);
+					.until(() -> providers.emailsTo(DOMAIN).size() >= UNITS / 4);
 				first.kill();
 				assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-				int emailsAtKill = mail.getReceivedMessagesForDomain(DOMAIN).length;
+				int emailsAtKill = providers.emailsTo(DOMAIN).size();
 				int smsAtKill = sms.taken().size();
 				assertThat(emailsAtKill + smsAtKill).as("killed mid-batch").isLessThan(2 * UNITS);
 				long unfinished = store.getCollection("deliveries")
@@ -92,13 +89,14 @@ class ReminderKillIntegrationTests {
 				second = start("notification-kill-b", database, brokers, providers);
 				second.awaitReady(START_TIMEOUT);
 				await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-					assertThat(mail.getReceivedMessagesForDomain(DOMAIN)).hasSize(UNITS);
+					assertThat(providers.emailsTo(DOMAIN)).hasSize(UNITS);
 					assertThat(sms.taken()).hasSize(UNITS);
 				});
 				// A few more rounds: nothing else may arrive.
 				Thread.sleep(3000);
 
-				Map<String, Long> emailsPerAddress = Arrays.stream(mail.getReceivedMessagesForDomain(DOMAIN))
+				Map<String, Long> emailsPerAddress = providers.emailsTo(DOMAIN)
+					.stream()
 					.collect(Collectors.groupingBy(ReminderKillIntegrationTests::recipient, Collectors.counting()));
 				assertThat(emailsPerAddress).hasSize(UNITS).allSatisfy((address, count) -> assertThat(count).isOne());
 				Map<String, Long> smsPerPhone = sms.taken()

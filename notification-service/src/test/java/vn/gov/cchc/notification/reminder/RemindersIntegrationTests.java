@@ -127,7 +127,7 @@ class RemindersIntegrationTests {
 			.extracting(Delivery.Item::rule)
 			.containsOnly("D-7", "D-3", "D-1");
 		assertThat(emailsTo("hoalong.test")).allSatisfy((message) -> {
-			assertThat(message.getSubject()).contains("2026-Q2");
+			assertThat(message.getSubject()).isEqualTo("[CCHC] 2 báo cáo sắp đến hạn, gần nhất 09/07/2026");
 			assertThat(message.getHeader("X-CCHC-Delivery")).hasSize(1);
 		});
 		assertThat(sms.takenFor("84912000101")).allSatisfy((message) -> assertThat(message.body()).contains("2026-Q2"));

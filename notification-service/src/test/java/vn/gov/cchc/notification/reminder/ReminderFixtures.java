@@ -1,5 +1,6 @@
 package vn.gov.cchc.notification.reminder;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -68,11 +69,14 @@ final class ReminderFixtures implements AutoCloseable {
 				periodId, type, 1, dueDate, false, "Cán bộ văn phòng", at), at);
 	}
 
-	void returned(String planId, String periodId, PeriodType type, String unitCode) {
+	/**
+	 * @return the record value sent, to send it again
+	 */
+	byte[] returned(String planId, String periodId, PeriodType type, String unitCode) {
 		String id = submissionId(planId, periodId, unitCode);
 		Instant at = Instant.now();
-		send(Topics.SUBMISSIONS, id, EventTypes.SUBMISSION_RETURNED_V1, new SubmissionReturned(id, unitCode, planId,
-				periodId, type, 1, "Chuyên viên Sở Nội vụ", "Bổ sung số liệu tháng 6", at), at);
+		return send(Topics.SUBMISSIONS, id, EventTypes.SUBMISSION_RETURNED_V1, new SubmissionReturned(id, unitCode,
+				planId, periodId, type, 1, "Chuyên viên Sở Nội vụ", "Bổ sung số liệu tháng 6", at), at);
 	}
 
 	void raw(String topic, String key, byte[] value) {
@@ -80,10 +84,12 @@ final class ReminderFixtures implements AutoCloseable {
 		this.producer.flush();
 	}
 
-	private void send(String topic, String key, String type, Object data, Instant at) {
-		CloudEvent<Object> event = CloudEvent.of(UUID.randomUUID().toString(), java.net.URI.create("/cchc/test"), type,
-				key, at, data);
-		raw(topic, key, JSON.writeValueAsBytes(event));
+	private byte[] send(String topic, String key, String type, Object data, Instant at) {
+		CloudEvent<Object> event = CloudEvent.of(UUID.randomUUID().toString(), URI.create("/cchc/test"), type, key, at,
+				data);
+		byte[] value = JSON.writeValueAsBytes(event);
+		raw(topic, key, value);
+		return value;
 	}
 
 	@Override

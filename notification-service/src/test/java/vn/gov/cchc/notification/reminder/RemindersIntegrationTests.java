@@ -1,11 +1,22 @@
 package vn.gov.cchc.notification.reminder;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,8 +34,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -82,6 +96,15 @@ class RemindersIntegrationTests {
 
 	@Autowired
 	private RestTestClient http;
+
+	@Autowired
+	private MongoTemplate mongo;
+
+	@Autowired
+	private MeterRegistry meters;
+
+	@Autowired
+	private EmbeddedKafkaBroker broker;
 
 	@BeforeAll
 	static void connect(@Autowired EmbeddedKafkaBroker broker) {
@@ -212,6 +235,104 @@ class RemindersIntegrationTests {
 		assertThat(deliveries("30003")).singleElement()
 			.satisfies((delivery) -> assertThat(delivery.sentAt())
 				.isEqualTo(java.time.Instant.parse("2026-11-06T00:00:00Z")));
+	}
+
+	@Test
+	@Order(4)
+	void deadLettersRecordsThatAreNotSubmissionEventsAndAppliesARedeliveredEventOnce() throws Exception {
+		this.clock.setLocal("2026-12-01T10:00");
+		String submission = ReminderFixtures.submissionId("KH-27-2026", "2026-Y", "30004");
+		byte[] notJson = "không phải JSON {".getBytes(StandardCharsets.UTF_8);
+		byte[] dueWithoutDate = """
+				{"specversion":"1.0","id":"bad-30004","source":"/cchc/report-service",
+				 "type":"vn.gov.cchc.submission.due.v1","time":"2026-12-01T03:00:00Z",
+				 "datacontenttype":"application/json",
+				 "data":{"submissionId":"%s","unitCode":"30004","planId":"KH-27-2026","periodId":"2026-Y",
+				  "periodType":"YEAR","receiverUnitCode":"256","occurredAt":"2026-12-01T03:00:00Z"}}
+				""".formatted(submission).getBytes(StandardCharsets.UTF_8);
+		try (Consumer<String, byte[]> deadLetters = deadLetterConsumer()) {
+			publish.raw(Topics.SUBMISSIONS, submission, notJson);
+			publish.raw(Topics.SUBMISSIONS, submission, dueWithoutDate);
+			LocalDate due = LocalDate.of(2026, 12, 18);
+			publish.due("KH-27-2026", "2026-Y", PeriodType.YEAR, "30004", due, "256");
+			publish.submitted("KH-27-2026", "2026-Y", PeriodType.YEAR, "30004", due);
+			byte[] returned = publish.returned("KH-27-2026", "2026-Y", PeriodType.YEAR, "30004");
+			publish.submitted("KH-27-2026", "2026-Y", PeriodType.YEAR, "30004", due);
+			await().atMost(PATIENCE).until(() -> applied(submission).size() == 4);
+			double duplicatesBefore = this.meters.counter("cchc.reminders.submission-events", "outcome", "duplicate")
+				.count();
+
+			// The return comes again (a redelivery after a rebalance): it must not reopen
+			// the report that was submitted after it.
+			publish.raw(Topics.SUBMISSIONS, submission, returned);
+			await().atMost(PATIENCE)
+				.until(() -> this.meters.counter("cchc.reminders.submission-events", "outcome", "duplicate")
+					.count() == duplicatesBefore + 1);
+			assertThat(applied(submission)).hasSize(4);
+			assertThat(this.mongo.findById(submission, Deadline.class)).extracting(Deadline::open).isEqualTo(false);
+			assertThat(reminders("30004")).isNotEmpty()
+				.noneMatch((reminder) -> reminder.state() == Reminder.State.SCHEDULED);
+
+			List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+			await().atMost(PATIENCE).until(() -> {
+				KafkaTestUtils.getRecords(deadLetters, Duration.ofMillis(500)).forEach(dead::add);
+				return dead.size() >= 2;
+			});
+			assertThat(dead).extracting(ConsumerRecord::value).containsExactly(notJson, dueWithoutDate);
+			assertThat(dead).extracting(ConsumerRecord::key).containsOnly(submission);
+		}
+	}
+
+	@Test
+	@Order(5)
+	void answersProblemsNamingTheFieldForBadQueriesAndAnUnknownDelivery() {
+		this.http.get()
+			.uri("/api/v1/deliveries?channel=FAX&limit=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://cchc.gov.vn/problems/invalid-query")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("channel")
+			.jsonPath("$.errors[1].field")
+			.isEqualTo("limit");
+		this.http.get()
+			.uri("/api/v1/reminders")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("submission");
+		this.http.get()
+			.uri("/api/v1/deliveries/{id}", "d-khong-co")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Không tìm thấy lượt gửi")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("id");
+	}
+
+	private List<String> applied(String submission) {
+		Deadline deadline = this.mongo.findById(submission, Deadline.class);
+		return (deadline != null) ? deadline.appliedEvents() : List.of();
+	}
+
+	private Consumer<String, byte[]> deadLetterConsumer() {
+		Map<String, Object> config = KafkaTestUtils.consumerProps(this.broker, "dlq-reader-" + UUID.randomUUID(),
+				false);
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer());
+		consumer.subscribe(List.of("cchc.submissions.dlq"));
+		return consumer;
 	}
 
 	private List<MimeMessage> emailsTo(String domain) {

@@ -126,6 +126,12 @@ class GatewayRoutingIntegrationTests {
 				Arguments.of("GET", "/api/v1/dashboard/27/overview?plan=27-2022-22-KH-UBND&period=2022-Y", "",
 						"report-service", "/api/v1/dashboard/27/overview?plan=27-2022-22-KH-UBND&period=2022-Y"),
 				Arguments.of("GET", "/api/v1/contacts/09190", "", "notification-service", "/api/v1/contacts/09190"),
+				Arguments.of("GET", "/api/v1/deliveries?unit=09190&channel=SMS", "", "notification-service",
+						"/api/v1/deliveries?unit=09190&channel=SMS"),
+				Arguments.of("GET", "/api/v1/deliveries/d-1f0e", "", "notification-service",
+						"/api/v1/deliveries/d-1f0e"),
+				Arguments.of("GET", "/api/v1/reminders?unit=09190", "", "notification-service",
+						"/api/v1/reminders?unit=09190"),
 				Arguments.of("GET", "/v3/api-docs/plan", "", "plan-service", "/v3/api-docs"),
 				Arguments.of("GET", "/v3/api-docs/report", "", "report-service", "/v3/api-docs"),
 				Arguments.of("GET", "/v3/api-docs/notification", "", "notification-service", "/v3/api-docs"));

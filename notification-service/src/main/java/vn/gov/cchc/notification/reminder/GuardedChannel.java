@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -105,11 +106,11 @@ class GuardedChannel {
 		long start = System.nanoTime();
 		try {
 			ChannelSender.Lookup answer = this.sender.lookup(deliveryId);
-			this.circuitBreaker.onResult(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, answer);
+			this.circuitBreaker.onResult(System.nanoTime() - start, TimeUnit.NANOSECONDS, answer);
 			return answer;
 		}
 		catch (RuntimeException ex) {
-			this.circuitBreaker.onError(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS, ex);
+			this.circuitBreaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, ex);
 			return ChannelSender.Lookup.UNKNOWN;
 		}
 	}

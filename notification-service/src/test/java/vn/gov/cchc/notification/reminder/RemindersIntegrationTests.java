@@ -2,6 +2,7 @@ package vn.gov.cchc.notification.reminder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -86,7 +88,7 @@ class RemindersIntegrationTests {
 		@Bean
 		@Primary
 		MutableClock testClock() {
-			return new MutableClock(java.time.Instant.parse("2026-06-25T03:00:00Z"));
+			return new MutableClock(Instant.parse("2026-06-25T03:00:00Z"));
 		}
 
 	}
@@ -139,13 +141,14 @@ class RemindersIntegrationTests {
 			await().atMost(PATIENCE).untilAsserted(() -> assertThat(emailsTo("hoalong.test")).hasSize(before + 1));
 			await().atMost(PATIENCE).untilAsserted(() -> assertThat(sms.takenFor("84912000101")).hasSize(before + 1));
 		}
-		// One digest per send: each message named both reports.
+		// One digest per send: each message named both reports. The provider has the
+		// message a moment before the log records it.
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries("30001")).hasSize(6)
+				.allSatisfy((delivery) -> assertThat(delivery.state()).isEqualTo(Delivery.State.SENT)));
 		DeliveryLogController.DeliveryView[] log = deliveries("30001");
-		assertThat(log).hasSize(6).allSatisfy((delivery) -> {
-			assertThat(delivery.state()).isEqualTo(Delivery.State.SENT);
-			assertThat(delivery.reports()).extracting(Delivery.Item::submissionId)
-				.containsExactlyInAnyOrder("KH-27-2026:2026-Q2:30001", "KH-15-2026:2026-Q2:30001");
-		});
+		assertThat(log).allSatisfy((delivery) -> assertThat(delivery.reports()).extracting(Delivery.Item::submissionId)
+			.containsExactlyInAnyOrder("KH-27-2026:2026-Q2:30001", "KH-15-2026:2026-Q2:30001"));
 		assertThat(Arrays.stream(log).map(DeliveryLogController.DeliveryView::reports).flatMap(List::stream))
 			.extracting(Delivery.Item::rule)
 			.containsOnly("D-7", "D-3", "D-1");
@@ -204,11 +207,12 @@ class RemindersIntegrationTests {
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(emailsTo("tuson.test")).hasSize(1));
 		MimeMessage escalation = emailsTo("tuson.test").get(0);
 		assertThat(escalation.getSubject()).contains("Phường Đồng Nguyên");
-		assertThat(deliveries("256")).singleElement().satisfies((delivery) -> {
-			assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
-			assertThat(delivery.reports()).extracting(Delivery.Item::kind, Delivery.Item::unitCode)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(ReminderKind.ESCALATION, "30002"));
-		});
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries("256")).singleElement().satisfies((delivery) -> {
+				assertThat(delivery.channel()).isEqualTo(Channel.EMAIL);
+				assertThat(delivery.reports()).extracting(Delivery.Item::kind, Delivery.Item::unitCode)
+					.containsExactly(tuple(ReminderKind.ESCALATION, "30002"));
+			}));
 		// The rule D-3 went while the report was in: it is not sent late after the
 		// return.
 		assertThat(reminders("30002")).filteredOn((reminder) -> reminder.rule().equals("D-3"))
@@ -223,7 +227,7 @@ class RemindersIntegrationTests {
 		publish.unit("30003", "Xã Tam Sơn", UnitKind.COMMUNE, "256", "vanphong@tamson.test", "0912000103");
 		publish.due("KH-30-2026", "2026-M11", PeriodType.MONTH, "30003", LocalDate.of(2026, 11, 5), "256");
 		await().atMost(PATIENCE).until(() -> reminders("30003").length == 1);
-		assertThat(reminders("30003")[0].sendAt()).isEqualTo(java.time.Instant.parse("2026-11-06T00:00:00Z"));
+		assertThat(reminders("30003")[0].sendAt()).isEqualTo(Instant.parse("2026-11-06T00:00:00Z"));
 
 		for (String at : List.of("2026-11-05T22:00", "2026-11-06T03:00", "2026-11-06T06:59")) {
 			this.clock.setLocal(at);
@@ -232,9 +236,10 @@ class RemindersIntegrationTests {
 		}
 		this.clock.setLocal("2026-11-06T07:00");
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(sms.takenFor("84912000103")).hasSize(1));
-		assertThat(deliveries("30003")).singleElement()
-			.satisfies((delivery) -> assertThat(delivery.sentAt())
-				.isEqualTo(java.time.Instant.parse("2026-11-06T00:00:00Z")));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries("30003")).singleElement()
+				.satisfies(
+						(delivery) -> assertThat(delivery.sentAt()).isEqualTo(Instant.parse("2026-11-06T00:00:00Z"))));
 	}
 
 	@Test
@@ -318,6 +323,16 @@ class RemindersIntegrationTests {
 			.isEqualTo("Không tìm thấy lượt gửi")
 			.jsonPath("$.errors[0].field")
 			.isEqualTo("id");
+		this.http.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/deliveries'].get")
+			.exists()
+			.jsonPath("$.paths['/api/v1/reminders'].get")
+			.exists();
 	}
 
 	private List<String> applied(String submission) {

@@ -140,8 +140,9 @@ class SmsOutageIntegrationTests {
 			.allSatisfy((delivery) -> assertThat(delivery.fallbackChannel()).isEqualTo(Channel.EMAIL));
 		assertThat(failed).filteredOn((delivery) -> delivery.attempts().get(0).outcome().equals("not-attempted"))
 			.hasSize(UNITS - 2);
-		assertThat(deliveries("channel=EMAIL&state=SENT")).hasSize(UNITS)
-			.allSatisfy((delivery) -> assertThat(delivery.fallbackFor()).isEqualTo(Channel.SMS));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(deliveries("channel=EMAIL&state=SENT")).hasSize(UNITS)
+				.allSatisfy((delivery) -> assertThat(delivery.fallbackFor()).isEqualTo(Channel.SMS)));
 		long p95Before = percentile(before, 95);
 		long p95During = percentile(during, 95);
 		System.out.printf(

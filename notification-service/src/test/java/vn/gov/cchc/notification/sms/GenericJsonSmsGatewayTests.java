@@ -144,7 +144,7 @@ class GenericJsonSmsGatewayTests {
 		this.provider.stubFor(post(MESSAGES).willReturn(okJson("{\"id\": \"late\"}").withFixedDelay(3000)));
 		long start = System.nanoTime();
 
-		DeliveryException failure = sendFailure(gateway("k", null, null), "0912345678");
+		DeliveryException failure = sendFailure(impatient(), "0912345678");
 
 		assertThat(failure.permanent()).isFalse();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
@@ -163,8 +163,8 @@ class GenericJsonSmsGatewayTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			closedPort = socket.getLocalPort();
 		}
-		GenericJsonSmsGateway gateway = new GenericJsonSmsGateway(
-				properties(URI.create("http://localhost:" + closedPort + "/sms/v1"), "k", null, null));
+		GenericJsonSmsGateway gateway = new GenericJsonSmsGateway(properties(
+				URI.create("http://localhost:" + closedPort + "/sms/v1"), "k", null, null, Duration.ofSeconds(5)));
 
 		assertThat(sendFailure(gateway, "0912345678").permanent()).isFalse();
 	}
@@ -225,7 +225,7 @@ class GenericJsonSmsGatewayTests {
 		this.provider.stubFor(get("/sms/v1/messages/by-reference/dlv-5")
 			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-		assertThat(gateway("k", null, null).lookup("dlv-4")).isEqualTo(Lookup.UNKNOWN);
+		assertThat(impatient().lookup("dlv-4")).isEqualTo(Lookup.UNKNOWN);
 		assertThat(gateway("k", null, null).lookup("dlv-5")).isEqualTo(Lookup.UNKNOWN);
 	}
 
@@ -238,14 +238,21 @@ class GenericJsonSmsGatewayTests {
 
 	private GenericJsonSmsGateway gateway(@Nullable String apiKey, @Nullable String username,
 			@Nullable String password) {
+		// A read timeout that a loaded build machine never reaches by accident.
+		return new GenericJsonSmsGateway(properties(URI.create(this.provider.baseUrl() + "/sms/v1"), apiKey, username,
+				password, Duration.ofSeconds(5)));
+	}
+
+	/** A gateway with a read timeout of 500 ms, for a provider that answers in 3 s. */
+	private GenericJsonSmsGateway impatient() {
 		return new GenericJsonSmsGateway(
-				properties(URI.create(this.provider.baseUrl() + "/sms/v1"), apiKey, username, password));
+				properties(URI.create(this.provider.baseUrl() + "/sms/v1"), "k", null, null, Duration.ofMillis(500)));
 	}
 
 	private static SmsProperties properties(URI baseUrl, @Nullable String apiKey, @Nullable String username,
-			@Nullable String password) {
+			@Nullable String password, Duration readTimeout) {
 		return new SmsProperties(GenericJsonSmsGateway.PROVIDER, baseUrl, apiKey, username, password, "CCHC", false, 2,
-				Duration.ofSeconds(1), Duration.ofMillis(500));
+				Duration.ofSeconds(2), readTimeout);
 	}
 
 }

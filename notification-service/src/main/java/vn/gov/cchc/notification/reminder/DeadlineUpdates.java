@@ -45,17 +45,15 @@ class DeadlineUpdates {
 		this.deadlines = deadlines;
 		this.planner = planner;
 		this.clock = clock;
-		this.applied = Counter.builder("cchc.reminders.submission-events")
-			.description("Submission events applied to the deadlines")
-			.tag("outcome", "applied")
-			.register(meters);
-		this.duplicate = Counter.builder("cchc.reminders.submission-events")
-			.description("Submission events applied to the deadlines")
-			.tag("outcome", "duplicate")
-			.register(meters);
-		this.unknownType = Counter.builder("cchc.reminders.submission-events")
-			.description("Submission events applied to the deadlines")
-			.tag("outcome", "unknown-type")
+		this.applied = counter(meters, "applied");
+		this.duplicate = counter(meters, "duplicate");
+		this.unknownType = counter(meters, "unknown-type");
+	}
+
+	private static Counter counter(MeterRegistry meters, String outcome) {
+		return Counter.builder("cchc.reminders.submission-events")
+			.description("Records on the submissions topic by what the reminders made of them")
+			.tag("outcome", outcome)
 			.register(meters);
 	}
 

@@ -30,17 +30,10 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -56,12 +49,7 @@ import static org.awaitility.Awaitility.await;
  * clock the test moves; the dispatcher runs every 200 ms. The tests run in date order on
  * the one clock, each with units of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@ActiveProfiles("reminders-test")
-@EmbeddedKafka(partitions = 3,
-		topics = { Topics.UNITS, Topics.SUBMISSIONS, "cchc.units.dlq", "cchc.submissions.dlq", Topics.NOTIFICATIONS },
-		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+@ReminderServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RemindersIntegrationTests {
 
@@ -80,17 +68,6 @@ class RemindersIntegrationTests {
 	static void services(DynamicPropertyRegistry registry) {
 		MongoTestStore.register(registry, "cchc-notification-reminders");
 		providers.register(registry);
-	}
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2026-06-25T03:00:00Z"));
-		}
-
 	}
 
 	@Autowired

@@ -27,15 +27,8 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -49,12 +42,7 @@ import static org.awaitility.Awaitility.await;
  * by SMS again; nothing reaches anybody twice, and the service keeps taking in submission
  * events at its usual pace while it all happens (measured, printed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureRestTestClient
-@ActiveProfiles("reminders-test")
-@EmbeddedKafka(partitions = 3,
-		topics = { Topics.UNITS, Topics.SUBMISSIONS, "cchc.units.dlq", "cchc.submissions.dlq", Topics.NOTIFICATIONS },
-		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
+@ReminderServiceTest
 class SmsOutageIntegrationTests {
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -71,17 +59,6 @@ class SmsOutageIntegrationTests {
 	static void services(DynamicPropertyRegistry registry) {
 		MongoTestStore.register(registry, "cchc-notification-outage");
 		providers.register(registry);
-	}
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		MutableClock testClock() {
-			return new MutableClock(Instant.parse("2027-06-01T03:00:00Z"));
-		}
-
 	}
 
 	@Autowired
@@ -112,6 +89,7 @@ class SmsOutageIntegrationTests {
 
 	@Test
 	void whileTheSmsGatewayIsDownEmailCarriesTheRemindersNothingGoesTwiceAndIngestionKeepsItsPace() throws Exception {
+		this.clock.setLocal("2027-06-01T10:00");
 		SmsProvider sms = providers.sms;
 		LocalDate due = LocalDate.of(2027, 6, 20);
 		for (int i = 1; i <= UNITS; i++) {

@@ -94,7 +94,10 @@ class ReminderDispatcher {
 		recoverAbandoned();
 		Instant now = this.clock.instant();
 		Map<Recipients, List<Reminder>> digests = new LinkedHashMap<>();
-		for (Reminder reminder : this.reminders.due(now, this.properties.dispatch().batchSize())) {
+		// An SMS whose time came in the quiet hours (planned before them, retried into
+		// them, or due while the service was down) waits for their end.
+		List<Channel> open = this.schedule.quiet(now) ? List.of(Channel.EMAIL) : List.of(Channel.values());
+		for (Reminder reminder : this.reminders.due(now, open, this.properties.dispatch().batchSize())) {
 			digests
 				.computeIfAbsent(new Recipients(reminder.recipientUnitCode(), reminder.channel()),
 						(key) -> new ArrayList<>())
@@ -206,7 +209,8 @@ class ReminderDispatcher {
 				logger.warn("Reminder {} cannot be delivered: {}", item.reminderId(), reason);
 			}
 			else {
-				Instant at = now.plus(backoff(reminder.get().tries()));
+				Instant later = now.plus(backoff(reminder.get().tries()));
+				Instant at = (delivery.channel() == Channel.SMS) ? this.schedule.outOfQuietHours(later) : later;
 				this.reminders.retryLater(item.reminderId(), delivery.id(), at, reason, now);
 				retryAt = (retryAt == null || at.isBefore(retryAt)) ? at : retryAt;
 			}
@@ -251,33 +255,35 @@ class ReminderDispatcher {
 
 	private void resolveDoubt(Delivery delivery, Instant now) {
 		GuardedChannel channel = this.channels.get(delivery.channel());
-		switch (channel.lookup(delivery.id())) {
-			case FOUND -> {
-				this.metrics.inDoubt("found");
-				logger.info("Delivery {} was sent before its instance died; recording it as sent", delivery.id());
-				recordSent(delivery, delivery.id(),
-						List.of(new Delivery.Attempt(now, "found", "Nhà cung cấp đã nhận thư/tin nhắn này")));
-			}
-			case NOT_FOUND -> {
-				this.metrics.inDoubt("resent");
-				this.deliveries.recordAttempt(delivery,
-						new Delivery.Attempt(now, "not-found", "Nhà cung cấp chưa nhận: gửi lại"));
-				send(delivery);
-			}
-			case UNKNOWN -> {
-				if (delivery.createdAt().plus(this.properties.dispatch().unresolvedDoubtResend()).isBefore(now)) {
-					this.metrics.inDoubt("resent-unconfirmed");
-					logger.warn("Delivery {} could not be confirmed by its provider for {}; sending it again",
-							delivery.id(), this.properties.dispatch().unresolvedDoubtResend());
-					send(delivery);
-				}
-				else {
-					// The takeover renewed the lease: the provider is asked again after
-					// it.
-					this.metrics.inDoubt("held");
-				}
-			}
+		ChannelSender.Lookup answer = channel.lookup(delivery.id());
+		if (answer == ChannelSender.Lookup.FOUND) {
+			this.metrics.inDoubt("found");
+			logger.info("Delivery {} was sent before its instance died; recording it as sent", delivery.id());
+			recordSent(delivery, delivery.id(),
+					List.of(new Delivery.Attempt(now, "found", "Nhà cung cấp đã nhận thư/tin nhắn này")));
+			return;
 		}
+		boolean unconfirmed = answer == ChannelSender.Lookup.UNKNOWN;
+		boolean waitedEnough = delivery.createdAt()
+			.plus(this.properties.dispatch().unresolvedDoubtResend())
+			.isBefore(now);
+		boolean quiet = delivery.channel() == Channel.SMS && this.schedule.quiet(now);
+		if ((unconfirmed && !waitedEnough) || quiet) {
+			// The takeover renewed the lease: the provider is asked again after it.
+			this.metrics.inDoubt("held");
+			return;
+		}
+		if (unconfirmed) {
+			this.metrics.inDoubt("resent-unconfirmed");
+			logger.warn("Delivery {} could not be confirmed by its provider for {}; sending it again", delivery.id(),
+					this.properties.dispatch().unresolvedDoubtResend());
+		}
+		else {
+			this.metrics.inDoubt("resent");
+			this.deliveries.recordAttempt(delivery,
+					new Delivery.Attempt(now, "not-found", "Nhà cung cấp chưa nhận: gửi lại"));
+		}
+		send(delivery);
 	}
 
 	private Optional<Recipient> recipient(String unitCode) {

@@ -73,14 +73,18 @@ class ReminderSchedule {
 		return dueDate.plusDays(rule.offsetDays()).atTime(rule.at()).atZone(this.properties.zone()).toInstant();
 	}
 
+	/** Whether no SMS may go at this instant. */
+	boolean quiet(Instant time) {
+		return this.properties.quietHours().contains(time.atZone(this.properties.zone()).toLocalTime());
+	}
+
 	/** The instant itself, or the end of the quiet hours it falls in. */
 	Instant outOfQuietHours(Instant time) {
-		ReminderProperties.QuietHours quiet = this.properties.quietHours();
-		ZonedDateTime local = time.atZone(this.properties.zone());
-		if (!quiet.contains(local.toLocalTime())) {
+		if (!quiet(time)) {
 			return time;
 		}
-		ZonedDateTime end = local.with(quiet.end());
+		ZonedDateTime local = time.atZone(this.properties.zone());
+		ZonedDateTime end = local.with(this.properties.quietHours().end());
 		if (!end.isAfter(local)) {
 			end = end.plusDays(1);
 		}

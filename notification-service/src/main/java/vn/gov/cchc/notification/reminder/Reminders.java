@@ -70,9 +70,10 @@ class Reminders {
 			.getModifiedCount();
 	}
 
-	/** Waiting reminders whose time has come, the earliest first. */
-	List<Reminder> due(Instant now, int limit) {
-		Query due = Query.query(Criteria.where("state").is(Reminder.State.SCHEDULED).and("sendAt").lte(now))
+	/** Waiting reminders on these channels whose time has come, the earliest first. */
+	List<Reminder> due(Instant now, Collection<Channel> channels, int limit) {
+		Query due = Query.query(
+				Criteria.where("state").is(Reminder.State.SCHEDULED).and("sendAt").lte(now).and("channel").in(channels))
 			.with(Sort.by("sendAt", "_id"))
 			.limit(limit);
 		return this.mongo.find(due, Reminder.class);

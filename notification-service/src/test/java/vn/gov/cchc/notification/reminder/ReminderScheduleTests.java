@@ -101,6 +101,8 @@ class ReminderScheduleTests {
 		assertThat(this.schedule.outOfQuietHours(local("2026-06-05T21:00"))).isEqualTo(local("2026-06-06T07:00"));
 		assertThat(this.schedule.outOfQuietHours(local("2026-06-06T03:30"))).isEqualTo(local("2026-06-06T07:00"));
 		assertThat(this.schedule.outOfQuietHours(local("2026-06-06T07:00"))).isEqualTo(local("2026-06-06T07:00"));
+		assertThat(this.schedule.quiet(local("2026-06-05T22:30"))).isTrue();
+		assertThat(this.schedule.quiet(local("2026-06-06T07:00"))).isFalse();
 		ReminderProperties.QuietHours none = new ReminderProperties.QuietHours(LocalTime.of(7, 0), LocalTime.of(7, 0));
 		assertThat(none.contains(LocalTime.of(23, 0))).isFalse();
 	}

@@ -145,8 +145,6 @@ class ReminderOutageSystemIntegrationTests {
 				"%s reminders: %d emails to %d communes in %.1f s from publishing the SubmissionDue events, "
 						+ "%.1f messages/s; SMS requests refused by the gateway: %d; SMS taken: 0%n",
 				PREFIX, UNITS, perRecipient.size(), stormSeconds, UNITS / stormSeconds, refused);
-		assertThat(p95During).as("ingestion p95 during the outage against before")
-			.isLessThanOrEqualTo(Math.max(2 * p95Before, p95Before + 200));
 
 		// The gateway recovers: once the circuit lets a call through again, an SMS goes
 		// by SMS. Each try is a new report, so an SMS that meets the still-open circuit
@@ -161,6 +159,10 @@ class ReminderOutageSystemIntegrationTests {
 		});
 		System.out.printf("%s after the outage ended, an SMS went through after %.1f s (%d tries)%n", PREFIX,
 				(System.nanoTime() - recoveryStart) / 1e9, tries.get());
+
+		// Last, so that a run over the bound still shows whether everything else held.
+		assertThat(p95During).as("ingestion p95 during the outage against before")
+			.isLessThanOrEqualTo(Math.max(2 * p95Before, p95Before + 200));
 	}
 
 	/**

@@ -16,11 +16,31 @@ import java.util.stream.Stream;
  * The whole local runtime, driven through the same script the README tells people to run
  * ({@code deploy/local/cchc}). Ports are moved away from the defaults so a developer's
  * running system and the tests do not collide; the data folder lives under
- * {@code target/} and starts empty.
+ * {@code target/} and starts empty. notification-service runs without SMS quiet hours and
+ * dispatches every second, so that what a test sees does not depend on the time of day
+ * and a reminder goes within a second of falling due.
  */
 final class LocalRuntime {
 
 	static final int GATEWAY_PORT = 18080;
+
+	static final int NOTIFICATION_PORT = 18083;
+
+	/** The dev providers' HTTP port: the SMS gateway and the mail view. */
+	static final int PROVIDERS_HTTP_PORT = 18089;
+
+	/**
+	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off.
+	 */
+	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
+			Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)), Map.entry("PLAN_PORT", "18081"),
+			Map.entry("REPORT_PORT", "18082"), Map.entry("NOTIFICATION_PORT", Integer.toString(NOTIFICATION_PORT)),
+			Map.entry("KAFKA_PORT", "19092"), Map.entry("KAFKA_CONTROLLER_PORT", "19093"),
+			Map.entry("MONGO_PORT", "27117"), Map.entry("PROVIDERS_SMTP_PORT", "13025"),
+			Map.entry("PROVIDERS_IMAP_PORT", "13143"),
+			Map.entry("PROVIDERS_HTTP_PORT", Integer.toString(PROVIDERS_HTTP_PORT)),
+			Map.entry("CCHC_SMS_QUIET_START", "00:00"), Map.entry("CCHC_SMS_QUIET_END", "00:00"),
+			Map.entry("CCHC_REMINDER_INTERVAL", "1s"));
 
 	private final Path repo;
 
@@ -42,6 +62,16 @@ final class LocalRuntime {
 
 	String gateway() {
 		return "http://127.0.0.1:" + GATEWAY_PORT;
+	}
+
+	/** notification-service itself, for its metrics (the gateway routes only the API). */
+	String notificationService() {
+		return "http://127.0.0.1:" + NOTIFICATION_PORT;
+	}
+
+	/** The dev providers' HTTP server: {@code /sms/v1/...}, {@code /mail/v1/messages}. */
+	String providers() {
+		return "http://127.0.0.1:" + PROVIDERS_HTTP_PORT;
 	}
 
 	void wipeData() throws IOException {
@@ -110,10 +140,8 @@ final class LocalRuntime {
 		command.add(this.repo.resolve("deploy/local/cchc").toString());
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(this.repo.toFile());
-		builder.environment()
-			.putAll(Map.of("CCHC_VAR", this.var.toString(), "GATEWAY_PORT", Integer.toString(GATEWAY_PORT), "PLAN_PORT",
-					"18081", "REPORT_PORT", "18082", "NOTIFICATION_PORT", "18083", "KAFKA_PORT", "19092",
-					"KAFKA_CONTROLLER_PORT", "19093", "MONGO_PORT", "27117"));
+		builder.environment().putAll(ENVIRONMENT);
+		builder.environment().put("CCHC_VAR", this.var.toString());
 		return builder;
 	}
 

@@ -1,8 +1,6 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -27,10 +25,6 @@ class Deadlines {
 
 	Optional<Deadline> find(String submissionId) {
 		return Optional.ofNullable(this.mongo.findById(submissionId, Deadline.class));
-	}
-
-	List<Deadline> findAll(Collection<String> submissionIds) {
-		return this.mongo.find(Query.query(Criteria.where("_id").in(submissionIds)), Deadline.class);
 	}
 
 	/**

@@ -13,12 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -123,23 +121,15 @@ class ReminderDispatcher {
 		List<Reminder> claimed = due.stream()
 			.filter((reminder) -> this.reminders.claim(reminder.id(), delivery.id(), now))
 			.toList();
-		Set<String> open = this.deadlines
-			.findAll(claimed.stream().map(Reminder::submissionId).collect(Collectors.toSet()))
-			.stream()
-			.filter(Deadline::open)
-			.map(Deadline::submissionId)
-			.collect(Collectors.toSet());
-		List<String> closed = claimed.stream()
-			.filter((reminder) -> !open.contains(reminder.submissionId()))
-			.map(Reminder::id)
-			.toList();
-		if (!closed.isEmpty()) {
-			this.reminders.cancelClaimed(closed, delivery.id(), now);
+		List<Delivery.Item> items = new ArrayList<>();
+		for (Reminder reminder : claimed) {
+			if (this.deadlines.find(reminder.submissionId()).filter(Deadline::open).isPresent()) {
+				items.add(Delivery.Item.of(reminder));
+			}
+			else {
+				this.reminders.cancelClaimed(reminder.id(), delivery.id(), now);
+			}
 		}
-		List<Delivery.Item> items = claimed.stream()
-			.filter((reminder) -> open.contains(reminder.submissionId()))
-			.map(Delivery.Item::of)
-			.toList();
 		if (items.isEmpty()) {
 			this.deliveries.delete(delivery);
 			return;
@@ -177,7 +167,7 @@ class ReminderDispatcher {
 		int calls = (int) attempts.stream().filter((attempt) -> !attempt.outcome().equals("found")).count();
 		this.deliveries.markSent(delivery, reference, attempts, at,
 				ReminderEvents.sent(delivery, reference, calls, at));
-		this.reminders.markSent(delivery.id(), at);
+		delivery.items().forEach((item) -> this.reminders.markSent(item.reminderId(), delivery.id(), at));
 		this.metrics.sent(delivery.channel(), delivery.fallbackFor() != null);
 	}
 

@@ -105,21 +105,21 @@ class Reminders {
 	}
 
 	/**
-	 * Cancels claimed reminders whose report came in while the message was being made.
+	 * Cancels a claimed reminder whose report came in while the message was being made.
 	 */
-	void cancelClaimed(Collection<String> ids, String deliveryId, Instant now) {
-		this.mongo.updateMulti(claimed(deliveryId).addCriteria(Criteria.where("_id").in(ids)),
+	void cancelClaimed(String id, String deliveryId, Instant now) {
+		this.mongo.updateFirst(claimed(id, deliveryId),
 				new Update().set("state", Reminder.State.CANCELLED).set("updatedAt", now), Reminder.class);
 	}
 
-	void markSent(String deliveryId, Instant now) {
-		this.mongo.updateMulti(claimed(deliveryId),
+	void markSent(String id, String deliveryId, Instant now) {
+		this.mongo.updateFirst(claimed(id, deliveryId),
 				new Update().set("state", Reminder.State.SENT).set("updatedAt", now), Reminder.class);
 	}
 
 	/** Records that the message failed for this reminder and that it is not retried. */
 	void markFailed(String id, String deliveryId, String failure, boolean permanent, Instant now) {
-		this.mongo.updateFirst(claimed(deliveryId).addCriteria(Criteria.where("_id").is(id)),
+		this.mongo.updateFirst(claimed(id, deliveryId),
 				new Update().set("state", Reminder.State.FAILED)
 					.set("failure", failure)
 					.set("failedPermanently", permanent)
@@ -130,7 +130,7 @@ class Reminders {
 
 	/** Puts a claimed reminder back to wait for a later try on the same channel. */
 	void retryLater(String id, String deliveryId, Instant sendAt, String failure, Instant now) {
-		this.mongo.updateFirst(claimed(deliveryId).addCriteria(Criteria.where("_id").is(id)),
+		this.mongo.updateFirst(claimed(id, deliveryId),
 				new Update().set("state", Reminder.State.SCHEDULED)
 					.unset("deliveryId")
 					.set("sendAt", sendAt)
@@ -187,6 +187,15 @@ class Reminders {
 
 	private static Query claimed(String deliveryId) {
 		return Query.query(Criteria.where("deliveryId").is(deliveryId).and("state").is(Reminder.State.CLAIMED));
+	}
+
+	/**
+	 * One claimed reminder, by id: the development store has no secondary indexes, and a
+	 * message carries few reminders, so the updates around a send go by id.
+	 */
+	private static Query claimed(String id, String deliveryId) {
+		return byId(id).addCriteria(Criteria.where("deliveryId").is(deliveryId))
+			.addCriteria(Criteria.where("state").is(Reminder.State.CLAIMED));
 	}
 
 	private static Query byId(String id) {

@@ -95,7 +95,9 @@ class ReminderDispatcher {
 		// An SMS whose time came in the quiet hours (planned before them, retried into
 		// them, or due while the service was down) waits for their end.
 		List<Channel> open = this.schedule.quiet(now) ? List.of(Channel.EMAIL) : List.of(Channel.values());
-		for (Reminder reminder : this.reminders.due(now, open, this.properties.dispatch().batchSize())) {
+		List<Reminder> timeHasCome = this.reminders.due(now, open, this.properties.dispatch().batchSize());
+		this.metrics.due(timeHasCome.size());
+		for (Reminder reminder : timeHasCome) {
 			digests
 				.computeIfAbsent(new Recipients(reminder.recipientUnitCode(), reminder.channel()),
 						(key) -> new ArrayList<>())
@@ -110,7 +112,6 @@ class ReminderDispatcher {
 					return null;
 				})));
 		sending.forEach(CompletableFuture::join);
-		this.metrics.due(this.reminders.countDue(this.clock.instant()));
 		return digests.size();
 	}
 

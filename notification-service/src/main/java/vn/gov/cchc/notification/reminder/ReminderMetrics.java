@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * The delivery log as metrics: {@code cchc.reminders.deliveries} (by channel and
  * outcome), {@code cchc.reminders.fallbacks}, {@code cchc.reminders.undeliverable},
  * {@code cchc.reminders.in-doubt} (by how the doubt was resolved) and the gauge
- * {@code cchc.reminders.due} of reminders whose time has come and that wait to go.
+ * {@code cchc.reminders.due} of reminders whose time had come at the start of the last
+ * round (at most one batch: counting them all would read every reminder each round).
  */
 @Component
 class ReminderMetrics {
@@ -24,7 +25,7 @@ class ReminderMetrics {
 	ReminderMetrics(MeterRegistry meters) {
 		this.meters = meters;
 		Gauge.builder("cchc.reminders.due", this.due, AtomicLong::get)
-			.description("Reminders whose time has come and that have not gone yet, after the last dispatch round")
+			.description("Reminders whose time had come at the start of the last dispatch round, at most one batch")
 			.register(meters);
 	}
 

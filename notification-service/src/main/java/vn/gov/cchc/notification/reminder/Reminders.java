@@ -79,12 +79,6 @@ class Reminders {
 		return this.mongo.find(due, Reminder.class);
 	}
 
-	long countDue(Instant now) {
-		return this.mongo.count(
-				Query.query(Criteria.where("state").is(Reminder.State.SCHEDULED).and("sendAt").lte(now)),
-				Reminder.class);
-	}
-
 	/**
 	 * Takes a waiting reminder into a message.
 	 * @return whether it was still waiting (another dispatcher did not take it first)

@@ -27,11 +27,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * passed by then are not sent late, except the latest one
  * @param appliedEvents ids of the events applied, so that a redelivered one changes
  * nothing
+ * @param version how many events were applied: every update names the version it read
  */
 @Document("deadlines")
 record Deadline(@Id String submissionId, String unitCode, String planId, String periodId, PeriodType periodType,
 		@Nullable LocalDate dueDate, @Nullable String receiverUnitCode, @Nullable String escalationUnitCode,
-		boolean open, Instant learnedAt, List<String> appliedEvents) {
+		boolean open, Instant learnedAt, List<String> appliedEvents, long version) {
 
 	/** The unit an escalation goes to: the escalation unit, else the receiver. */
 	@Nullable String escalationTarget() {

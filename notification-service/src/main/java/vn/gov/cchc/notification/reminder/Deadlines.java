@@ -1,6 +1,8 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -11,8 +13,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code deadlines} collection. Each event is applied by one conditional upsert that
- * also records its id, so a redelivered event matches nothing and changes nothing.
+ * The {@code deadlines} collection. Each event is applied by one update that records its
+ * id and names the version it read, so a redelivered event changes nothing and two
+ * consumers cannot both apply theirs to the same version.
  */
 @Repository
 class Deadlines {
@@ -21,6 +24,8 @@ class Deadlines {
 
 	Deadlines(MongoTemplate mongo) {
 		this.mongo = mongo;
+		// The versioned update (see Reminders for why the development store needs it).
+		StoreIndexes.create(mongo, Deadline.class, StoreIndexes.unique("_id", "version"));
 	}
 
 	Optional<Deadline> find(String submissionId) {
@@ -28,37 +33,66 @@ class Deadlines {
 	}
 
 	/**
-	 * Applies the event unless it was applied before.
+	 * Applies the event unless it was applied before: an insert for a report not seen
+	 * yet, else an update that names the version it read, tried again if another consumer
+	 * (a rebalance) got in between.
 	 * @return whether it changed the stored deadline
 	 */
 	boolean apply(SubmissionEvent event, Instant now) {
-		Query notYetApplied = Query
-			.query(Criteria.where("_id").is(event.submissionId()).and("appliedEvents").ne(event.eventId()));
-		Update update = new Update().push("appliedEvents", event.eventId())
-			.setOnInsert("unitCode", event.unitCode())
-			.setOnInsert("planId", event.planId())
-			.setOnInsert("periodId", event.periodId())
-			.setOnInsert("periodType", event.periodType())
-			.setOnInsert("learnedAt", now);
-		switch (event.kind()) {
-			case DUE -> update.set("dueDate", event.dueDate())
-				.set("receiverUnitCode", event.receiverUnitCode())
-				.set("escalationUnitCode", event.escalationUnitCode())
-				// A due date that moves after the report is in does not reopen it.
-				.setOnInsert("open", true);
-			case SUBMITTED, APPROVED -> update.set("open", false);
-			case RETURNED -> update.set("open", true);
-			case OVERDUE -> update.setOnInsert("open", true);
+		while (true) {
+			Deadline stored = this.mongo.findById(event.submissionId(), Deadline.class);
+			if (stored == null) {
+				try {
+					this.mongo.insert(applied(first(event, now), event));
+					return true;
+				}
+				catch (DuplicateKeyException ex) {
+					continue;
+				}
+			}
+			if (stored.appliedEvents().contains(event.eventId())) {
+				return false;
+			}
+			Deadline next = applied(stored, event);
+			Query unchanged = Query
+				.query(Criteria.where("_id").is(stored.submissionId()).and("version").is(stored.version()));
+			Update update = new Update().set("dueDate", next.dueDate())
+				.set("receiverUnitCode", next.receiverUnitCode())
+				.set("escalationUnitCode", next.escalationUnitCode())
+				.set("open", next.open())
+				.push("appliedEvents", event.eventId())
+				.set("version", next.version());
+			if (this.mongo.updateFirst(unchanged, update, Deadline.class).getModifiedCount() > 0) {
+				return true;
+			}
 		}
-		try {
-			this.mongo.upsert(notYetApplied, update, Deadline.class);
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			// Stored already with this event applied (or inserted by another consumer a
-			// moment ago): try once as a plain conditional update.
-			return this.mongo.updateFirst(notYetApplied, update, Deadline.class).getModifiedCount() > 0;
-		}
+	}
+
+	/** A report known only by this event, before the event is applied. */
+	private static Deadline first(SubmissionEvent event, Instant now) {
+		return new Deadline(event.submissionId(), event.unitCode(), event.planId(), event.periodId(),
+				event.periodType(), null, null, null, true, now, List.of(), 0);
+	}
+
+	/**
+	 * The deadline with the event applied. A due date that moves after the report is in
+	 * does not reopen it; an overdue notice changes nothing, the schedule holds the late
+	 * reminders already.
+	 */
+	private static Deadline applied(Deadline deadline, SubmissionEvent event) {
+		boolean open = switch (event.kind()) {
+			case DUE, OVERDUE -> deadline.open();
+			case SUBMITTED, APPROVED -> false;
+			case RETURNED -> true;
+		};
+		boolean due = event.kind() == SubmissionEvent.Kind.DUE;
+		List<String> applied = new ArrayList<>(deadline.appliedEvents());
+		applied.add(event.eventId());
+		return new Deadline(deadline.submissionId(), deadline.unitCode(), deadline.planId(), deadline.periodId(),
+				deadline.periodType(), due ? event.dueDate() : deadline.dueDate(),
+				due ? event.receiverUnitCode() : deadline.receiverUnitCode(),
+				due ? event.escalationUnitCode() : deadline.escalationUnitCode(), open, deadline.learnedAt(), applied,
+				deadline.version() + 1);
 	}
 
 }

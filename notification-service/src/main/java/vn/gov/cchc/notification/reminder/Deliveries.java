@@ -30,6 +30,11 @@ class Deliveries {
 
 	Deliveries(MongoTemplate mongo) {
 		this.mongo = mongo;
+		StoreIndexes.create(mongo, Delivery.class,
+				// The updates of the instance holding a delivery (see Reminders).
+				StoreIndexes.unique("_id", "owner"),
+				// For MongoDB: abandoned leases, the log of a unit.
+				StoreIndexes.of("state", "leaseUntil"), StoreIndexes.of("recipientUnitCode", "createdAt"));
 	}
 
 	Optional<Delivery> find(String id) {

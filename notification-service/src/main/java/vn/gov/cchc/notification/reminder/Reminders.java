@@ -25,6 +25,19 @@ class Reminders {
 
 	Reminders(MongoTemplate mongo) {
 		this.mongo = mongo;
+		StoreIndexes.create(mongo, Reminder.class,
+				// Every conditional update names the id and the fields it expects.
+				// MongoDB
+				// answers those from the id index alone; the development store only uses
+				// an
+				// index whose fields are exactly those of the query, so each shape gets
+				// one.
+				StoreIndexes.unique("_id", "state"), StoreIndexes.unique("_id", "deliveryId", "state"),
+				StoreIndexes.unique("_id", "state", "failedPermanently"),
+				// For MongoDB: the dispatcher's round, the cancellation of a report's
+				// reminders, the schedule of a unit.
+				StoreIndexes.of("state", "sendAt"), StoreIndexes.of("submissionId", "state"),
+				StoreIndexes.of("recipientUnitCode", "sendAt"));
 	}
 
 	Optional<Reminder> find(String id) {

@@ -72,9 +72,9 @@ class ReminderScheduleTests {
 	@Test
 	void escalatesToTheReceiverWhenTheReportNamesNoEscalationUnitAndNotAtAllAtTheTop() {
 		Deadline toReceiver = new Deadline("P1:2026-Q2:256", "256", "P1", "2026-Q2", PeriodType.QUARTER,
-				LocalDate.of(2026, 7, 14), "27.SNV", null, true, local("2026-06-20T10:00"), List.of());
+				LocalDate.of(2026, 7, 14), "27.SNV", null, true, local("2026-06-20T10:00"), List.of(), 0);
 		Deadline atTheTop = new Deadline("P1:2026-Q2:27", "27", "P1", "2026-Q2", PeriodType.QUARTER,
-				LocalDate.of(2026, 7, 14), null, null, true, local("2026-06-20T10:00"), List.of());
+				LocalDate.of(2026, 7, 14), null, null, true, local("2026-06-20T10:00"), List.of(), 0);
 
 		assertThat(this.schedule.reminders(toReceiver, local("2026-06-20T10:00")))
 			.filteredOn((reminder) -> reminder.kind() == ReminderKind.ESCALATION)
@@ -126,7 +126,7 @@ class ReminderScheduleTests {
 	@Test
 	void makesNoRemindersBeforeTheDueDateIsKnown() {
 		Deadline submittedFirst = new Deadline("P1:2026-Q2:30001", "30001", "P1", "2026-Q2", PeriodType.QUARTER, null,
-				null, null, false, local("2026-07-01T10:00"), List.of("e1"));
+				null, null, false, local("2026-07-01T10:00"), List.of("e1"), 1);
 
 		assertThat(this.schedule.reminders(submittedFirst, local("2026-07-01T10:00"))).isEmpty();
 	}
@@ -161,7 +161,7 @@ class ReminderScheduleTests {
 
 	static Deadline deadline(PeriodType type, LocalDate due, Instant learnedAt) {
 		return new Deadline("P1:2026-Q2:30001", "30001", "P1", "2026-Q2", type, due, "256", "256", true, learnedAt,
-				List.of("e1"));
+				List.of("e1"), 1);
 	}
 
 	static Instant local(String dateTime) {

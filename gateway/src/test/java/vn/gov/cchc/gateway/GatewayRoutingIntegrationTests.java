@@ -160,6 +160,20 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void servesTheAsyncApiDocumentOfTheTopicsAndTheSchemasItNames() throws Exception {
+		HttpResponse<String> document = send(request("/asyncapi.json").GET());
+		HttpResponse<String> schema = send(request("/schemas/reminder-sent.v1.json").GET());
+
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(document.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+		assertThat(document.body()).contains("\"asyncapi\": \"3.0.0\"", "\"address\": \"cchc.notifications\"",
+				"\"$ref\": \"schemas/reminder-sent.v1.json\"");
+		assertThat(schema.statusCode()).isEqualTo(200);
+		assertThat(schema.body()).contains("ReminderSent v1");
+	}
+
+	@Test
 	void passesTheCallersCorrelationIdToTheServiceAndBack() throws Exception {
 		HttpResponse<String> response = send(
 				request("/api/v1/units/09190").header("X-Correlation-Id", "bac-ninh-2025.07:0042").GET());

@@ -1,0 +1,113 @@
+package vn.gov.cchc.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.Resource;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Makes a servlet service an OAuth2 resource server of the platform's issuer: every
+ * request but health, metrics and the API documents needs a valid JWT; each service adds
+ * its {@link EndpointRules}; 401 and 403 are RFC 9457 problems. The issuer comes from
+ * {@code spring.security.oauth2.resourceserver.jwt.*} as usual.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+	/** Paths anyone may call: probes, metrics, the API documents and the error page. */
+	static final String[] OPEN_PATHS = { "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+			"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error" };
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain platformSecurityFilterChain(HttpSecurity http, ObjectProvider<EndpointRules> rules)
+			throws Exception {
+		ProblemResponseWriter problems = new ProblemResponseWriter();
+		List<EndpointRules> ordered = rules.orderedStream().toList();
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> {
+				requests.requestMatchers(OPEN_PATHS).permitAll();
+				ordered.forEach((rule) -> rule.apply(requests));
+				requests.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer(
+					(server) -> server.jwt((jwt) -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	/**
+	 * Checks the signature against the issuer's keys, the validity period and that the
+	 * token names the trusted issuer; the keys are fetched on the first token, so a
+	 * service starts while the issuer is still starting.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(JwtDecoder.class)
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) throws IOException {
+		Resource key = properties.publicKeyLocation();
+		NimbusJwtDecoder decoder = (key != null) ? NimbusJwtDecoder.withPublicKey(rsaPublicKey(key)).build()
+				: NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+		return decoder;
+	}
+
+	private static RSAPublicKey rsaPublicKey(Resource location) throws IOException {
+		try (InputStream in = location.getInputStream()) {
+			String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
+				.replaceAll("\\s", "");
+			return (RSAPublicKey) KeyFactory.getInstance("RSA")
+				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Not an RSA public key: " + location, ex);
+		}
+	}
+
+	@Bean
+	SecurityProblemAdvice securityProblemAdvice() {
+		return new SecurityProblemAdvice();
+	}
+
+	@Bean
+	WebMvcConfigurer callerArgumentConfigurer() {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+				resolvers.add(new CallerArgumentResolver());
+			}
+
+		};
+	}
+
+}

@@ -1,13 +1,5 @@
 package vn.gov.cchc.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.io.Resource;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -73,24 +64,12 @@ public class PlatformSecurityAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean(JwtDecoder.class)
-	JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) throws IOException {
-		Resource key = properties.publicKeyLocation();
-		NimbusJwtDecoder decoder = (key != null) ? NimbusJwtDecoder.withPublicKey(rsaPublicKey(key)).build()
+	JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
+		NimbusJwtDecoder decoder = (properties.publicKeyLocation() != null)
+				? NimbusJwtDecoder.withPublicKey(properties.publicKey()).build()
 				: NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
 		return decoder;
-	}
-
-	private static RSAPublicKey rsaPublicKey(Resource location) throws IOException {
-		try (InputStream in = location.getInputStream()) {
-			String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replaceAll("-----[A-Z ]+-----", "")
-				.replaceAll("\\s", "");
-			return (RSAPublicKey) KeyFactory.getInstance("RSA")
-				.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Not an RSA public key: " + location, ex);
-		}
 	}
 
 	@Bean

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.gov.cchc.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,6 +60,7 @@ class GatewayBackendDownIntegrationTests {
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", TestTokens.bearer(GatewayRoutingIntegrationTests.OPERATOR))
 			.header("X-Correlation-Id", "down-1")
 			.method(method,
 					method.equals("GET") ? BodyPublishers.noBody() : BodyPublishers.ofString("{\"eventId\":\"e1\"}"))

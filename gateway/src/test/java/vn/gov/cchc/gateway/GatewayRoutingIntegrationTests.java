@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.gov.cchc.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,12 @@ class GatewayRoutingIntegrationTests {
 			"notification-service", notification);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Passes every role rule of the gateway; the services check units, and here they are
+	 * WireMock.
+	 */
+	static final String OPERATOR = TestTokens.of("operator", "27", "officer", "reviewer", "admin");
 
 	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -327,7 +334,8 @@ class GatewayRoutingIntegrationTests {
 
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("Content-Type", "application/json");
+			.header("Content-Type", "application/json")
+			.header("Authorization", TestTokens.bearer(OPERATOR));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

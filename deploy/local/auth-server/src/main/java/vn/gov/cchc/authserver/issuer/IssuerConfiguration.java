@@ -81,8 +81,7 @@ class IssuerConfiguration {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityFilterChain loginPage(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
-			// A browser's favicon request must not become the page to return to after
-			// login.
+			// The favicon must not become the page a browser returns to after login.
 			.requestMatchers("/login", "/error", "/favicon.ico", "/actuator/health/**", "/actuator/info",
 					"/actuator/prometheus")
 			.permitAll()

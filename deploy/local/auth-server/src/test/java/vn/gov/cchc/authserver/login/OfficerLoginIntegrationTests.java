@@ -76,6 +76,27 @@ class OfficerLoginIntegrationTests {
 		assertThat(id.getClaimAsString("name")).isEqualTo("Nguyễn Thị Hà");
 		assertThat(id.getClaimAsString("nonce")).isEqualTo("nonce-state-1");
 		assertThat(tokens.path("refresh_token").asString()).isNotBlank();
+		HttpResponse<String> home = this.browser.get(this.issuer.base().resolve("/"));
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("Nguyễn Thị Hà")
+			.contains("09190")
+			.contains("http://localhost:8080/dashboard/");
+	}
+
+	@Test
+	void aCodeRequestWithoutPkceIsRefused() throws Exception {
+		URI withoutPkce = this.issuer.base()
+			.resolve("/oauth2/authorize?response_type=code&client_id=cchc-dashboard&scope=openid&state=s-0"
+					+ "&redirect_uri=" + IssuerClient.encode(CALLBACK));
+		HttpResponse<String> page = this.browser.get(Browser.redirect(this.browser.get(authorizeRequest("state-0"))));
+		this.browser.get(Browser.redirect(signIn(page, "quantri", "cchc-demo")));
+
+		URI callback = Browser.redirect(this.browser.get(withoutPkce));
+
+		Map<String, String> query = UriComponentsBuilder.fromUri(callback).build().getQueryParams().toSingleValueMap();
+		assertThat(query).containsEntry("error", "invalid_request")
+			.containsEntry("state", "s-0")
+			.doesNotContainKey("code");
 	}
 
 	@Test

@@ -29,6 +29,9 @@ final class LocalRuntime {
 	/** The dev providers' HTTP port: the SMS gateway and the mail view. */
 	static final int PROVIDERS_HTTP_PORT = 18089;
 
+	/** The local issuer's port: the token endpoint, the login page and the JWKS. */
+	static final int AUTH_PORT = 19000;
+
 	/**
 	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off.
 	 */
@@ -39,8 +42,8 @@ final class LocalRuntime {
 			Map.entry("MONGO_PORT", "27117"), Map.entry("PROVIDERS_SMTP_PORT", "13025"),
 			Map.entry("PROVIDERS_IMAP_PORT", "13143"),
 			Map.entry("PROVIDERS_HTTP_PORT", Integer.toString(PROVIDERS_HTTP_PORT)),
-			Map.entry("CCHC_SMS_QUIET_START", "00:00"), Map.entry("CCHC_SMS_QUIET_END", "00:00"),
-			Map.entry("CCHC_REMINDER_INTERVAL", "1s"));
+			Map.entry("AUTH_PORT", Integer.toString(AUTH_PORT)), Map.entry("CCHC_SMS_QUIET_START", "00:00"),
+			Map.entry("CCHC_SMS_QUIET_END", "00:00"), Map.entry("CCHC_REMINDER_INTERVAL", "1s"));
 
 	private final Path repo;
 
@@ -72,6 +75,14 @@ final class LocalRuntime {
 	/** The dev providers' HTTP server: {@code /sms/v1/...}, {@code /mail/v1/messages}. */
 	String providers() {
 		return "http://127.0.0.1:" + PROVIDERS_HTTP_PORT;
+	}
+
+	/**
+	 * The local issuer, as the services know it ({@code iss} of its tokens):
+	 * {@code /oauth2/token} gives a demo commune's system its token.
+	 */
+	String issuer() {
+		return "http://localhost:" + AUTH_PORT;
 	}
 
 	void wipeData() throws IOException {

@@ -7,10 +7,13 @@
 # know). A plan issued by an earlier run is left as it is: an issued plan changes only by
 # amendment. The issuing units must be loaded first; plan-service sees them a moment
 # after PUT /api/v1/units answers, so a refused draft is tried again for up to a minute.
+# Writing plans needs an administrator's access token, in CCHC_TOKEN (the one-box runtime
+# gets one for the provisioning client cchc-provisioning).
 
 set -eu
 
 gateway=${1:?usage: load-plans.sh <gateway-url>}
+token=${CCHC_TOKEN:?CCHC_TOKEN must hold an administrator access token}
 dir=$(cd "$(dirname "$0")/plans" && pwd -P)
 
 # The value of the first "<key>": "<string>" of a file: the flat demo files start with it.
@@ -20,7 +23,7 @@ json_string() {
 
 # Runs curl, prints the body, and fails unless the status is 2xx.
 call() {
-	answer=$(curl -sS --max-time 30 -w '\n%{http_code}' "$@") || return 1
+	answer=$(curl -sS --max-time 30 -H "Authorization: Bearer $token" -w '\n%{http_code}' "$@") || return 1
 	status=$(printf '%s\n' "$answer" | tail -n 1)
 	printf '%s\n' "$answer" | sed '$d'
 	case $status in 2*) return 0 ;; *) return 1 ;; esac

@@ -9,7 +9,9 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * The person or system behind a request, as the issuer's token says.
  *
- * @param user the login ({@code sub}): a user name, or a machine client's id
+ * @param user the login: {@code preferred_username} where the issuer sets it apart from
+ * {@code sub} (Keycloak), else {@code sub} (the local issuer: a user name, or a machine
+ * client's id)
  * @param name the display name for audit trails ({@code name}, else the login)
  * @param unitCode the unit they act for ({@code unit})
  * @param roles what they may do ({@code roles})
@@ -39,7 +41,8 @@ public record Caller(String user, String name, String unitCode, Set<Role> roles)
 			throw new InvalidCallerTokenException("The token names no unit (claim '" + UNIT_CLAIM + "')");
 		}
 		String name = jwt.getClaimAsString(NAME_CLAIM);
-		String user = jwt.getSubject();
+		String login = jwt.getClaimAsString("preferred_username");
+		String user = (login != null && !login.isBlank()) ? login : jwt.getSubject();
 		return new Caller(user, (name != null && !name.isBlank()) ? name : user, unit.trim(), roles(jwt));
 	}
 

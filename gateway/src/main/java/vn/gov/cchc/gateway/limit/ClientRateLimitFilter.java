@@ -16,7 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -97,16 +96,12 @@ class ClientRateLimitFilter implements WebFilter, Ordered {
 		this.buckets.values().removeIf((bucket) -> bucket.idleSince(cutoff, now));
 	}
 
+	/**
+	 * A bearer token's caller or a logged-in user, by login (a machine client's login is
+	 * its id).
+	 */
 	private static String clientOf(Principal principal) {
-		if (principal instanceof JwtAuthenticationToken token) {
-			Object clientId = token.getToken().getClaims().get("client_id");
-			if (clientId == null) {
-				clientId = token.getToken().getClaims().get("azp");
-			}
-			return (clientId != null && clientId.toString().equals(token.getName())) ? "client:" + clientId
-					: "user:" + token.getName();
-		}
-		return "user:" + principal.getName();
+		return "caller:" + principal.getName();
 	}
 
 	private static String address(ServerWebExchange exchange) {

@@ -19,7 +19,9 @@ import org.springframework.core.io.Resource;
  * The demo identities of the security contract: six people (password {@value #PASSWORD})
  * and a machine client {@code commune-<code>} (secret {@code commune-<code>-secret}) for
  * every unit of kind {@code COMMUNE} in the demo units file, so that each commune's
- * one-stop system can push its own progress.
+ * one-stop system can push its own progress; and the province's provisioning system
+ * {@value #PROVISIONING_CLIENT_ID} (secret {@code cchc-provisioning-secret}), an
+ * administrator's client that loads units and plans.
  */
 public final class DemoDirectory {
 
@@ -35,6 +37,15 @@ public final class DemoDirectory {
 			new Identity("snv.thamdinh", "Trần Thị Mai", "27-SNV", List.of(Role.REVIEWER)),
 			new Identity("quantri", "Lê Quang Huy", "27", List.of(Role.ADMIN)),
 			new Identity("ninhthuan.thamdinh", "Phạm Thị Lan", "58-SNV", List.of(Role.REVIEWER)));
+
+	/**
+	 * The client id of the province's provisioning system: it loads units and plans
+	 * (client credentials, role admin of Bắc Ninh), as the one-box demo loader does.
+	 */
+	public static final String PROVISIONING_CLIENT_ID = "cchc-provisioning";
+
+	private static final Identity PROVISIONING = new Identity(PROVISIONING_CLIENT_ID,
+			"Hệ thống quản trị dữ liệu tỉnh Bắc Ninh", "27", List.of(Role.ADMIN));
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -101,8 +112,19 @@ public final class DemoDirectory {
 		return List.copyOf(this.people.values());
 	}
 
+	/** The communes' one-stop systems. */
 	public List<Identity> machineClients() {
 		return List.copyOf(this.machineClients.values());
+	}
+
+	/**
+	 * Every client of the client credentials grant: the communes' systems and the
+	 * provisioning system.
+	 */
+	public List<Identity> serviceClients() {
+		List<Identity> clients = new ArrayList<>(this.machineClients.values());
+		clients.add(PROVISIONING);
+		return clients;
 	}
 
 	public Optional<Identity> person(String login) {
@@ -111,6 +133,11 @@ public final class DemoDirectory {
 
 	public Optional<Identity> machineClient(String clientId) {
 		return Optional.ofNullable(this.machineClients.get(clientId));
+	}
+
+	/** A client of the client credentials grant by its id. */
+	public Optional<Identity> serviceClient(String clientId) {
+		return PROVISIONING_CLIENT_ID.equals(clientId) ? Optional.of(PROVISIONING) : machineClient(clientId);
 	}
 
 	private static Map<String, Identity> byLogin(List<Identity> identities) {

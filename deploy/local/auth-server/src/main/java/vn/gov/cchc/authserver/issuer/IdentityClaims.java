@@ -51,7 +51,7 @@ class IdentityClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		boolean machine = AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType());
 		// Every registered client and every person comes from the directory: a token
 		// without a unit would only be refused by every service later.
-		return (machine ? this.directory.machineClient(name) : this.directory.person(name))
+		return (machine ? this.directory.serviceClient(name) : this.directory.person(name))
 			.orElseThrow(() -> new IllegalStateException(
 					"No demo identity for " + (machine ? "the machine client " : "the person ") + name));
 	}

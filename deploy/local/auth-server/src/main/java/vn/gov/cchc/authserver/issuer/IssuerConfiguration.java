@@ -129,7 +129,7 @@ class IssuerConfiguration {
 			PasswordEncoder passwordEncoder) {
 		List<RegisteredClient> clients = new ArrayList<>();
 		clients.add(dashboardClient(properties, passwordEncoder));
-		for (Identity machine : directory.machineClients()) {
+		for (Identity machine : directory.serviceClients()) {
 			clients.add(machineClient(machine, properties, passwordEncoder));
 		}
 		return new InMemoryRegisteredClientRepository(clients);

@@ -63,6 +63,18 @@ class MachineTokenIntegrationTests {
 	}
 
 	@Test
+	void theProvisioningSystemGetsAnAdministratorsTokenOfTheProvince() throws Exception {
+		HttpResponse<String> response = this.issuer.token("cchc-provisioning", "cchc-provisioning-secret",
+				CLIENT_CREDENTIALS);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Jwt token = this.issuer.verify(IssuerClient.json(response).path("access_token").asString());
+		assertThat(token.getSubject()).isEqualTo("cchc-provisioning");
+		assertThat(token.getClaimAsString("unit")).isEqualTo("27");
+		assertThat(token.getClaimAsStringList("roles")).containsExactly("admin");
+	}
+
+	@Test
 	void theSecretMayAlsoComeInTheFormBody() throws Exception {
 		HttpResponse<String> posted = this.issuer.post("/oauth2/token", Map.of("grant_type", "client_credentials",
 				"client_id", "commune-09190", "client_secret", "commune-09190-secret"));

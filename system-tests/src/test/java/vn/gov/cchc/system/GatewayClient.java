@@ -6,12 +6,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What a commune system or a reviewer does over HTTP, through the gateway only. */
+/**
+ * What a commune system or a reviewer does over HTTP, through the gateway only, each with
+ * its own token from the issuer: a report goes with the token of its commune's system;
+ * the rest with the provisioning system's (an administrator of Bắc Ninh) unless a token
+ * is given.
+ */
 final class GatewayClient {
+
+	/**
+	 * The commune whose system sends the reports that name no commune the issuer knows.
+	 */
+	static final String DEFAULT_COMMUNE = "09190";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -19,23 +30,51 @@ final class GatewayClient {
 
 	private final String gateway;
 
-	GatewayClient(String gateway) {
+	private final Issuer issuer;
+
+	GatewayClient(String gateway, Issuer issuer) {
 		this.gateway = gateway;
+		this.issuer = issuer;
 	}
 
+	Issuer issuer() {
+		return this.issuer;
+	}
+
+	/**
+	 * Posts one report with the token of its commune's system (of
+	 * {@value #DEFAULT_COMMUNE}'s when the report names no commune the issuer has a
+	 * system for).
+	 */
 	HttpResponse<String> postProgress(String body) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/progress"))
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		String unit = null;
+		try {
+			unit = json.readTree(body).path("unitCode").asString(null);
+		}
+		catch (RuntimeException ex) {
+			// Not JSON: a test of malformed input, sent by the default commune.
+		}
+		String token = ((unit != null) ? this.issuer.commune(unit) : Optional.<String>empty())
+			.orElseGet(() -> this.issuer.commune(DEFAULT_COMMUNE).orElseThrow());
+		return send(token, "POST", "/api/v1/progress", body);
 	}
 
-	/** Any call through the gateway; a JSON body when one is given. */
+	/**
+	 * Any call through the gateway as the provisioning system; a JSON body when one is
+	 * given.
+	 */
 	HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + path))
-			.timeout(Duration.ofSeconds(60))
+		return send(this.issuer.provisioning(), method, path, body);
+	}
+
+	/** Any call through the gateway with the given token (none when null). */
+	HttpResponse<String> send(String token, String method, String path, String body)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.gateway + path));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		HttpRequest request = builder.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
@@ -53,11 +92,7 @@ final class GatewayClient {
 	}
 
 	Totals totals(String unitCode) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.gateway + "/api/v1/totals/" + unitCode))
-			.timeout(Duration.ofSeconds(10))
-			.GET()
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send("GET", "/api/v1/totals/" + unitCode, null);
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(
 					"totals of " + unitCode + ": " + response.statusCode() + " " + response.body());

@@ -67,6 +67,11 @@ final class LocalRuntime {
 		return "http://127.0.0.1:" + GATEWAY_PORT;
 	}
 
+	/** A client of the gateway with tokens from the local issuer. */
+	GatewayClient client() {
+		return new GatewayClient(gateway(), new Issuer(issuer(), gateway()));
+	}
+
 	/** notification-service itself, for its metrics (the gateway routes only the API). */
 	String notificationService() {
 		return "http://127.0.0.1:" + NOTIFICATION_PORT;

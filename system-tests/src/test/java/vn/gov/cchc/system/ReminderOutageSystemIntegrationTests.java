@@ -69,7 +69,7 @@ class ReminderOutageSystemIntegrationTests {
 	@BeforeAll
 	static void useTheLocalRuntime(LocalRuntime localRuntime) {
 		runtime = localRuntime;
-		client = new GatewayClient(runtime.gateway());
+		client = runtime.client();
 	}
 
 	/** The runtime is shared with the other classes: leave the SMS gateway working. */
@@ -320,6 +320,7 @@ class ReminderOutageSystemIntegrationTests {
 		HttpRequest request = HttpRequest
 			.newBuilder(
 					URI.create(runtime.notificationService() + "/api/v1/deliveries?channel=SMS&state=FAILED&limit=500"))
+			.header("Authorization", "Bearer " + client.issuer().provisioning())
 			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build();

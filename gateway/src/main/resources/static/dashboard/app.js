@@ -384,6 +384,35 @@
 		return past.length > 0 ? past[past.length - 1] : state.periods[0];
 	}
 
+	// A reminder's link names the unit, plan and period in the query
+	// (/dashboard/?unit=09190&plan=...&period=2022-H1): made once into the view's hash,
+	// with the path from the top unit down on the period's tree.
+	async function followLink() {
+		const query = new URLSearchParams(window.location.search);
+		const unit = query.get('unit');
+		if (window.location.hash || !unit || !UNIT_CODE.test(unit)) {
+			return;
+		}
+		const planId = pickPlan(query.get('plan'));
+		const chosen = await choosePlan(planId);
+		state.plan = chosen.plan;
+		state.periods = chosen.periods;
+		fillPeriods();
+		const period = state.periods.find((each) => each.id === query.get('period')) || defaultPeriod();
+		const path = [unit];
+		for (let code = unit, depth = 0; code !== state.root && depth < 8; depth++) {
+			const found = await api(`/api/v1/units/${enc(code)}?on=${period.cutOff}`, { allow404: true });
+			if (!found || !found.parentCodeOn) {
+				break;
+			}
+			state.names.set(found.code, found.name);
+			code = found.parentCodeOn;
+			path.unshift(code);
+		}
+		window.history.replaceState(null, '', window.location.pathname
+				+ hashOf(planId, period.id, path[0] === state.root ? path : [state.root]));
+	}
+
 	function validPath(text) {
 		const codes = (text || '').split('/').filter((code) => UNIT_CODE.test(code));
 		return (codes.length > 0 && codes[0] === state.root) ? codes : [state.root];
@@ -455,6 +484,7 @@
 		// Only a refresh of the same view highlights what changed; a new view is all new.
 		const same = state.renderedView === data.view;
 		const before = same ? snapshot() : null;
+		const moved = state.renderedView !== null && !same;
 		state.names.set(data.overview.unitCode, data.overview.name);
 		for (const child of data.children.children) {
 			state.names.set(child.unitCode, child.name);
@@ -469,6 +499,11 @@
 		renderTargets(data.overview);
 		renderLate(data.overview);
 		state.renderedView = data.view;
+		const drill = $('drill');
+		if (moved && drill.getBoundingClientRect().top < 0) {
+			// Chosen from far down a long list: show the new unit from its top.
+			drill.scrollIntoView();
+		}
 		const changed = before ? highlightChanges(before) : 0;
 		const at = clock.format(new Date());
 		setText('updated', same ? `Số liệu cập nhật lúc ${at}${changed > 0 ? ` (${changed} số liệu thay đổi)` : ''}`
@@ -934,6 +969,11 @@
 			renderWho();
 			state.plans = await plansOf(state.root);
 			fillPlans();
+			await followLink().catch((error) => {
+				if (error instanceof LoginRequired) {
+					throw error;
+				}
+			});
 			await show();
 		}
 		catch (error) {

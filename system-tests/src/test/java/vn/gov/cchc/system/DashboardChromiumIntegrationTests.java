@@ -260,8 +260,9 @@ class DashboardChromiumIntegrationTests {
 	/** The page, whole (the window grown to its height) or as the screen shows it. */
 	private static void screenshot(ChromeDriver driver, String name, boolean wholePage) throws IOException {
 		if (wholePage) {
+			driver.executeScript("window.scrollTo(0, 0);");
 			long height = (Long) driver.executeScript("return document.documentElement.scrollHeight;");
-			driver.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 40, 8000)));
+			driver.manage().window().setSize(new Dimension(1366, (int) Math.min(height + 200, 8000)));
 		}
 		Files.write(SCREENSHOTS.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
 		if (wholePage) {

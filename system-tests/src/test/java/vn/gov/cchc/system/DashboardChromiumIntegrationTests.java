@@ -166,12 +166,13 @@ class DashboardChromiumIntegrationTests {
 		assertThat(this.browser.executeScript("return window.__noReload === true;")).isEqualTo(true);
 		screenshot(this.browser, "dashboard-desktop-province.png", true);
 
-		String district = this.browser.getCurrentUrl().replace("path=" + PROVINCE, "path=" + PROVINCE + "/" + DISTRICT);
 		this.browser.quit();
 		this.browser = chromium(new Dimension(390, 844));
-		this.browser.get(district);
+		// As a reminder links to it: the unit, plan and period in the query.
+		this.browser.get(runtime.gateway() + "/dashboard/?unit=" + DISTRICT + "&plan=" + PLAN + "&period=" + PERIOD);
 		signInIfAsked(this.browser);
 		awaitShown(this.browser, DISTRICT, PERIOD);
+		assertThat(breadcrumb(this.browser)).containsExactly(PROVINCE, DISTRICT);
 		screenshot(this.browser, "dashboard-phone.png", false);
 
 		for (String name : List.of("dashboard-desktop-commune.png", "dashboard-desktop-province.png",

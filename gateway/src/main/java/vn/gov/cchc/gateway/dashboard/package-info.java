@@ -1,6 +1,6 @@
 /**
- * The provincial dashboard: a page and its scripts, served by the gateway behind the
- * issuer's login; it reads the services' API through the gateway with the login's token.
+ * The provincial dashboard: a single page with its script and style, served from the
+ * gateway's static resources so that it calls the services on the same origin.
  */
 @NullMarked
 package vn.gov.cchc.gateway.dashboard;

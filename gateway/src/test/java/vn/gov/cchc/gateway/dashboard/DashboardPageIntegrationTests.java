@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,8 +82,11 @@ class DashboardPageIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
-				BodyHandlers.ofString());
+		// Signed in (the browser's login session and a bearer token pass the same rules).
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", TestTokens.bearer(TestTokens.reviewer("27-SNV")))
+			.GET()
+			.build(), BodyHandlers.ofString());
 	}
 
 }

@@ -95,7 +95,7 @@ class DashboardChromiumIntegrationTests {
 	@BeforeAll
 	static void useTheLocalRuntime(LocalRuntime localRuntime) throws IOException {
 		runtime = localRuntime;
-		client = new GatewayClient(runtime.gateway());
+		client = runtime.client();
 		Files.createDirectories(SCREENSHOTS);
 		// The demo plans are issued through plan-service; report-service knows one once
 		// it

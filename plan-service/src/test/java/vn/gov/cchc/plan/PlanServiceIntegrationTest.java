@@ -1,6 +1,7 @@
 package vn.gov.cchc.plan;
 
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
@@ -22,13 +23,24 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * <p>
  * {@code cchc.units} is left for the binder to create, so that the tests see the topic
  * configuration the service asks for.
+ *
+ * <p>
+ * The service trusts the tests' issuer ({@link TestTokens}); every request to the API
+ * carries one of its tokens (see {@link TestCallers}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { PlanServiceIntegrationTest.TEST_ISSUER, PlanServiceIntegrationTest.TEST_ISSUER_KEY })
 @AutoConfigureMockMvc
 @AutoConfigureMetrics
 @EmbeddedKafka(partitions = 3, topics = { "cchc.progress", "cchc.plans" },
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 public abstract class PlanServiceIntegrationTest {
+
+	/** The issuer of the tests' tokens. */
+	public static final String TEST_ISSUER = "cchc.security.issuer=" + TestTokens.ISSUER;
+
+	/** The key the tests' tokens are signed with. */
+	public static final String TEST_ISSUER_KEY = "cchc.security.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION;
 
 	@Autowired
 	protected MockMvcTester mvc;

@@ -2,6 +2,8 @@ package vn.gov.cchc.plan.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.cchc.plan.web.BodyLimit;
+import vn.gov.cchc.security.EndpointRules;
+import vn.gov.cchc.security.Role;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Web settings of ingestion: the batch's body cap and the rejection counter.
+ * Web settings of ingestion: who may send progress, the batch's body cap and the
+ * rejection counter.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IngestProperties.class)
@@ -20,6 +23,17 @@ class IngestWebConfiguration implements WebMvcConfigurer {
 
 	IngestWebConfiguration(MeterRegistry meters) {
 		this.meters = meters;
+	}
+
+	/**
+	 * Progress comes from a unit's officers and from its own system, each only for its
+	 * own unit (the controller checks every report's {@code unitCode}).
+	 */
+	@Bean
+	EndpointRules progressEndpointRules() {
+		return (requests) -> requests
+			.requestMatchers(ProgressController.PATH, ProgressController.BATCH_PATH, ProgressController.PATH + "/**")
+			.hasAnyRole(Role.OFFICER.name(), Role.MACHINE.name());
 	}
 
 	/** A batch of up to 1,000 reports, with notes, is larger than one report. */

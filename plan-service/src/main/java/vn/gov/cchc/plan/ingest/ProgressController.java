@@ -6,8 +6,13 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import vn.gov.cchc.plan.web.ApiSecurityDocs;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.WriteScope;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,13 +23,29 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Progress reports over HTTP: one at a time, in batches, and withdrawn.
+ * Progress reports over HTTP: one at a time, in batches, and withdrawn. A unit's officers
+ * and its own system send them, each only for that unit: every report's {@code unitCode}
+ * must be the token's unit, checked before anything is looked up, stored or published. A
+ * batch with one report of another unit is refused whole. Progress pushed onto the Kafka
+ * inbox carries no token; whoever may write to that topic is trusted like the unit it
+ * names.
  */
 @RestController
 @Tag(name = "Tiến độ", description = "Báo cáo tiến độ thực hiện kế hoạch: ghi nhận, sửa, rút lại; từng báo cáo "
-		+ "hoặc theo lô. Mỗi báo cáo mang một eventId do bên gửi tạo, gửi lại cùng nội dung không tạo bản ghi mới.")
+		+ "hoặc theo lô. Mỗi báo cáo mang một eventId do bên gửi tạo, gửi lại cùng nội dung không tạo bản ghi mới. "
+		+ "Cán bộ (officer) hoặc hệ thống của đơn vị (machine) chỉ gửi được báo cáo của chính đơn vị mình: unitCode "
+		+ "của mọi báo cáo phải là đơn vị của mã truy cập.")
+@SecurityRequirement(name = ApiSecurityDocs.BEARER)
 @ApiResponse(responseCode = "400",
 		description = "JSON sai cú pháp, giá trị sai kiểu hoặc trường không hợp lệ; errors nêu từng trường",
+		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
+		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403",
+		description = "Vai trò không được gửi tiến độ, hoặc báo cáo của đơn vị khác với đơn vị của mã truy cập (errors "
+				+ "nêu unitCode, hoặc [i].unitCode trong một lô: cả lô bị từ chối, không gì được ghi nhận)",
 		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 				schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "413", description = "Nội dung yêu cầu vượt giới hạn",
@@ -73,7 +94,8 @@ class ProgressController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
 	@PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ProgressAccepted> record(@RequestBody ProgressRequest request) {
+	ResponseEntity<ProgressAccepted> record(Caller caller, @RequestBody ProgressRequest request) {
+		requireOwnUnit(caller, "unitCode", request.unitCode());
 		return ResponseEntity.accepted().body(this.ingestion.ingest(request));
 	}
 
@@ -92,7 +114,14 @@ class ProgressController {
 	@ApiResponse(responseCode = "200", description = "Kết quả từng báo cáo")
 	@PostMapping(path = BATCH_PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	BatchResult batch(@RequestBody JsonNode reports) {
+	BatchResult batch(Caller caller, @RequestBody JsonNode reports) {
+		if (reports.isArray()) {
+			for (int i = 0; i < reports.size(); i++) {
+				JsonNode unitCode = reports.get(i).get("unitCode");
+				requireOwnUnit(caller, "[" + i + "].unitCode",
+						(unitCode != null && unitCode.isString()) ? unitCode.asString() : null);
+			}
+		}
 		return this.batches.ingest(reports);
 	}
 
@@ -113,9 +142,21 @@ class ProgressController {
 	@PostMapping(path = RETRACT_PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ProgressAccepted> retract(
-			@Parameter(description = "eventId của báo cáo gốc cần rút lại") @PathVariable String eventId,
+			@Parameter(description = "eventId của báo cáo gốc cần rút lại") @PathVariable String eventId, Caller caller,
 			@RequestBody RetractionRequest retraction) {
+		requireOwnUnit(caller, "unitCode", retraction.unitCode());
 		return ResponseEntity.accepted().body(this.ingestion.ingest(retraction.toProgressRequest(eventId)));
+	}
+
+	/**
+	 * Refuses with 403 a report of another unit than the token's. A report naming no
+	 * unit, or a unit code that is not text, is left to validation, which refuses it with
+	 * 400.
+	 */
+	private static void requireOwnUnit(Caller caller, String field, @Nullable String unitCode) {
+		if (unitCode != null && !unitCode.isBlank()) {
+			WriteScope.require(caller, field, unitCode);
+		}
 	}
 
 }

@@ -11,11 +11,15 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.unit.UnitCodes;
+import vn.gov.cchc.plan.unit.Units;
+import vn.gov.cchc.plan.web.ApiSecurityDocs;
+import vn.gov.cchc.security.Caller;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,12 +35,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Plans over HTTP. Every error is an RFC 9457 problem ({@code application/problem+json})
- * naming the offending fields.
+ * naming the offending fields. Only administrators write plans; reads are for officers,
+ * reviewers and administrators, each within what {@link PlanReaders} lets it read.
  */
 @RestController
 @RequestMapping(path = PlanController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Kế hoạch", description = "Kế hoạch tuyên truyền cải cách hành chính: dự thảo, ban hành, điều chỉnh, "
-		+ "kết thúc, các phiên bản, kế hoạch cấp dưới thực hiện kế hoạch cấp trên")
+		+ "kết thúc, các phiên bản, kế hoạch cấp dưới thực hiện kế hoạch cấp trên. Chỉ quản trị viên (admin) được "
+		+ "ghi; cán bộ (officer), thẩm định viên (reviewer) và quản trị viên đọc kế hoạch của đơn vị mình, của đơn "
+		+ "vị cấp trên giao việc cho mình và của các đơn vị mình được xem.")
+@SecurityRequirement(name = ApiSecurityDocs.BEARER)
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
+		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403",
+		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc kế hoạch ngoài phạm vi "
+				+ "được xem (errors nêu planId)",
+		content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				schema = @Schema(implementation = ProblemDetail.class)))
 class PlanController {
 
 	static final String PATH = "/api/v1/plans";
@@ -50,10 +66,13 @@ class PlanController {
 
 	private final PlanImplementation implementation;
 
-	PlanController(PlanLifecycle lifecycle, Plans plans, PlanImplementation implementation) {
+	private final Units units;
+
+	PlanController(PlanLifecycle lifecycle, Plans plans, PlanImplementation implementation, Units units) {
 		this.lifecycle = lifecycle;
 		this.plans = plans;
 		this.implementation = implementation;
+		this.units = units;
 	}
 
 	@PutMapping(path = "/{planId}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -167,8 +186,8 @@ class PlanController {
 	@ApiResponse(responseCode = "404", description = "Không có kế hoạch này",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	PlanView current(@PathVariable String planId) {
-		return PlanView.of(this.lifecycle.require(planId));
+	PlanView current(Caller caller, @PathVariable String planId) {
+		return PlanView.of(readable(caller, planId));
 	}
 
 	@GetMapping("/{planId}/versions")
@@ -177,8 +196,8 @@ class PlanController {
 	@ApiResponse(responseCode = "404", description = "Không có kế hoạch này",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	List<VersionView> versions(@PathVariable String planId) {
-		StoredPlan stored = this.lifecycle.require(planId);
+	List<VersionView> versions(Caller caller, @PathVariable String planId) {
+		StoredPlan stored = readable(caller, planId);
 		return stored.versions().stream().map((version) -> VersionView.of(stored, version)).toList();
 	}
 
@@ -191,7 +210,7 @@ class PlanController {
 	@ApiResponse(responseCode = "404", description = "Không có kế hoạch hoặc phiên bản này",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	PlanDetails version(@PathVariable String planId,
+	PlanDetails version(Caller caller, @PathVariable String planId,
 			@Parameter(description = "Số phiên bản, từ 1") @PathVariable String version) {
 		int number;
 		try {
@@ -200,19 +219,19 @@ class PlanController {
 		catch (NumberFormatException ex) {
 			throw PlanProblems.invalid(List.of(new FieldError("version", "Số phiên bản là số nguyên từ 1.")));
 		}
-		StoredPlan stored = this.lifecycle.require(planId);
+		StoredPlan stored = readable(caller, planId);
 		return stored.version(number).orElseThrow(() -> PlanProblems.versionNotFound(planId, number));
 	}
 
 	@GetMapping
 	@Operation(summary = "Danh sách kế hoạch",
 			description = "Lọc theo đơn vị ban hành và/hoặc năm (kế hoạch có thời gian giao với năm đó), tối đa "
-					+ MAX_LISTED + " kế hoạch, theo ngày bắt đầu.")
+					+ MAX_LISTED + " kế hoạch, theo ngày bắt đầu; chỉ gồm các kế hoạch người gọi được xem.")
 	@ApiResponse(responseCode = "200", description = "Các kế hoạch")
 	@ApiResponse(responseCode = "400", description = "Mã đơn vị hoặc năm không hợp lệ",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	List<PlanSummary> list(
+	List<PlanSummary> list(Caller caller,
 			@Parameter(description = "Mã đơn vị ban hành") @RequestParam(required = false) @Nullable String issuer,
 			@Parameter(description = "Năm, ví dụ 2024") @RequestParam(required = false) @Nullable String year) {
 		if (issuer != null && !UnitCodes.isWellFormed(issuer)) {
@@ -233,11 +252,13 @@ class PlanController {
 		List<StoredPlan> candidates = (issuer != null) ? this.plans.findByIssuer(issuer)
 				: this.plans.findAll(MAX_LISTED);
 		Integer filterYear = wantedYear;
+		PlanReaders readers = new PlanReaders(caller, this.units.tree());
 		return candidates.stream()
 			.map(PlanSummary::of)
 			.filter((plan) -> issuer == null || plan.issuerCode().equals(issuer))
 			.filter((plan) -> filterYear == null
 					|| (plan.from().getYear() <= filterYear && plan.to().getYear() >= filterYear))
+			.filter(readers::mayRead)
 			.sorted(Comparator.comparing(PlanSummary::from).thenComparing(PlanSummary::planId))
 			.limit(MAX_LISTED)
 			.toList();
@@ -246,7 +267,8 @@ class PlanController {
 	@GetMapping("/{planId}/implementation")
 	@Operation(summary = "Đơn vị cấp dưới đã / chưa ban hành kế hoạch thực hiện",
 			description = "Các đơn vị trực thuộc đơn vị ban hành vào ngày on (mặc định hôm nay) được kế hoạch giao "
-					+ "việc, chia thành đã ban hành và chưa ban hành kế hoạch của mình.")
+					+ "việc, chia thành đã ban hành và chưa ban hành kế hoạch của mình. Chỉ người được xem đơn vị ban "
+					+ "hành (cán bộ của đơn vị đó hoặc cấp trên, thẩm định viên và quản trị viên của tỉnh).")
 	@ApiResponse(responseCode = "200", description = "Tình hình thực hiện")
 	@ApiResponse(responseCode = "400", description = "Ngày không hợp lệ",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -257,7 +279,7 @@ class PlanController {
 	@ApiResponse(responseCode = "409", description = "Kế hoạch chưa ban hành",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemDetail.class)))
-	ImplementationReport implementation(@PathVariable String planId,
+	ImplementationReport implementation(Caller caller, @PathVariable String planId,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD; mặc định hôm nay (giờ Việt Nam)") @RequestParam(
 					required = false) @Nullable String on) {
 		LocalDate day;
@@ -268,10 +290,21 @@ class PlanController {
 			throw PlanProblems.invalid(List.of(new FieldError("on", "Phải là một ngày có thật dạng \"YYYY-MM-DD\".")));
 		}
 		StoredPlan stored = this.lifecycle.require(planId);
+		new PlanReaders(caller, this.units.tree()).requireIssuer(stored);
 		if (stored.isDraft()) {
 			throw PlanProblems.notIssued(planId);
 		}
 		return this.implementation.report(stored, day);
+	}
+
+	/**
+	 * The plan, if there is one (404) and the caller may read it (403): plans are public
+	 * documents, so that a plan exists is no secret, only what a caller may read is.
+	 */
+	private StoredPlan readable(Caller caller, String planId) {
+		StoredPlan stored = this.lifecycle.require(planId);
+		new PlanReaders(caller, this.units.tree()).require(stored);
+		return stored;
 	}
 
 	private static URI location(String planId) {

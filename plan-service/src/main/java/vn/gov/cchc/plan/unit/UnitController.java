@@ -10,11 +10,17 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.plan.web.ApiSecurityDocs;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.security.ScopeDeniedException;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,9 +34,21 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The unit tree over HTTP: registration of whole states, and the tree as it was on a day.
+ * Only administrators write; a read shows only the units the caller may read, on the tree
+ * the read is about (see {@link UnitTree}).
  */
 @RestController
-@Tag(name = UnitApi.TAG, description = "Cây đơn vị theo ngày: đăng ký, nhập hàng loạt, sáp nhập, chia tách, chuyển")
+@Tag(name = UnitApi.TAG,
+		description = "Cây đơn vị theo ngày: đăng ký, nhập hàng loạt, sáp nhập, chia tách, chuyển. Chỉ quản trị "
+				+ "viên (admin) được ghi; cán bộ (officer) xem đơn vị mình và các đơn vị trực thuộc, thẩm định viên "
+				+ "(reviewer) và quản trị viên xem cả tỉnh.")
+@SecurityRequirement(name = ApiSecurityDocs.BEARER)
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
+		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403",
+		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc đơn vị ngoài phạm vi "
+				+ "được xem (errors nêu code)",
+		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 class UnitController {
 
 	static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
@@ -74,48 +92,76 @@ class UnitController {
 
 	@GetMapping(path = UnitApi.UNITS, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Cây đơn vị vào một ngày",
-			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay theo giờ Việt Nam), theo mã; "
-					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
+			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay theo giờ Việt Nam) mà người gọi được "
+					+ "xem theo cây của ngày đó, theo mã; parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó. "
+					+ "Đơn vị của người gọi không tồn tại vào ngày đó thì danh sách rỗng.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị tồn tại vào ngày đó")
 	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<UnitOnDay> tree(@Parameter(description = "Ngày, dạng YYYY-MM-DD",
+	List<UnitOnDay> tree(Caller caller, @Parameter(description = "Ngày, dạng YYYY-MM-DD",
 			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		return this.units.findOn(day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
+		List<UnitDetails> units = this.units.findOn(day);
+		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(units).on(day));
+		return units.stream()
+			.filter((unit) -> scope.covers(unit.code()))
+			.map((unit) -> UnitOnDay.of(unit, day))
+			.toList();
 	}
 
 	@GetMapping(path = UnitApi.UNIT, produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Một đơn vị",
 			description = "Toàn bộ trạng thái của đơn vị, kể cả khi đơn vị đã kết thúc; parentCodeOn là đơn vị cấp trên "
-					+ "vào ngày on (mặc định hôm nay), không có nếu đơn vị không tồn tại vào ngày đó.")
+					+ "vào ngày on (mặc định hôm nay), không có nếu đơn vị không tồn tại vào ngày đó. Người gọi được xem "
+					+ "đơn vị nếu được xem nó vào bất kỳ ngày nào nó tồn tại.")
 	@ApiResponse(responseCode = "200", description = "Đơn vị")
 	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	UnitView one(@PathVariable String code,
+	UnitView one(Caller caller, @PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		return this.units.find(code).map((unit) -> UnitView.of(unit, day)).orElseThrow(() -> notFound(code));
+		UnitDetails unit = this.units.find(code).orElseThrow(() -> notFound(code));
+		requireReadable(caller, code);
+		return UnitView.of(unit, day);
 	}
 
 	@GetMapping(path = UnitApi.UNIT + "/children", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Các đơn vị trực thuộc vào một ngày",
 			description = "Các đơn vị tồn tại vào ngày on (mặc định hôm nay) mà đơn vị cấp trên vào ngày đó là đơn vị này; "
-					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó.")
+					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó. Người gọi phải được xem đơn vị này; "
+					+ "danh sách chỉ gồm các đơn vị được xem theo cây của ngày on.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị trực thuộc, theo mã")
 	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
 			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	List<UnitOnDay> children(@PathVariable String code,
+	List<UnitOnDay> children(Caller caller, @PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
 		if (this.units.find(code).isEmpty()) {
 			throw notFound(code);
 		}
-		return this.units.childrenOn(code, day).stream().map((unit) -> UnitOnDay.of(unit, day)).toList();
+		requireReadable(caller, code);
+		List<UnitDetails> children = this.units.childrenOn(code, day);
+		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(children).on(day));
+		return children.stream()
+			.filter((unit) -> scope.covers(unit.code()))
+			.map((unit) -> UnitOnDay.of(unit, day))
+			.toList();
+	}
+
+	/**
+	 * Refuses with 403 unless the caller may read the unit on some day of its life: a
+	 * unit's record spans its whole life, whatever day the read names. Unit codes are
+	 * official and public, so an unknown one is answered 404 before this.
+	 */
+	private void requireReadable(Caller caller, String code) {
+		if (!ReadScope.of(caller, this.units.tree().overLifetime()).covers(code)) {
+			throw new ScopeDeniedException("code",
+					"Tài khoản của đơn vị " + caller.unitCode() + " không được xem thông tin của đơn vị " + code + ".");
+		}
 	}
 
 	private LocalDate day(@Nullable String on) {

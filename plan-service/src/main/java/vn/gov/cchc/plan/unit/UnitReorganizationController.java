@@ -6,8 +6,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.plan.web.ApiSecurityDocs;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = UnitApi.TAG)
+@SecurityRequirement(name = ApiSecurityDocs.BEARER)
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
+		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị",
+		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 class UnitReorganizationController {
 
 	private final UnitReorganization reorganization;

@@ -48,6 +48,14 @@ public class Units {
 		this.mongo = mongo;
 	}
 
+	/**
+	 * The tree as the reads of one request see it, to decide what a caller may read; it
+	 * reads each unit once.
+	 */
+	public UnitTree tree() {
+		return new UnitTree(this::find);
+	}
+
 	public Optional<UnitDetails> find(String code) {
 		return Optional.ofNullable(this.mongo.findById(code, StoredUnit.class)).map(StoredUnit::toDetails);
 	}

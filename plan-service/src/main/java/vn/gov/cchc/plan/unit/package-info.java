@@ -21,6 +21,11 @@
  * {@link vn.gov.cchc.plan.unit.Units} ({@code existedOn}, {@code isWithin},
  * {@code childrenOn}).
  * </ul>
+ *
+ * <p>
+ * The reads are for officers, reviewers and administrators, each within what their token
+ * may read ({@link vn.gov.cchc.plan.unit.UnitTree} says which tree a read is judged on);
+ * every write is the administrator's.
  */
 @NullMarked
 package vn.gov.cchc.plan.unit;

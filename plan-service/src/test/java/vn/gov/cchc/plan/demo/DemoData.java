@@ -32,7 +32,7 @@ import vn.gov.cchc.events.UnitDetails;
  * @param units every unit of {@code units.json}, in file order
  * @param plans every plan file, by file name
  */
-record DemoData(Path directory, List<UnitDetails> units, List<DemoPlan> plans) {
+public record DemoData(Path directory, List<UnitDetails> units, List<DemoPlan> plans) {
 
 	/**
 	 * Fails on a misspelt field name: a field the contract does not know would be dropped
@@ -43,7 +43,7 @@ record DemoData(Path directory, List<UnitDetails> units, List<DemoPlan> plans) {
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
-	static DemoData load() {
+	public static DemoData load() {
 		Path directory = locate();
 		List<UnitDetails> units = strictJson.readValue(directory.resolve("units.json").toFile(),
 				new TypeReference<List<UnitDetails>>() {

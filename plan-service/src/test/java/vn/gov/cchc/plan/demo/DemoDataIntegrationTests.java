@@ -24,6 +24,7 @@ import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.plan.PlanServiceIntegrationTest;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * The demo data loads through the HTTP API the way the runtime script loads it
@@ -39,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /api/v1/plans/{planId}:issue}) and reads back whole: each plan as issued,
  * the Bắc Ninh tree with three levels on 30 June 2025 and two on 1 July 2025. Other
  * classes share the database, so every assertion is about the demo's own codes and plan
- * ids.
+ * ids. The administrator loads everything; each unit and plan is read back by the
+ * administrator of its province.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
@@ -57,17 +61,23 @@ class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
 	void loadTheDemoDataLikeTheRuntimeScript() throws Exception {
 		this.demo = DemoData.load();
 		byte[] units = Files.readAllBytes(this.demo.directory().resolve("units.json"));
-		assertThat(this.mvc.put().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).content(units))
-			.hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.mvc.put()
+			.uri("/api/v1/units")
+			.with(bearer(administrator()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(units)).hasStatus(HttpStatus.ACCEPTED);
 		// The view catches up from cchc.units; plans are checked against it.
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			for (UnitDetails unit : this.demo.units()) {
-				assertThat(this.mvc.get().uri("/api/v1/units/{code}", unit.code())).as(unit.code()).hasStatusOk();
+				assertThat(this.mvc.get().uri("/api/v1/units/{code}", unit.code()).with(bearer(adminOf(unit.code()))))
+					.as(unit.code())
+					.hasStatusOk();
 			}
 		});
 		for (DemoData.DemoPlan plan : this.demo.plans()) {
 			MvcTestResult draft = this.mvc.put()
 				.uri("/api/v1/plans/{planId}", plan.planId())
+				.with(bearer(administrator()))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(json.writeValueAsBytes(plan.body()))
 				.exchange();
@@ -75,6 +85,7 @@ class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
 				.isBetween(200, 299);
 			MvcTestResult issued = this.mvc.post()
 				.uri("/api/v1/plans/{planId}:issue", plan.planId())
+				.with(bearer(administrator()))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"issuedOn\": \"%s\"}".formatted(plan.issuedOn()).getBytes(StandardCharsets.UTF_8))
 				.exchange();
@@ -86,7 +97,10 @@ class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
 	@Test
 	void readsBackEverySeedPlanAsIssuedWithEverythingItWasGiven() {
 		for (DemoData.DemoPlan plan : this.demo.plans()) {
-			MvcTestResult result = this.mvc.get().uri("/api/v1/plans/{planId}", plan.planId()).exchange();
+			MvcTestResult result = this.mvc.get()
+				.uri("/api/v1/plans/{planId}", plan.planId())
+				.with(bearer(adminOf(plan.issued().issuerCode())))
+				.exchange();
 			assertThat(result).as(plan.planId()).hasStatusOk();
 			// The plan as it reads inside its view: {planId, status, revision, plan,
 			// ...}.
@@ -100,7 +114,10 @@ class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
 
 	@Test
 	void listsTheBacNinhPlanUnderItsIssuerAndYear() {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/plans?issuer=27&year=2022").exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/plans?issuer=27&year=2022")
+			.with(bearer(TestTokens.admin("27")))
+			.exchange();
 
 		assertThat(result).hasStatusOk();
 		assertThat(values(tree(result), "planId")).contains("27-2022-22-KH-UBND")
@@ -137,9 +154,25 @@ class DemoDataIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private JsonNode unitsOn(LocalDate day) {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/units?on={day}", day).exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/units?on={day}", day)
+			.with(bearer(TestTokens.admin("27")))
+			.exchange();
 		assertThat(result).as("units on %s", day).hasStatusOk();
 		return tree(result);
+	}
+
+	/**
+	 * The administrator of the province a demo unit belongs to now (or when it ended):
+	 * the top of its parents.
+	 */
+	private String adminOf(String unitCode) {
+		Map<String, UnitDetails> units = this.demo.unitsByCode();
+		String top = unitCode;
+		for (int depth = 0; units.get(top).parentCode() != null && depth < 16; depth++) {
+			top = units.get(top).parentCode();
+		}
+		return TestTokens.admin(top);
 	}
 
 	/** The territorial units of Bắc Ninh that existed on the day. */

@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.plan.plan.PlanFixtures;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.adminOf;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * The units and plans the ingestion integration tests report against, registered through
@@ -57,7 +63,12 @@ final class IngestFixtures {
 	/** Registers the units (idempotent) and stores the plans. */
 	static void ensure(MockMvcTester mvc, MongoTemplate mongo, JsonMapper mapper) {
 		// The test classes share one context: the first one registers the units.
-		if (mvc.get().uri("/api/v1/units/IG.X4").exchange().getResponse().getStatus() != 200) {
+		if (mvc.get()
+			.uri("/api/v1/units/IG.X4")
+			.with(bearer(adminOf("IG.X4")))
+			.exchange()
+			.getResponse()
+			.getStatus() != 200) {
 			registerUnits(mvc);
 		}
 		storePlans(mongo, mapper);
@@ -144,6 +155,7 @@ final class IngestFixtures {
 	private static void register(MockMvcTester mvc, String units) {
 		assertThat(mvc.put()
 			.uri("/api/v1/units")
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(units.getBytes(StandardCharsets.UTF_8))
 			.exchange()).hasStatus(HttpStatus.ACCEPTED);
@@ -153,16 +165,46 @@ final class IngestFixtures {
 			.toList();
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> codes
-				.forEach((code) -> assertThat(mvc.get().uri("/api/v1/units/{code}", code)).hasStatusOk()));
+				.forEach((code) -> assertThat(mvc.get().uri("/api/v1/units/{code}", code).with(bearer(adminOf(code))))
+					.hasStatusOk()));
 	}
 
-	/** POSTs a JSON body, as a commune system does. */
+	/**
+	 * POSTs a JSON body, as a commune system does: with the token of the system of the
+	 * unit the report names (for a batch, its first report), since a unit's system sends
+	 * only that unit's reports. A body that names no unit as text is sent as the system
+	 * of {@code IG.R}.
+	 */
 	static MvcTestResult postJson(MockMvcTester mvc, String body, String uri, Object... uriVariables) {
+		return postJsonAs(mvc, TestTokens.machine(reportingUnit(body)), body, uri, uriVariables);
+	}
+
+	/** POSTs a JSON body with the given token. */
+	static MvcTestResult postJsonAs(MockMvcTester mvc, String token, String body, String uri, Object... uriVariables) {
 		return mvc.post()
 			.uri(uri, uriVariables)
+			.with(bearer(token))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.getBytes(StandardCharsets.UTF_8))
 			.exchange();
+	}
+
+	/** The unit a report (or the first report of a batch) names. */
+	static String reportingUnit(String body) {
+		try {
+			JsonNode report = json.readTree(body);
+			String unitCode = textOf(
+					(report != null && report.isArray() && !report.isEmpty()) ? report.get(0) : report);
+			return (unitCode != null) ? unitCode : "IG.R";
+		}
+		catch (JacksonException ex) {
+			return "IG.R";
+		}
+	}
+
+	private static @Nullable String textOf(@Nullable JsonNode report) {
+		JsonNode unitCode = (report != null) ? report.get("unitCode") : null;
+		return (unitCode != null && unitCode.isString() && !unitCode.asString().isBlank()) ? unitCode.asString() : null;
 	}
 
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.plan.plan.PlanFixtures;
+import vn.gov.cchc.plan.PlanServiceIntegrationTest;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * With the broker gone, a report (or a batch) is answered 503 within the producer's
@@ -33,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(properties = { "spring.cloud.stream.kafka.binder.producer-properties.max.block.ms=2000",
 		"spring.cloud.stream.kafka.binder.producer-properties.request.timeout.ms=1500",
-		"spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=3000" })
+		"spring.cloud.stream.kafka.binder.producer-properties.delivery.timeout.ms=3000",
+		PlanServiceIntegrationTest.TEST_ISSUER, PlanServiceIntegrationTest.TEST_ISSUER_KEY })
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = "cchc.progress",
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
@@ -59,17 +63,23 @@ class KafkaUnavailableIntegrationTests {
 
 	@Test
 	void answers503InBoundedTimeAndRecordsNothingWhenTheBrokerIsGone() {
-		assertThat(this.mvc.put().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).content("""
-				[{"code": "27", "name": "Tỉnh Bắc Ninh", "kind": "PROVINCE", "validFrom": "1997-01-01"}]""").exchange())
-			.hasStatus(HttpStatus.ACCEPTED);
+		assertThat(this.mvc.put()
+			.uri("/api/v1/units")
+			.with(bearer(TestTokens.admin("27")))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					[{"code": "27", "name": "Tỉnh Bắc Ninh", "kind": "PROVINCE", "validFrom": "1997-01-01"}]""")
+			.exchange()).hasStatus(HttpStatus.ACCEPTED);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/27")).hasStatusOk());
+			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/27").with(bearer(TestTokens.admin("27"))))
+				.hasStatusOk());
 		PlanFixtures.storeIssued(this.mongo, this.json, PlanFixtures.oneYearPlan("IT-DOWN-2026", "27", "27", 2026));
 
 		this.broker.destroy();
 		long started = System.nanoTime();
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/progress")
+			.with(bearer(TestTokens.officer("27")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"eventId": "it-down-0001", "unitCode": "27", "planId": "IT-DOWN-2026", "activityId": "HD01",
@@ -97,6 +107,7 @@ class KafkaUnavailableIntegrationTests {
 		// and claims nothing as recorded.
 		MvcTestResult batch = this.mvc.post()
 			.uri("/api/v1/progress:batch")
+			.with(bearer(TestTokens.machine("27")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					[{"eventId": "it-down-0002", "unitCode": "27", "planId": "IT-DOWN-2026", "activityId": "HD01",

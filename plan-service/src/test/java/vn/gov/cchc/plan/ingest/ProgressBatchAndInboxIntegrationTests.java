@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,11 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A thousand mixed valid and invalid reports, once as one batch over HTTP and once put on
- * {@code cchc.progress.inbox} with a plain Kafka producer, the way a commune system
- * would: exactly the valid ones reach {@code cchc.progress} (counted by event id), the
- * invalid ones are answered per report (HTTP) or land on {@code cchc.progress.rejected}
- * with their reasons (inbox), and sending everything again changes nothing.
+ * A thousand mixed valid and invalid reports of five units, once over HTTP (each unit's
+ * system sends its own reports as one batch, since a batch with a report of another unit
+ * is refused whole) and once put on {@code cchc.progress.inbox} with a plain Kafka
+ * producer, the way a commune system would: exactly the valid ones reach
+ * {@code cchc.progress} (counted by event id), the invalid ones are answered per report
+ * (HTTP) or land on {@code cchc.progress.rejected} with their reasons (inbox), and
+ * sending everything again changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
@@ -70,27 +73,23 @@ class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	@Test
-	void answersABatchOfAThousandMixedReportsPerReportAndPublishesExactlyTheValidOnes() {
+	void answersBatchesOfAThousandMixedReportsPerReportAndPublishesExactlyTheValidOnes() {
 		List<Report> mix = mix("mix-b", 20251);
-		String body = mix.stream().map(Report::body).collect(Collectors.joining(",", "[", "]"));
+		Map<String, List<Integer>> byUnit = indexesByUnit(mix);
 		// Over the single-report cap: the batch has its own.
-		assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(1024 * 1024);
+		assertThat(batchBody(mix, byUnit.get("IG.R")).getBytes(StandardCharsets.UTF_8).length)
+			.isGreaterThan(1024 * 1024);
 
-		MvcTestResult result = postBatch(body);
+		BatchAnswers answer = postBatches(mix, byUnit);
 
-		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
-		JsonNode answer = json.readTree(result.getResponse().getContentAsByteArray());
 		long valid = mix.stream().filter(Report::valid).count();
-		assertThat(answer.get("accepted").asInt()).isEqualTo((int) valid);
-		assertThat(answer.get("rejected").asInt()).isEqualTo(mix.size() - (int) valid);
-		assertThat(answer.get("duplicates").asInt()).isZero();
-		assertThat(answer.get("failed").asInt()).isZero();
-		JsonNode results = answer.get("results");
-		assertThat(results).hasSize(mix.size());
+		assertThat(answer.accepted()).isEqualTo((int) valid);
+		assertThat(answer.rejected()).isEqualTo(mix.size() - (int) valid);
+		assertThat(answer.duplicates()).isZero();
+		assertThat(answer.failed()).isZero();
 		for (int i = 0; i < mix.size(); i++) {
 			Report report = mix.get(i);
-			JsonNode item = results.get(i);
-			assertThat(item.get("index").asInt()).isEqualTo(i);
+			JsonNode item = answer.results()[i];
 			assertThat(item.get("eventId").asString()).isEqualTo(report.eventId());
 			if (report.valid()) {
 				assertThat(item.get("status").asString()).as(report.eventId()).isEqualTo("ACCEPTED");
@@ -107,10 +106,51 @@ class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(eventCounts("mix-b-")).isEqualTo(onceEach(mix));
 
 		long progressBefore = topic("cchc.progress").size();
-		JsonNode again = json.readTree(postBatch(body).getResponse().getContentAsByteArray());
-		assertThat(again.get("duplicates").asInt()).isEqualTo((int) valid);
-		assertThat(again.get("accepted").asInt()).isZero();
+		BatchAnswers again = postBatches(mix, byUnit);
+		assertThat(again.duplicates()).isEqualTo((int) valid);
+		assertThat(again.accepted()).isZero();
 		assertThat(topic("cchc.progress").size()).isEqualTo(progressBefore);
+	}
+
+	/** The positions in the mix of each unit's reports, in order. */
+	private static Map<String, List<Integer>> indexesByUnit(List<Report> mix) {
+		Map<String, List<Integer>> byUnit = new LinkedHashMap<>();
+		for (int i = 0; i < mix.size(); i++) {
+			byUnit.computeIfAbsent(mix.get(i).unitCode(), (unit) -> new ArrayList<>()).add(i);
+		}
+		return byUnit;
+	}
+
+	private static String batchBody(List<Report> mix, List<Integer> indexes) {
+		return indexes.stream().map((i) -> mix.get(i).body()).collect(Collectors.joining(",", "[", "]"));
+	}
+
+	/**
+	 * Sends each unit's reports as one batch with its system's token, and puts the
+	 * answers together: the counts summed, each report's result at its place in the mix.
+	 */
+	private BatchAnswers postBatches(List<Report> mix, Map<String, List<Integer>> byUnit) {
+		JsonNode[] results = new JsonNode[mix.size()];
+		int accepted = 0;
+		int rejected = 0;
+		int duplicates = 0;
+		int failed = 0;
+		for (List<Integer> indexes : byUnit.values()) {
+			MvcTestResult result = postBatch(batchBody(mix, indexes));
+			assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
+			JsonNode answer = json.readTree(result.getResponse().getContentAsByteArray());
+			accepted += answer.get("accepted").asInt();
+			rejected += answer.get("rejected").asInt();
+			duplicates += answer.get("duplicates").asInt();
+			failed += answer.get("failed").asInt();
+			JsonNode items = answer.get("results");
+			assertThat(items).hasSize(indexes.size());
+			for (int j = 0; j < indexes.size(); j++) {
+				assertThat(items.get(j).get("index").asInt()).isEqualTo(j);
+				results[indexes.get(j)] = items.get(j);
+			}
+		}
+		return new BatchAnswers(accepted, rejected, duplicates, failed, results);
 	}
 
 	@Test
@@ -185,13 +225,14 @@ class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
 
 	/**
 	 * A thousand reports, four in ten of them invalid in one of the ways commune systems
-	 * get it wrong, each with a note long enough that the batch outgrows 1 MiB.
+	 * get it wrong, each with a note long enough that the batch of {@code IG.R}'s reports
+	 * (four in ten) outgrows 1 MiB.
 	 */
 	private static List<Report> mix(String prefix, long seed) {
 		Random random = new Random(seed);
 		String note = ("Tuyên truyền cải cách hành chính trên sóng phát thanh xã, lồng ghép nội dung thủ tục "
 				+ "hành chính mới ban hành; ")
-			.repeat(7);
+			.repeat(18);
 		List<Report> reports = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
 			String eventId = "%s-%04d".formatted(prefix, i);
@@ -337,8 +378,14 @@ class ProgressBatchAndInboxIntegrationTests extends PlanServiceIntegrationTest {
 		}
 	}
 
+	/** A batch of one unit's reports, sent with that unit's system's token. */
 	private MvcTestResult postBatch(String body) {
 		return IngestFixtures.postJson(this.mvc, body, "/api/v1/progress:batch");
+	}
+
+	/** The answers to the batches of a mix, put together in the mix's order. */
+	private record BatchAnswers(int accepted, int rejected, int duplicates, int failed, JsonNode[] results) {
+
 	}
 
 	/**

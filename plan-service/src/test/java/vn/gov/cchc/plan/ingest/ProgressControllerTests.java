@@ -30,9 +30,14 @@ import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.plan.PlanFixtures;
 import vn.gov.cchc.plan.plan.Plans;
 import vn.gov.cchc.plan.unit.Units;
+import vn.gov.cchc.security.PlatformSecurityAutoConfiguration;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
@@ -52,15 +57,24 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * The web side of ingestion: how a body is read, how every kind of bad request is
  * answered, and what is handed to the broker. The broker, the stores and the plan are
  * stand-ins here (plan {@code P1}: activity {@code HD01} led by {@code 09190});
  * {@link ProgressIngestionIntegrationTests} and the other integration tests run the same
- * paths against real ones.
+ * paths against real ones. Requests carry tokens of the tests' issuer, checked by the
+ * real filter chain.
  */
-@WebMvcTest(ProgressController.class)
+@WebMvcTest(controllers = ProgressController.class,
+		properties = { "cchc.security.issuer=" + TestTokens.ISSUER,
+				"cchc.security.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION })
+// The slice brings no security of its own; the service's is Spring Security's web
+// configuration with platform-security's filter chain on top.
+@ImportAutoConfiguration({ SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+		PlatformSecurityAutoConfiguration.class })
 @AutoConfigureMetrics
 @Import({ JsonConfiguration.class, ProgressIngestion.class, ProgressRequestValidator.class, PlanConformance.class,
 		ProgressBatchIngestion.class, ProgressRequestReader.class })
@@ -201,6 +215,7 @@ class ProgressControllerTests {
 
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/progress")
+			.with(bearer(TestTokens.machine("09190")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(new byte[1024 * 1024 + 1])
 			.exchange();
@@ -283,12 +298,17 @@ class ProgressControllerTests {
 
 	@Test
 	void answersProblemsForWhatSpringRefusesItself() {
-		assertThat(this.mvc.post().uri("/api/v1/progress").contentType(MediaType.TEXT_PLAIN).content("x"))
-			.hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+		String machine = TestTokens.machine("09190");
+		assertThat(this.mvc.post()
+			.uri("/api/v1/progress")
+			.with(bearer(machine))
+			.contentType(MediaType.TEXT_PLAIN)
+			.content("x")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(this.mvc.get().uri("/api/v1/progress")).hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
+		assertThat(this.mvc.get().uri("/api/v1/progress").with(bearer(machine)))
+			.hasStatus(HttpStatus.METHOD_NOT_ALLOWED)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(this.mvc.get().uri("/api/v1/nothing-here")).hasStatus(HttpStatus.NOT_FOUND)
+		assertThat(this.mvc.get().uri("/api/v1/nothing-here").with(bearer(machine))).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.title")
@@ -306,6 +326,72 @@ class ProgressControllerTests {
 			.isEqualTo("https://cchc.gov.vn/problems/progress-does-not-fit-plan");
 		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
 		verify(this.receipts, never()).claim(any());
+	}
+
+	@Test
+	void refusesAReportOfAnotherUnitThanTheTokensBeforeLookingAnythingUp() {
+		MvcTestResult result = IngestFixtures.postJsonAs(this.mvc, TestTokens.machine("09193"), """
+				{"eventId": "evt-00000009", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""", "/api/v1/progress");
+
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/forbidden");
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
+		assertThat(problem(result).get("detail").asString()).contains("09193").contains("09190");
+		verifyNoInteractions(this.receipts, this.units, this.plans, this.publisher, this.batchPublisher);
+	}
+
+	@Test
+	void refusesAWholeBatchWithOneReportOfAnotherUnitNamingItBeforeLookingAnythingUp() {
+		String own = """
+				{"eventId": "evt-batch-005%d", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""";
+
+		MvcTestResult result = IngestFixtures.postJsonAs(this.mvc, TestTokens.machine("09190"), "[" + own.formatted(1)
+				+ ", 42, " + own.formatted(3) + ", " + own.formatted(4).replace("\"09190\"", "\"09193\"") + "]",
+				"/api/v1/progress:batch");
+
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("[3].unitCode");
+		verifyNoInteractions(this.receipts, this.units, this.plans, this.publisher, this.batchPublisher);
+	}
+
+	@Test
+	void refusesARetractionOfAnotherUnitsReport() {
+		MvcTestResult result = IngestFixtures.postJsonAs(this.mvc, TestTokens.officer("09193"), """
+				{"unitCode": "09190", "reporter": "Hà", "reason": "Báo cáo nhầm"}""",
+				"/api/v1/progress/{eventId}:retract", "evt-original-0002");
+
+		assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
+		verifyNoInteractions(this.receipts, this.units, this.plans, this.publisher, this.batchPublisher);
+	}
+
+	@Test
+	void refusesARequestWithoutATokenAndACallerWhoseRoleSendsNoProgress() {
+		String report = """
+				{"eventId": "evt-00000010", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
+				 "date": "2026-11-20", "quantities": {"minutes": 15}, "reporter": "Hà"}""";
+
+		MvcTestResult anonymous = this.mvc.post()
+			.uri("/api/v1/progress")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(report)
+			.exchange();
+		MvcTestResult reviewer = IngestFixtures.postJsonAs(this.mvc, TestTokens.reviewer("27-SNV"), report,
+				"/api/v1/progress");
+		MvcTestResult admin = IngestFixtures.postJsonAs(this.mvc, TestTokens.admin("27"), report,
+				"/api/v1/progress:batch");
+
+		assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(anonymous.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+		assertThat(problem(anonymous).get("title").asString()).isEqualTo("Chưa xác thực");
+		assertThat(reviewer).hasStatus(HttpStatus.FORBIDDEN)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(problem(reviewer).get("title").asString()).isEqualTo("Không có quyền");
+		assertThat(admin).hasStatus(HttpStatus.FORBIDDEN);
+		verifyNoInteractions(this.receipts, this.units, this.plans, this.publisher, this.batchPublisher);
 	}
 
 	@Test
@@ -436,6 +522,7 @@ class ProgressControllerTests {
 
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/progress/{eventId}:retract", "evt-original-0001")
+			.with(bearer(TestTokens.officer("09190")))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("""
 					{"unitCode": "09190", "reporter": "Hà", "reason": "Báo cáo nhầm ngày"}""")

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.plan.PlanServiceIntegrationTest;
 import vn.gov.cchc.plan.plan.PlanFixtures;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * {@code POST /api/v1/progress} end to end: units registered through
@@ -173,6 +175,7 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 		// chunked, without Content-Length.
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/progress"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", TestTokens.bearer(TestTokens.machine("IG.R")))
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build();
 
@@ -193,6 +196,7 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 	void answersWithAProblemWhenTheBodyIsNotJson() {
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/v1/progress")
+			.with(bearer(TestTokens.machine("IG.R")))
 			.contentType(MediaType.TEXT_PLAIN)
 			.content("minutes=15")
 			.exchange();
@@ -212,13 +216,16 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 			JsonNode post = paths.get(path).get("post");
 			assertThat(post.get("summary").asString()).as(path).isNotBlank();
 			assertThat(post.get("tags").get(0).asString()).isEqualTo("Tiến độ");
-			for (String status : List.of("400", "413", "415", "503")) {
+			for (String status : List.of("400", "401", "403", "413", "415", "503")) {
 				assertThat(post.get("responses").get(status).get("content").has("application/problem+json"))
 					.as("%s answers %s with a problem", path, status)
 					.isTrue();
 			}
 		}
 		assertThat(paths.get("/api/v1/progress").get("post").get("responses").has("422")).isTrue();
+		assertThat(paths.get("/api/v1/progress").get("post").get("security").get(0).has("bearer-jwt")).isTrue();
+		assertThat(paths.get("/api/v1/progress").get("post").get("parameters")).as("the caller is no parameter")
+			.isNull();
 		assertThat(paths.get("/api/v1/progress:batch").get("post").get("responses").has("200")).isTrue();
 	}
 

@@ -15,13 +15,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester.MockMvcRequestBuilder;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.adminOf;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * What the plan API tests share: registering units, calling the API, and looking at the
- * store and at {@code cchc.plans}.
+ * store and at {@code cchc.plans}. Writes are the administrator's; a plan is read as the
+ * administrator of the province its id starts with ({@code PLA-LIFE-2022} is of
+ * {@code PLA}).
  */
 abstract class PlanApiIntegrationTest extends PlanServiceIntegrationTest {
 
@@ -31,25 +38,35 @@ abstract class PlanApiIntegrationTest extends PlanServiceIntegrationTest {
 	protected void registerUnits(String body, String... codes) {
 		assertThat(this.mvc.put()
 			.uri("/api/v1/units")
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.getBytes(StandardCharsets.UTF_8))).hasStatus(HttpStatus.ACCEPTED);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (String code : codes) {
-				assertThat(this.mvc.get().uri("/api/v1/units/{code}", code)).hasStatusOk();
+				assertThat(this.mvc.get().uri("/api/v1/units/{code}", code).with(bearer(adminOf(code)))).hasStatusOk();
 			}
 		});
 	}
 
 	protected MvcTestResult put(String planId, Object body) {
-		return send(this.mvc.put().uri("/api/v1/plans/{planId}", planId), body);
+		return send(this.mvc.put().uri("/api/v1/plans/{planId}", planId).with(bearer(administrator())), body);
 	}
 
 	protected MvcTestResult post(String planId, String verb, Object body) {
-		return send(this.mvc.post().uri("/api/v1/plans/{planId}:" + verb, planId), body);
+		return send(this.mvc.post().uri("/api/v1/plans/{planId}:" + verb, planId).with(bearer(administrator())), body);
 	}
 
+	/**
+	 * GETs a plan's path as the administrator of the plan's province, or a list as the
+	 * administrator of the issuer it asks for (or the administrator, if it names none).
+	 */
 	protected MvcTestResult get(String path, Object... variables) {
-		return this.mvc.get().uri(path, variables).exchange();
+		UriComponents uri = UriComponentsBuilder.fromUriString(path).buildAndExpand(variables);
+		String planPath = uri.getPath().substring("/api/v1/plans".length());
+		String issuer = uri.getQueryParams().getFirst("issuer");
+		String token = planPath.isEmpty() ? ((issuer != null) ? adminOf(issuer) : administrator())
+				: adminOf(planPath.substring(1).split("[/:]")[0]);
+		return this.mvc.get().uri(path, variables).with(bearer(token)).exchange();
 	}
 
 	private static MvcTestResult send(MockMvcRequestBuilder request, Object body) {

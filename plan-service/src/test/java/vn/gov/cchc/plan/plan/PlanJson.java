@@ -8,9 +8,9 @@ import tools.jackson.databind.node.ObjectNode;
  * by the provincial radio station with Sở Nội vụ taking part, a public posting done by
  * every commune, a coverage and an index target, 6-month and annual reports to Sở Nội vụ.
  */
-final class PlanJson {
+public final class PlanJson {
 
-	static final JsonMapper json = JsonMapper.builder().build();
+	public static final JsonMapper json = JsonMapper.builder().build();
 
 	private PlanJson() {
 	}
@@ -19,7 +19,7 @@ final class PlanJson {
 	 * A province, its Sở Nội vụ ({@code <province>.SNV}) and its radio and television
 	 * station ({@code <province>.PTTH}), as a {@code PUT /api/v1/units} body.
 	 */
-	static String provinceUnits(String province) {
+	public static String provinceUnits(String province) {
 		return """
 				[{"code": "%1$s", "name": "Tỉnh Thử Nghiệm %1$s", "kind": "PROVINCE", "validFrom": "1997-01-01"},
 				 {"code": "%1$s.SNV", "name": "Sở Nội vụ tỉnh %1$s", "kind": "DEPARTMENT", "parentCode": "%1$s",
@@ -29,7 +29,7 @@ final class PlanJson {
 	}
 
 	/** A valid one-year plan of the province registered by {@link #provinceUnits}. */
-	static ObjectNode yearPlan(String province, int year) {
+	public static ObjectNode yearPlan(String province, int year) {
 		return (ObjectNode) json.readTree("""
 				{"number": "22/KH-UBND",
 				 "title": "Kế hoạch tuyên truyền cải cách hành chính năm %2$d",

@@ -18,6 +18,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * A plan's life through the API, against the real broker and store: every version stays
@@ -197,7 +199,8 @@ class PlanLifecycleIntegrationTests extends PlanApiIntegrationTest {
 			.extractingPath("$.type")
 			.isEqualTo("https://cchc.gov.vn/problems/plan-not-issued");
 		assertThat(post("PLA-NONE", "close", "{}")).hasStatus(HttpStatus.NOT_FOUND);
-		assertThat(this.mvc.post().uri("/api/v1/plans/{planId}:close", "PLA-NONE")).as("a close without a body")
+		assertThat(this.mvc.post().uri("/api/v1/plans/{planId}:close", "PLA-NONE").with(bearer(administrator())))
+			.as("a close without a body")
 			.hasStatus(HttpStatus.NOT_FOUND);
 		assertThat(get("/api/v1/plans/{planId}", "PLA-NONE")).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON);

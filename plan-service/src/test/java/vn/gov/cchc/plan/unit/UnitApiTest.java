@@ -16,13 +16,18 @@ import vn.gov.cchc.plan.PlanServiceIntegrationTest;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.adminOf;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * What the unit integration tests share: calling the unit API and reading
- * {@code cchc.units} as another service would.
+ * {@code cchc.units} as another service would. Writes are the administrator's; reads are
+ * made as the administrator of the province the unit read belongs to.
  */
 abstract class UnitApiTest extends PlanServiceIntegrationTest {
 
@@ -33,6 +38,7 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 	protected MvcTestResult put(String body) {
 		return this.mvc.put()
 			.uri(UnitApi.UNITS)
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.getBytes(StandardCharsets.UTF_8))
 			.exchange();
@@ -41,13 +47,21 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 	protected MvcTestResult post(String uri, String body) {
 		return this.mvc.post()
 			.uri(uri)
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.getBytes(StandardCharsets.UTF_8))
 			.exchange();
 	}
 
+	/** GETs a unit's record or children, as the administrator of its province. */
 	protected JsonNode get(String uri, Object... variables) {
-		MvcTestResult result = this.mvc.get().uri(uri, variables).exchange();
+		String path = new DefaultUriBuilderFactory().expand(uri, variables).getPath();
+		String unit = path.substring(UnitApi.UNITS.length() + 1).split("[/:]")[0];
+		return getAs(adminOf(unit), uri, variables);
+	}
+
+	protected JsonNode getAs(String token, String uri, Object... variables) {
+		MvcTestResult result = this.mvc.get().uri(uri, variables).with(bearer(token)).exchange();
 		assertThat(result).hasStatusOk();
 		return body(result);
 	}
@@ -60,7 +74,10 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 	protected void awaitUnits(Predicate<JsonNode> condition, String... codes) {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (String code : codes) {
-				MvcTestResult result = this.mvc.get().uri("/api/v1/units/{code}", code).exchange();
+				MvcTestResult result = this.mvc.get()
+					.uri("/api/v1/units/{code}", code)
+					.with(bearer(adminOf(code)))
+					.exchange();
 				assertThat(result).as("unit %s", code).hasStatusOk();
 				assertThat(condition.test(body(result))).as("state of unit %s", code).isTrue();
 			}
@@ -72,12 +89,12 @@ abstract class UnitApiTest extends PlanServiceIntegrationTest {
 	}
 
 	/**
-	 * The tree on a day as {@code GET /api/v1/units?on=} shows it, limited to a test's
-	 * codes: unit code to its parent that day.
+	 * The tree on a day as {@code GET /api/v1/units?on=} shows it to the administrator of
+	 * the test's province, limited to a test's codes: unit code to its parent that day.
 	 */
 	protected Map<String, @Nullable String> treeOn(String day, String root) {
 		Map<String, @Nullable String> tree = new LinkedHashMap<>();
-		get("/api/v1/units?on={day}", day).valueStream()
+		getAs(adminOf(root), "/api/v1/units?on={day}", day).valueStream()
 			.filter((unit) -> isUnder(unit.get("code").asString(), root))
 			.forEach((unit) -> {
 				assertThat(unit.get("on").asString()).isEqualTo(day);

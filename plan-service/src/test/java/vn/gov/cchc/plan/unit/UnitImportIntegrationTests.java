@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * {@code POST /api/v1/units:import} against a real {@code cchc.units}: every good row is
@@ -84,6 +86,7 @@ class UnitImportIntegrationTests extends UnitApiTest {
 
 		MvcTestResult result = this.mvc.post()
 			.uri(UnitApi.IMPORT)
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(
 					"""
@@ -119,6 +122,7 @@ class UnitImportIntegrationTests extends UnitApiTest {
 		MvcTestResult notUtf8 = importCsv(windows1258);
 		MvcTestResult notCsv = this.mvc.post()
 			.uri(UnitApi.IMPORT)
+			.with(bearer(administrator()))
 			.contentType(MediaType.TEXT_PLAIN)
 			.content("code,name")
 			.exchange();
@@ -132,7 +136,12 @@ class UnitImportIntegrationTests extends UnitApiTest {
 	}
 
 	private MvcTestResult importCsv(byte[] body) {
-		return this.mvc.post().uri(UnitApi.IMPORT).contentType(CSV).content(body).exchange();
+		return this.mvc.post()
+			.uri(UnitApi.IMPORT)
+			.with(bearer(administrator()))
+			.contentType(CSV)
+			.content(body)
+			.exchange();
 	}
 
 	/** Row number to "code:field" of the first error. */

@@ -23,6 +23,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.gov.cchc.plan.TestCallers.adminOf;
+import static vn.gov.cchc.plan.TestCallers.administrator;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * {@code PUT /api/v1/units} publishes to a real {@code cchc.units}, and the service's own
@@ -54,15 +57,19 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 			assertThat(event.get("data").get("occurredAt").asString()).isNotBlank();
 		}
 		awaitUnit("91-D-C");
-		JsonNode commune = json
-			.readTree(this.mvc.get().uri("/api/v1/units/91-D-C").exchange().getResponse().getContentAsByteArray());
+		JsonNode commune = json.readTree(this.mvc.get()
+			.uri("/api/v1/units/91-D-C")
+			.with(bearer(adminOf("91-D-C")))
+			.exchange()
+			.getResponse()
+			.getContentAsByteArray());
 		assertThat(commune.get("name").asString()).isEqualTo("Xã Thử Nghiệm");
 		assertThat(commune.get("kind").asString()).isEqualTo("COMMUNE");
 		assertThat(commune.get("parentCode").asString()).isEqualTo("91-D");
 		assertThat(commune.get("validFrom").asString()).isEqualTo("2025-07-01");
 		assertThat(commune.get("contacts").get("email").asString()).isEqualTo("xa-vu-ninh@bacninh.gov.vn");
 		awaitUnit("91");
-		assertThat(this.mvc.get().uri("/api/v1/units")).hasStatusOk()
+		assertThat(this.mvc.get().uri("/api/v1/units").with(bearer(adminOf("91")))).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$[*].code")
 			.asArray()
@@ -100,7 +107,8 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(event.get("data").get("unit").get("contacts").get("email").asString())
 			.isEqualTo("new@bacninh.gov.vn");
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/93-D-C")).bodyJson()
+			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/93-D-C").with(bearer(adminOf("93-D-C"))))
+				.bodyJson()
 				.extractingPath("$.contacts.email")
 				.isEqualTo("new@bacninh.gov.vn"));
 	}
@@ -120,23 +128,27 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(topic("cchc.units.dlq").withKey("POISON-1")).singleElement()
 				.satisfies((record) -> assertThat(record.value()).isEqualTo("this is not a CloudEvent")));
-		assertThat(this.mvc.get().uri("/api/v1/units/POISON-1")).hasStatus(HttpStatus.NOT_FOUND);
+		assertThat(this.mvc.get().uri("/api/v1/units/POISON-1").with(bearer(adminOf("POISON-1"))))
+			.hasStatus(HttpStatus.NOT_FOUND);
 	}
 
 	@Test
 	void ignoresAnEventOlderThanTheStoredState() {
 		topic("cchc.units").send("95", unitEvent("95", "Tỉnh Mới", "2026-03-01T00:00:00Z"));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(this.mvc.get().uri("/api/v1/units/95")).bodyJson()
-				.extractingPath("$.name")
-				.isEqualTo("Tỉnh Mới"));
+			.untilAsserted(
+					() -> assertThat(this.mvc.get().uri("/api/v1/units/95").with(bearer(adminOf("95")))).bodyJson()
+						.extractingPath("$.name")
+						.isEqualTo("Tỉnh Mới"));
 		double staleBefore = this.meters.counter("cchc.units.stale").count();
 
 		topic("cchc.units").send("95", unitEvent("95", "Tỉnh Cũ", "2026-02-01T00:00:00Z"));
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.meters.counter("cchc.units.stale").count() > staleBefore);
-		assertThat(this.mvc.get().uri("/api/v1/units/95")).bodyJson().extractingPath("$.name").isEqualTo("Tỉnh Mới");
+		assertThat(this.mvc.get().uri("/api/v1/units/95").with(bearer(adminOf("95")))).bodyJson()
+			.extractingPath("$.name")
+			.isEqualTo("Tỉnh Mới");
 	}
 
 	@Test
@@ -181,7 +193,10 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 
 	@Test
 	void answersAProblemForAnUnknownUnit() {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/units/NO-SUCH-UNIT").exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/units/NO-SUCH-UNIT")
+			.with(bearer(adminOf("NO-SUCH-UNIT")))
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("https://cchc.gov.vn/problems/unit-not-found");
@@ -203,6 +218,7 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 		awaitUnit("UT10", "UT10.A", "UT10.X");
 		JsonNode commune = json.readTree(this.mvc.get()
 			.uri("/api/v1/units/UT10.X?on=2020-05-05")
+			.with(bearer(adminOf("UT10.X")))
 			.exchange()
 			.getResponse()
 			.getContentAsByteArray());
@@ -268,7 +284,10 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 
 	@Test
 	void namesTheDayParameterWhenItIsNoDay() {
-		MvcTestResult result = this.mvc.get().uri("/api/v1/units?on=2025-02-30").exchange();
+		MvcTestResult result = this.mvc.get()
+			.uri("/api/v1/units?on=2025-02-30")
+			.with(bearer(administrator()))
+			.exchange();
 
 		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(fields(result)).containsExactly("on");
@@ -327,6 +346,7 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 	private MvcTestResult put(String body) {
 		return this.mvc.put()
 			.uri("/api/v1/units")
+			.with(bearer(administrator()))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body.getBytes(StandardCharsets.UTF_8))
 			.exchange();
@@ -335,7 +355,7 @@ class UnitRegistrationIntegrationTests extends PlanServiceIntegrationTest {
 	private void awaitUnit(String... codes) {
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			for (String code : codes) {
-				assertThat(this.mvc.get().uri("/api/v1/units/{code}", code)).hasStatusOk();
+				assertThat(this.mvc.get().uri("/api/v1/units/{code}", code).with(bearer(adminOf(code)))).hasStatusOk();
 			}
 		});
 	}

@@ -22,6 +22,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static vn.gov.cchc.plan.TestCallers.adminOf;
+import static vn.gov.cchc.plan.TestCallers.bearer;
 
 /**
  * A small province taken through the reform of 1 July 2025 through the API alone: three
@@ -107,7 +109,7 @@ class UnitTreeByDateIntegrationTests extends UnitApiTest {
 	void showsTodaysTreeInVietnamWhenNoDayIsNamed() {
 		String today = LocalDate.now(UnitApi.ZONE).toString();
 
-		JsonNode tree = get("/api/v1/units");
+		JsonNode tree = getAs(adminOf("UT1"), "/api/v1/units");
 
 		assertThat(tree.valueStream().map((unit) -> unit.get("on").asString()).distinct()).containsExactly(today);
 		assertThat(tree.valueStream()
@@ -118,8 +120,8 @@ class UnitTreeByDateIntegrationTests extends UnitApiTest {
 
 	@Test
 	void reflectsAMergeFromItsEffectiveDayAndNotBefore() {
-		JsonNode before = get("/api/v1/units?on={day}", BEFORE);
-		JsonNode after = get("/api/v1/units?on={day}", REFORM);
+		JsonNode before = getAs(adminOf("UT1"), "/api/v1/units?on={day}", BEFORE);
+		JsonNode after = getAs(adminOf("UT1"), "/api/v1/units?on={day}", REFORM);
 
 		assertThat(codes(before)).contains("UT1.BS.01", "UT1.BS.02").doesNotContain("UT1.N01");
 		assertThat(codes(after)).contains("UT1.N01").doesNotContain("UT1.BS.01", "UT1.BS.02");
@@ -158,7 +160,10 @@ class UnitTreeByDateIntegrationTests extends UnitApiTest {
 		assertThat(codes(communes)).containsExactly("UT1.BS.01", "UT1.BS.02", "UT1.BS.03");
 		assertThat(communes.valueStream().map((unit) -> unit.get("parentCode").asString())).containsOnly("UT1.BS");
 		assertThat(codes(get("/api/v1/units/UT1.BS/children?on={day}", REFORM))).isEmpty();
-		MvcTestResult unknown = this.mvc.get().uri("/api/v1/units/UT1.XX/children").exchange();
+		MvcTestResult unknown = this.mvc.get()
+			.uri("/api/v1/units/UT1.XX/children")
+			.with(bearer(adminOf("UT1.XX")))
+			.exchange();
 		assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 

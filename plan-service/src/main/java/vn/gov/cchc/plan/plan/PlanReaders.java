@@ -1,0 +1,73 @@
+package vn.gov.cchc.plan.plan;
+
+import vn.gov.cchc.plan.unit.UnitTree;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.security.Role;
+import vn.gov.cchc.security.ScopeDeniedException;
+import vn.gov.cchc.security.UnitPaths;
+
+/**
+ * Which plans a caller may read. A plan concerns its issuer and the units under it: they
+ * carry it out, and their own plans implement it. So a plan is read by whoever may read
+ * its issuer (an officer of the issuer or of a unit above it, a reviewer or administrator
+ * of its province), and by the officers of the units under the issuer, to whom it gives
+ * work. Both are judged on the tree of the days the plan covers (see
+ * {@link UnitTree#during}): a commune merged away in 2025 still reads its province's plan
+ * for 2025. A machine client reads no plan.
+ *
+ * <p>
+ * How far the units under the issuer have got with their own plans is about the issuer's
+ * subtree, so only those who may read the issuer see it.
+ *
+ * <p>
+ * One instance serves one request.
+ */
+final class PlanReaders {
+
+	private final Caller caller;
+
+	private final UnitTree tree;
+
+	PlanReaders(Caller caller, UnitTree tree) {
+		this.caller = caller;
+		this.tree = tree;
+	}
+
+	/** Whether the caller may read the plan. */
+	boolean mayRead(PlanSummary plan) {
+		if (!this.caller.hasAny(Role.OFFICER, Role.REVIEWER, Role.ADMIN)) {
+			return false;
+		}
+		UnitPaths paths = this.tree.during(plan.from(), plan.to());
+		return ReadScope.of(this.caller, paths).covers(plan.issuerCode())
+				|| paths.pathOf(this.caller.unitCode()).contains(plan.issuerCode());
+	}
+
+	/**
+	 * Refuses with 403, naming {@code planId}, unless the caller may read the plan.
+	 */
+	void require(StoredPlan stored) {
+		PlanSummary plan = PlanSummary.of(stored);
+		if (!mayRead(plan)) {
+			throw denied(plan, "kế hoạch của đơn vị ");
+		}
+	}
+
+	/**
+	 * Refuses with 403, naming {@code planId}, unless the caller may read the plan's
+	 * issuer: its subtree's progress with their own plans is the issuer's.
+	 */
+	void requireIssuer(StoredPlan stored) {
+		PlanSummary plan = PlanSummary.of(stored);
+		if (!ReadScope.of(this.caller, this.tree.during(plan.from(), plan.to())).covers(plan.issuerCode())) {
+			throw denied(plan, "tình hình thực hiện kế hoạch của đơn vị ");
+		}
+	}
+
+	private ScopeDeniedException denied(PlanSummary plan, String what) {
+		return new ScopeDeniedException("planId", "Tài khoản của đơn vị " + this.caller.unitCode() + " không được xem "
+				+ what + plan.issuerCode() + " (" + plan.planId() + ").");
+	}
+
+}

@@ -15,6 +15,10 @@ import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.period.PlanRequests;
+import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.security.UnitPaths;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
  * The dashboard's questions about a unit, a plan and a period. The period is any period
  * id of the plan's calendar ({@code 2022-H1}, and for drill-down also {@code 2022-Q2} or
  * {@code 2022-M05}), with its window in the plan's regime.
+ * <p>
+ * The caller's reading scope must hold the unit: on the tree of the period's end for the
+ * overview and the drill-downs (the tree their figures are rolled up on), over the unit's
+ * whole life for a series, whose span may cross a reorganisation.
  */
 @RestController
 @RequestMapping("/api/v1/dashboard/{unitCode}")
@@ -36,43 +44,56 @@ class DashboardController {
 
 	private final Dashboard dashboard;
 
-	DashboardController(PlanRequests requests, Dashboard dashboard) {
+	private final Units units;
+
+	DashboardController(PlanRequests requests, Dashboard dashboard, Units units) {
 		this.requests = requests;
 		this.dashboard = dashboard;
+		this.units = units;
 	}
 
 	@GetMapping("/overview")
-	Dashboard.Overview overview(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String plan,
+	Dashboard.Overview overview(Caller caller, @PathVariable String unitCode,
+			@RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
-		return this.dashboard.overview(unit, planDetails, period(planDetails, period));
+		Period window = period(planDetails, period);
+		requireReadable(caller, unit, this.units.pathsOn(window.end()));
+		return this.dashboard.overview(unit, planDetails, window);
 	}
 
 	@GetMapping("/children")
-	Dashboard.Children children(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String plan,
+	Dashboard.Children children(Caller caller, @PathVariable String unitCode,
+			@RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
-		return this.dashboard.children(unit, planDetails, period(planDetails, period));
+		Period window = period(planDetails, period);
+		requireReadable(caller, unit, this.units.pathsOn(window.end()));
+		return this.dashboard.children(unit, planDetails, window);
 	}
 
 	@GetMapping("/activities/{activityId}")
-	Dashboard.ActivityView activity(@PathVariable String unitCode, @PathVariable String activityId,
+	Dashboard.ActivityView activity(Caller caller, @PathVariable String unitCode, @PathVariable String activityId,
 			@RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
 		Activity activity = activity(planDetails, "activityId", activityId);
-		return this.dashboard.activity(unit, planDetails, activity, period(planDetails, period));
+		Period window = period(planDetails, period);
+		requireReadable(caller, unit, this.units.pathsOn(window.end()));
+		return this.dashboard.activity(unit, planDetails, activity, window);
 	}
 
 	@GetMapping("/series")
-	Dashboard.Series series(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String plan,
+	Dashboard.Series series(Caller caller, @PathVariable String unitCode,
+			@RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String from, @RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String by,
 			@RequestParam(required = false) @Nullable String activity) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
+		requireReadable(caller, unit, this.units.pathsEver());
 		LocalDate first = Requests.date("from", from);
 		LocalDate last = Requests.date("to", to);
 		Requests.range(first, last);
@@ -80,6 +101,10 @@ class DashboardController {
 		PlanDetails planDetails = this.requests.plan("plan", plan);
 		String activityId = (activity != null) ? activity(planDetails, "activity", activity).activityId() : null;
 		return this.dashboard.series(unit, planDetails, first, last, seriesBy, activityId);
+	}
+
+	private static void requireReadable(Caller caller, UnitDetails unit, UnitPaths paths) {
+		ReadScope.of(caller, paths).require("unitCode", unit.code());
 	}
 
 	private Period period(PlanDetails plan, @Nullable String period) {

@@ -116,8 +116,8 @@ class LateFigures {
 
 	private void revise(Submission submission, CompiledFigures now, String eventId) {
 		Instant at = now.compiledAt();
-		AuditEntry entry = new AuditEntry(at, AuditEntry.SYSTEM, null, "REVISION", submission.status(),
-				submission.status(), Revision.LATE_FIGURES + " (" + eventId + ")");
+		AuditEntry entry = AuditEntry.bySystem(at, "REVISION", submission.status(), submission.status(),
+				Revision.LATE_FIGURES + " (" + eventId + ")");
 		// Filtered on any frozen status: an approval in between must not lose the
 		// revision.
 		boolean changed = this.submissions.updateIf(submission.id(), FROZEN, Filters.ne("revisions.eventId", eventId),

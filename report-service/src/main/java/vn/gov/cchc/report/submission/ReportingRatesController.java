@@ -5,6 +5,8 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/reporting-rates?plan=&period=[&unit=]}: expected, actual, on time
  * and their rates per level and in all, and the units late or overdue with their
- * contacts. Open to every caller for now, like the other read models of this service; the
- * gateway decides who reaches it.
+ * contacts. The caller's reading scope, on the tree of the period's end, must hold the
+ * unit asked about; without {@code unit} the rates are the whole plan's, so it must hold
+ * the plan's issuer (an officer asks with its own unit).
  */
 @RestController
 class ReportingRatesController {
@@ -32,7 +35,7 @@ class ReportingRatesController {
 	}
 
 	@GetMapping("/api/v1/reporting-rates")
-	ReportingRates.Rates rates(@RequestParam(required = false) @Nullable String plan,
+	ReportingRates.Rates rates(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
 		PlanDetails found = this.requested.plan(plan);
@@ -42,6 +45,8 @@ class ReportingRatesController {
 			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
 					"Không có đơn vị nào mang mã " + unitCode + ".");
 		}
+		ReadScope.of(caller, this.units.pathsOn(wanted.end()))
+			.require("unit", (unitCode != null) ? unitCode : found.issuerCode());
 		return this.rates.of(found, wanted, unitCode);
 	}
 

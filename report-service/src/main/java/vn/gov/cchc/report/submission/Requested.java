@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.submission;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
@@ -14,15 +13,11 @@ import vn.gov.cchc.report.problem.Requests;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the parts of a request every submission endpoint shares (the actor headers, a
- * submission id, a plan and one of its periods) into the values or into problems naming
- * the field.
+ * Reads the parts of a request every submission endpoint shares (a submission id, a plan
+ * and one of its periods) into the values or into problems naming the field.
  */
 @Component
 class Requested {
-
-	/** A login or name: printable, at most 200 characters. */
-	private static final Pattern USER = Pattern.compile("^[^\\p{Cntrl}]{1,200}$");
 
 	private final Plans plans;
 
@@ -31,26 +26,6 @@ class Requested {
 	Requested(Plans plans, Periods periods) {
 		this.plans = plans;
 		this.periods = periods;
-	}
-
-	/** The actor, or 401 when a header is missing and 400 when one is malformed. */
-	static Actor actor(@Nullable String user, @Nullable String unit) {
-		if (user == null || user.isBlank()) {
-			throw SubmissionProblems.unauthenticated(Actor.USER_HEADER);
-		}
-		if (unit == null || unit.isBlank()) {
-			throw SubmissionProblems.unauthenticated(Actor.UNIT_HEADER);
-		}
-		if (!USER.matcher(user.strip()).matches()) {
-			throw SubmissionProblems.badHeader(Actor.USER_HEADER, "tối đa 200 ký tự, không có ký tự điều khiển");
-		}
-		try {
-			Requests.unitCode(Actor.UNIT_HEADER, unit.strip());
-		}
-		catch (RuntimeException ex) {
-			throw SubmissionProblems.badHeader(Actor.UNIT_HEADER, "mã đơn vị không đúng định dạng");
-		}
-		return new Actor(user.strip(), unit.strip());
 	}
 
 	/**
@@ -74,6 +49,11 @@ class Requested {
 					"Mã báo cáo phải có dạng <mã kế hoạch>:<kỳ>:<mã đơn vị>, ví dụ 27-2022-22-KH-UBND:2022-H1:09190");
 		}
 		return id;
+	}
+
+	/** The unit whose report a well-formed submission id names. */
+	static String unitCodeOf(String submissionId) {
+		return submissionId.substring(submissionId.lastIndexOf(':') + 1);
 	}
 
 	/** The plan named by {@code plan}: 400 if malformed, 404 if unknown. */

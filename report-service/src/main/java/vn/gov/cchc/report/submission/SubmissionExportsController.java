@@ -16,6 +16,8 @@ import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,15 +25,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports as Word and Excel files: {@code GET /api/v1/submissions/{id}.docx|.xlsx} (one
- * submission, for whoever may read it) and
+ * submission, for whoever may read it, see {@link Access}) and
  * {@code GET /api/v1/reports/consolidated.docx|.xlsx?plan=&period=&unit=} (a unit's
- * figures plus one row per report it receives, for the unit and the units above it).
+ * figures plus one row per report it receives, for a caller whose reading scope holds the
+ * unit on the tree of the period's end: officers of the unit and of the units above it,
+ * reviewers and administrators of the province).
  */
 @RestController
 class SubmissionExportsController {
@@ -62,49 +65,36 @@ class SubmissionExportsController {
 	}
 
 	@GetMapping("/api/v1/submissions/{id}.docx")
-	ResponseEntity<byte[]> submissionDocx(
-			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		return submission(user, unit, id, ExportFormat.DOCX);
+	ResponseEntity<byte[]> submissionDocx(Caller caller, @PathVariable String id) {
+		return submission(caller, id, ExportFormat.DOCX);
 	}
 
 	@GetMapping("/api/v1/submissions/{id}.xlsx")
-	ResponseEntity<byte[]> submissionXlsx(
-			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		return submission(user, unit, id, ExportFormat.XLSX);
+	ResponseEntity<byte[]> submissionXlsx(Caller caller, @PathVariable String id) {
+		return submission(caller, id, ExportFormat.XLSX);
 	}
 
 	@GetMapping("/api/v1/reports/consolidated.docx")
-	ResponseEntity<byte[]> consolidatedDocx(
-			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unitHeader,
-			@RequestParam(required = false) @Nullable String plan,
+	ResponseEntity<byte[]> consolidatedDocx(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
-		return consolidated(user, unitHeader, plan, period, unit, ExportFormat.DOCX);
+		return consolidated(caller, plan, period, unit, ExportFormat.DOCX);
 	}
 
 	@GetMapping("/api/v1/reports/consolidated.xlsx")
-	ResponseEntity<byte[]> consolidatedXlsx(
-			@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unitHeader,
-			@RequestParam(required = false) @Nullable String plan,
+	ResponseEntity<byte[]> consolidatedXlsx(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
-		return consolidated(user, unitHeader, plan, period, unit, ExportFormat.XLSX);
+		return consolidated(caller, plan, period, unit, ExportFormat.XLSX);
 	}
 
-	private ResponseEntity<byte[]> submission(@Nullable String user, @Nullable String unit, String id,
-			ExportFormat format) {
-		Actor actor = Requested.actor(user, unit);
-		Submission submission = this.workflow.read(actor, Requested.submissionId(id));
+	private ResponseEntity<byte[]> submission(Caller caller, String id, ExportFormat format) {
+		Submission submission = this.workflow.read(caller, Requested.submissionId(id));
 		return file(SubmissionReports.of(submission, this.units.tree(), this.compiler.today()), format);
 	}
 
-	private ResponseEntity<byte[]> consolidated(@Nullable String user, @Nullable String unitHeader,
-			@Nullable String plan, @Nullable String period, @Nullable String unit, ExportFormat format) {
-		Actor actor = Requested.actor(user, unitHeader);
+	private ResponseEntity<byte[]> consolidated(Caller caller, @Nullable String plan, @Nullable String period,
+			@Nullable String unit, ExportFormat format) {
 		PlanDetails found = this.requested.plan(plan);
 		Period wanted = this.requested.period(found, period);
 		String unitCode = Requests.unitCode("unit", unit);
@@ -112,10 +102,7 @@ class SubmissionExportsController {
 		UnitDetails consolidating = tree.find(unitCode)
 			.orElseThrow(() -> Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
 					"Không có đơn vị nào mang mã " + unitCode + "."));
-		if (!tree.pathOn(unitCode, wanted.end()).contains(actor.unitCode())) {
-			throw SubmissionProblems
-				.forbidden("Chỉ đơn vị đó và các đơn vị cấp trên của nó mới được xem báo cáo tổng hợp này.");
-		}
+		ReadScope.of(caller, this.units.pathsOn(wanted.end())).require("unit", unitCode);
 		List<String> received = Obligations.owed(found, wanted, tree, this.periods.calendar(found.reporting()))
 			.stream()
 			.filter((obligation) -> obligation.receiverUnitCode().equals(unitCode))

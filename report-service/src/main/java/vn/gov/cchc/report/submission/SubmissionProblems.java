@@ -13,29 +13,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The problems of the submission endpoints, each naming the field, header or rule.
+ * The problems of the submission endpoints, each naming the field or rule.
  */
 final class SubmissionProblems {
 
 	private SubmissionProblems() {
 	}
 
-	static ProblemException unauthenticated(String header) {
-		return new ProblemException(
-				Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa xác thực",
-						"Yêu cầu phải đi qua cổng dịch vụ, kèm người dùng (" + Actor.USER_HEADER + ") và đơn vị ("
-								+ Actor.UNIT_HEADER + ") đã xác thực.",
-						List.of(new FieldError(header, "Thiếu hoặc rỗng"))));
-	}
-
-	static ProblemException badHeader(String header, String message) {
-		return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-header", "Tiêu đề không hợp lệ",
-				"Tiêu đề " + header + " không hợp lệ: " + message + ".", List.of(new FieldError(header, message))));
-	}
-
-	static ProblemException forbidden(String rule) {
+	/**
+	 * A rule of who may do what that the caller's token breaks.
+	 * @param field the request field naming what the caller may not read or act on
+	 */
+	static ProblemException forbidden(String field, String rule) {
 		ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", rule,
-				List.of(new FieldError(Actor.UNIT_HEADER, "Đơn vị không có quyền thực hiện thao tác này")));
+				List.of(new FieldError(field, "Tài khoản không có quyền thực hiện thao tác này")));
 		problem.setProperty("rule", rule);
 		return new ProblemException(problem);
 	}

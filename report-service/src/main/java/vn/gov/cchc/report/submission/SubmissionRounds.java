@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -25,6 +26,7 @@ import vn.gov.cchc.report.period.ReportingCalendar;
 import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
 
 import org.springframework.stereotype.Component;
 
@@ -78,13 +80,33 @@ class SubmissionRounds {
 	}
 
 	/**
-	 * Opens the plan's period.
+	 * Opens the plan's period at a person's request.
 	 * @param plan the plan
 	 * @param period one of its reported periods, whose cut-off has passed
-	 * @param openedBy who asked: a person's login, or {@link AuditEntry#SYSTEM}
+	 * @param openedBy who asked, as their access token names them
 	 * @return what the round holds and whether this call opened it
 	 */
-	Opening open(PlanDetails plan, Period period, String openedBy) {
+	Opening open(PlanDetails plan, Period period, Caller openedBy) {
+		return open(plan, period, openedBy.user(), (now, comment) -> AuditEntry.by(openedBy, now, "OPEN",
+				SubmissionStatus.DRAFT, SubmissionStatus.DRAFT, comment));
+	}
+
+	/**
+	 * Opens the plan's period for the scheduled job.
+	 */
+	Opening openOnSchedule(PlanDetails plan, Period period) {
+		return open(plan, period, AuditEntry.SYSTEM, (now, comment) -> AuditEntry.bySystem(now, "OPEN",
+				SubmissionStatus.DRAFT, SubmissionStatus.DRAFT, comment));
+	}
+
+	/**
+	 * Opens the plan's period, each draft starting with the audit entry of its opening.
+	 * @param openedBy the login of who asked, or {@link AuditEntry#SYSTEM}
+	 * @param opening the audit entry of each draft's opening, given the instant and the
+	 * comment
+	 */
+	private Opening open(PlanDetails plan, Period period, String openedBy,
+			BiFunction<Instant, String, AuditEntry> opening) {
 		Optional<Round> existing = this.submissions.findRound(plan.planId(), period.id());
 		if (existing.isPresent()) {
 			return new Opening(plan.planId(), period.id(), existing.get().submissionIds().size(), 0, false);
@@ -97,7 +119,7 @@ class SubmissionRounds {
 		Instant now = this.compiler.clock().instant();
 		int created = 0;
 		for (Obligation obligation : owed) {
-			if (this.submissions.insert(draft(plan, obligation, tree, owing, openedBy, now))) {
+			if (this.submissions.insert(draft(plan, obligation, tree, owing, opening, now))) {
 				created++;
 			}
 		}
@@ -115,8 +137,8 @@ class SubmissionRounds {
 		return new Opening(plan.planId(), period.id(), owed.size(), created, first);
 	}
 
-	private Submission draft(PlanDetails plan, Obligation obligation, UnitTree tree, Set<String> owing, String openedBy,
-			Instant now) {
+	private Submission draft(PlanDetails plan, Obligation obligation, UnitTree tree, Set<String> owing,
+			BiFunction<Instant, String, AuditEntry> opening, Instant now) {
 		Period period = obligation.period();
 		UnitDetails unit = obligation.unit();
 		List<ChildSubmission> children = new ArrayList<>();
@@ -129,13 +151,12 @@ class SubmissionRounds {
 		SubmissionDue due = new SubmissionDue(obligation.submissionId(), unit.code(), plan.planId(), period.id(),
 				period.type(), period.end(), obligation.dueDate(), obligation.receiverUnitCode(),
 				obligation.escalationUnitCode(), now);
-		AuditEntry opening = new AuditEntry(now, openedBy, null, "OPEN", SubmissionStatus.DRAFT, SubmissionStatus.DRAFT,
-				"Mở kỳ báo cáo " + period.id() + ", hạn nộp " + obligation.dueDate());
+		AuditEntry opened = opening.apply(now, "Mở kỳ báo cáo " + period.id() + ", hạn nộp " + obligation.dueDate());
 		return new Submission(obligation.submissionId(), plan.planId(), period.id(), period.type(), period.start(),
 				period.end(), unit.code(), unit.name(), unit.kind(), obligation.receiverUnitCode(),
 				obligation.escalationUnitCode(), obligation.dueDate(), SubmissionStatus.DRAFT, 0, 0, Narrative.EMPTY,
 				this.compiler.compile(plan, unit.code(), period.start(), period.end()), children, null, null, false,
-				null, false, false, List.of(), List.of(opening), List.of(SubmissionEvents.due(due)), now);
+				null, false, false, List.of(), List.of(opened), List.of(SubmissionEvents.due(due)), now);
 	}
 
 	/**
@@ -154,7 +175,7 @@ class SubmissionRounds {
 					}
 					Optional<Round> round = this.submissions.findRound(plan.planId(), period.id());
 					if (round.isEmpty()) {
-						open(plan, period, AuditEntry.SYSTEM);
+						openOnSchedule(plan, period);
 						round = this.submissions.findRound(plan.planId(), period.id());
 					}
 					round.filter((found) -> found.settledAt() == null).ifPresent((found) -> markOverdue(found, today));
@@ -185,8 +206,8 @@ class SubmissionRounds {
 			SubmissionOverdue event = new SubmissionOverdue(submission.id(), submission.unitCode(), submission.planId(),
 					submission.periodId(), submission.periodType(), submission.dueDate(),
 					submission.escalationUnitCode(), now);
-			AuditEntry entry = new AuditEntry(now, AuditEntry.SYSTEM, null, "OVERDUE", SubmissionStatus.DRAFT,
-					SubmissionStatus.DRAFT, "Quá hạn nộp " + submission.dueDate());
+			AuditEntry entry = AuditEntry.bySystem(now, "OVERDUE", SubmissionStatus.DRAFT, SubmissionStatus.DRAFT,
+					"Quá hạn nộp " + submission.dueDate());
 			if (this.submissions.updateIf(submission.id(), List.of(SubmissionStatus.DRAFT), Filters.ne("overdue", true),
 					List.of(Updates.set("overdue", true), Updates.push("audit", this.submissions.document(entry)),
 							Updates.push("pending", this.submissions.document(SubmissionEvents.overdue(event)))))) {

@@ -16,6 +16,7 @@ import vn.gov.cchc.events.SubmissionReturned;
 import vn.gov.cchc.events.SubmissionSubmitted;
 import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
 
 import com.mongodb.client.model.Updates;
 
@@ -51,12 +52,13 @@ class SubmissionWorkflow {
 		this.meters = meters;
 	}
 
-	/** The submission, if the actor may read it. */
-	Submission read(Actor actor, String id) {
+	/** The submission, if the caller may read it. */
+	Submission read(Caller caller, String id) {
 		Submission submission = find(id);
-		if (!this.access.mayRead(actor, submission)) {
-			throw SubmissionProblems.forbidden(
-					"Chỉ đơn vị báo cáo, các đơn vị cấp trên của đơn vị đó và đơn vị nhận báo cáo mới được xem báo cáo này.");
+		if (!this.access.mayRead(caller, submission)) {
+			throw SubmissionProblems.forbidden("id",
+					"Chỉ cán bộ của đơn vị báo cáo, của các đơn vị cấp trên và của đơn vị nhận báo cáo, cùng người thẩm "
+							+ "định và quản trị viên của tỉnh, mới được xem báo cáo này.");
 		}
 		// A report that can still be edited shows its figures as they are now; they are
 		// compiled when read rather than rewritten on every fact.
@@ -71,25 +73,25 @@ class SubmissionWorkflow {
 	}
 
 	/**
-	 * Whether the actor may read the submission (for lists, which leave the rest out).
+	 * Whether the caller may read the submission (for lists, which leave the rest out).
 	 */
-	boolean mayRead(Actor actor, Submission submission) {
-		return this.access.mayRead(actor, submission);
+	boolean mayRead(Caller caller, Submission submission) {
+		return this.access.mayRead(caller, submission);
 	}
 
-	Submission editNarrative(Actor actor, String id, Narrative narrative, long revision) {
-		Submission submission = checked(actor, Action.EDIT_NARRATIVE, id);
+	Submission editNarrative(Caller caller, String id, Narrative narrative, long revision) {
+		Submission submission = checked(caller, Action.EDIT_NARRATIVE, id);
 		if (submission.revision() != revision) {
 			throw SubmissionProblems.stale(revision, submission.revision());
 		}
 		Instant now = this.compiler.clock().instant();
 		List<Bson> changes = new ArrayList<>();
 		changes.add(Updates.set("narrative", this.submissions.document(narrative)));
-		return apply(submission, Action.EDIT_NARRATIVE, actor, now, null, changes, null);
+		return apply(submission, Action.EDIT_NARRATIVE, caller, now, null, changes, null);
 	}
 
-	Submission submit(Actor actor, String id) {
-		Submission submission = checked(actor, Action.SUBMIT, id);
+	Submission submit(Caller caller, String id) {
+		Submission submission = checked(caller, Action.SUBMIT, id);
 		if (submission.narrative().results().isBlank()) {
 			throw SubmissionProblems.incomplete("narrative.results", "Chưa viết phần kết quả đạt được");
 		}
@@ -111,26 +113,27 @@ class SubmissionWorkflow {
 		// The figures just frozen include every fact so far: nothing is pending any more.
 		changes.add(Updates.set("revisionPending", false));
 		SubmissionSubmitted event = new SubmissionSubmitted(id, submission.unitCode(), submission.planId(),
-				submission.periodId(), submission.periodType(), version, submission.dueDate(), late, actor.user(), now);
+				submission.periodId(), submission.periodType(), version, submission.dueDate(), late, caller.user(),
+				now);
 		String comment = "Phiên bản " + version + (late ? ", nộp muộn (hạn " + submission.dueDate() + ")" : "");
-		return apply(submission, Action.SUBMIT, actor, now, comment, changes, SubmissionEvents.submitted(event));
+		return apply(submission, Action.SUBMIT, caller, now, comment, changes, SubmissionEvents.submitted(event));
 	}
 
-	Submission approve(Actor actor, String id) {
-		Submission submission = checked(actor, Action.APPROVE, id);
+	Submission approve(Caller caller, String id) {
+		Submission submission = checked(caller, Action.APPROVE, id);
 		Instant now = this.compiler.clock().instant();
 		SubmissionApproved event = new SubmissionApproved(id, submission.unitCode(), submission.planId(),
-				submission.periodId(), submission.periodType(), submission.version(), actor.user(), now);
-		return apply(submission, Action.APPROVE, actor, now, "Phiên bản " + submission.version(),
+				submission.periodId(), submission.periodType(), submission.version(), caller.user(), now);
+		return apply(submission, Action.APPROVE, caller, now, "Phiên bản " + submission.version(),
 				List.of(Updates.set("approvedAt", now.toString())), SubmissionEvents.approved(event));
 	}
 
-	Submission returnForFixing(Actor actor, String id, String comment) {
-		Submission submission = checked(actor, Action.RETURN, id);
+	Submission returnForFixing(Caller caller, String id, String comment) {
+		Submission submission = checked(caller, Action.RETURN, id);
 		Instant now = this.compiler.clock().instant();
 		SubmissionReturned event = new SubmissionReturned(id, submission.unitCode(), submission.planId(),
-				submission.periodId(), submission.periodType(), submission.version(), actor.user(), comment, now);
-		return apply(submission, Action.RETURN, actor, now, comment, List.of(), SubmissionEvents.returned(event));
+				submission.periodId(), submission.periodType(), submission.version(), caller.user(), comment, now);
+		return apply(submission, Action.RETURN, caller, now, comment, List.of(), SubmissionEvents.returned(event));
 	}
 
 	/**
@@ -145,11 +148,11 @@ class SubmissionWorkflow {
 		return this.submissions.find(id).orElseThrow(() -> SubmissionProblems.unknownSubmission(id));
 	}
 
-	/** The submission, if the actor may take the action and its status allows it. */
-	private Submission checked(Actor actor, Action action, String id) {
+	/** The submission, if the caller may take the action and its status allows it. */
+	private Submission checked(Caller caller, Action action, String id) {
 		Submission submission = find(id);
-		if (!this.access.may(actor, action, submission)) {
-			throw SubmissionProblems.forbidden(Access.rule(action));
+		if (!this.access.may(caller, action, submission)) {
+			throw SubmissionProblems.forbidden("id", Access.rule(action));
 		}
 		if (!action.allowedFrom(submission.status())) {
 			throw SubmissionProblems.wrongState(action, submission.status());
@@ -157,14 +160,14 @@ class SubmissionWorkflow {
 		return submission;
 	}
 
-	private Submission apply(Submission submission, Action action, Actor actor, Instant now, @Nullable String comment,
+	private Submission apply(Submission submission, Action action, Caller caller, Instant now, @Nullable String comment,
 			List<Bson> changes, @Nullable PendingEvent event) {
 		SubmissionStatus to = action.target(submission.status());
 		List<Bson> update = new ArrayList<>(changes);
 		update.add(Updates.set("status", to.name()));
 		update.add(Updates.inc("revision", 1L));
-		update.add(Updates.push("audit", this.submissions.document(
-				new AuditEntry(now, actor.user(), actor.unitCode(), action.name(), submission.status(), to, comment))));
+		update.add(Updates.push("audit", this.submissions
+			.document(AuditEntry.by(caller, now, action.name(), submission.status(), to, comment))));
 		if (event != null) {
 			update.add(Updates.push("pending", this.submissions.document(event)));
 		}

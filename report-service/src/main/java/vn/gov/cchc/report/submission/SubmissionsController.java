@@ -14,21 +14,25 @@ import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.security.WriteScope;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/submissions}: read, write the narrative, submit, approve, return. The
- * gateway forwards who is asking ({@code X-CCHC-User}, {@code X-CCHC-Unit}); every
- * endpoint needs both.
+ * {@code /api/v1/submissions}: read, write the narrative, submit, approve, return, as the
+ * caller's access token allows ({@link Access}, on the tree of the period's end). The
+ * narrative and the submission are refused before anything is read unless the token is an
+ * officer's of the unit the submission id names; approval and return unless the unit is
+ * in the reviewer's province.
  */
 @RestController
 @RequestMapping("/api/v1/submissions")
@@ -54,16 +58,13 @@ class SubmissionsController {
 	}
 
 	/**
-	 * The plan's submissions the actor may read, of one period or of every opened one, of
-	 * one unit's subtree on the period's tree or of all units.
+	 * The plan's submissions the caller may read, of one period or of every opened one,
+	 * of one unit's subtree on the period's tree or of all units.
 	 */
 	@GetMapping
-	List<SubmissionView.Summary> list(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unitHeader,
-			@RequestParam(required = false) @Nullable String plan,
+	List<SubmissionView.Summary> list(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
-		Actor actor = Requested.actor(user, unitHeader);
 		PlanDetails found = this.requested.plan(plan);
 		List<Period> wanted = (period != null) ? List.of(this.requested.period(found, period))
 				: Obligations.reportedPeriods(found, this.periods.calendar(found.reporting()));
@@ -82,7 +83,7 @@ class SubmissionsController {
 			Set<String> subtree = (tree != null) ? subtree(tree, unitCode, each.end()) : null;
 			for (Submission submission : this.submissions.findAll(round.submissionIds())) {
 				if ((subtree == null || subtree.contains(submission.unitCode()))
-						&& this.workflow.mayRead(actor, submission)) {
+						&& this.workflow.mayRead(caller, submission)) {
 					summaries.add(SubmissionView.Summary.of(submission));
 				}
 			}
@@ -91,51 +92,54 @@ class SubmissionsController {
 	}
 
 	@GetMapping("/{id}")
-	SubmissionView get(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		Actor actor = Requested.actor(user, unit);
-		return view(this.workflow.read(actor, Requested.submissionId(id)));
+	SubmissionView get(Caller caller, @PathVariable String id) {
+		return view(this.workflow.read(caller, Requested.submissionId(id)));
 	}
 
 	@GetMapping("/{id}/audit")
-	List<AuditEntry> audit(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		Actor actor = Requested.actor(user, unit);
-		return this.workflow.read(actor, Requested.submissionId(id)).audit();
+	List<AuditEntry> audit(Caller caller, @PathVariable String id) {
+		return this.workflow.read(caller, Requested.submissionId(id)).audit();
 	}
 
 	@PutMapping("/{id}/narrative")
-	SubmissionView narrative(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id,
+	SubmissionView narrative(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		Actor actor = Requested.actor(user, unit);
 		String submissionId = Requested.submissionId(id);
+		WriteScope.require(caller, "id", Requested.unitCodeOf(submissionId));
 		Texts.NarrativeEdit edit = Texts.narrative(body);
-		return view(this.workflow.editNarrative(actor, submissionId, edit.narrative(), edit.revision()));
+		return view(this.workflow.editNarrative(caller, submissionId, edit.narrative(), edit.revision()));
 	}
 
 	@PostMapping("/{id}:submit")
-	SubmissionView submit(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		Actor actor = Requested.actor(user, unit);
-		return view(this.workflow.submit(actor, Requested.submissionId(id)));
+	SubmissionView submit(Caller caller, @PathVariable String id) {
+		String submissionId = Requested.submissionId(id);
+		WriteScope.require(caller, "id", Requested.unitCodeOf(submissionId));
+		return view(this.workflow.submit(caller, submissionId));
 	}
 
 	@PostMapping("/{id}:approve")
-	SubmissionView approve(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id) {
-		Actor actor = Requested.actor(user, unit);
-		return view(this.workflow.approve(actor, Requested.submissionId(id)));
+	SubmissionView approve(Caller caller, @PathVariable String id) {
+		String submissionId = reviewable(caller, id);
+		return view(this.workflow.approve(caller, submissionId));
 	}
 
 	@PostMapping("/{id}:return")
-	SubmissionView returnForFixing(@RequestHeader(name = Actor.USER_HEADER, required = false) @Nullable String user,
-			@RequestHeader(name = Actor.UNIT_HEADER, required = false) @Nullable String unit, @PathVariable String id,
+	SubmissionView returnForFixing(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		Actor actor = Requested.actor(user, unit);
-		String submissionId = Requested.submissionId(id);
+		String submissionId = reviewable(caller, id);
 		String comment = Texts.comment(body);
-		return view(this.workflow.returnForFixing(actor, submissionId, comment));
+		return view(this.workflow.returnForFixing(caller, submissionId, comment));
+	}
+
+	/**
+	 * The submission id, if its unit is in the reviewer's province (over the unit's whole
+	 * life: the period's tree needs the plan), before anything else is read; who receives
+	 * the report is checked against the stored submission.
+	 */
+	private String reviewable(Caller caller, String id) {
+		String submissionId = Requested.submissionId(id);
+		ReadScope.of(caller, this.units.pathsEver()).require("id", Requested.unitCodeOf(submissionId));
+		return submissionId;
 	}
 
 	private SubmissionView view(Submission submission) {

@@ -21,7 +21,11 @@ import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.problem.FieldError;
 import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.target.IndexValue.Recording;
+import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,15 +33,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Published index results, entered by reviewers: {@code PUT
  * /api/v1/indexes/{unitCode}/{index}/{year}} with {@code {value, level, rank,
- * publishedOn, source}} and {@code X-CCHC-User}, and {@code GET
- * /api/v1/indexes/{unitCode}?year=}.
+ * publishedOn, source}}, recorded under the login of the reviewer's token, for a unit of
+ * the reviewer's province; and {@code GET /api/v1/indexes/{unitCode}?year=} for a caller
+ * whose reading scope holds the unit. An index names no day of the tree, so the scope
+ * follows the unit's parents over its whole life.
  * <p>
  * The index may be named as a plan writes it ({@code PAR INDEX}, url-encoded) or
  * canonically ({@code PAR_INDEX}); it must be one Vietnam publishes or one a known plan
@@ -47,15 +52,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IndexController {
 
-	static final String USER_HEADER = "X-CCHC-User";
-
 	private static final int FIRST_YEAR = 2000;
 
 	private static final int LAST_YEAR = 2100;
 
 	private static final int MAX_SOURCE = 500;
-
-	private static final int MAX_USER = 100;
 
 	private final PlanRequests requests;
 
@@ -63,45 +64,41 @@ class IndexController {
 
 	private final Indexes indexes;
 
+	private final Units units;
+
 	private final Clock clock;
 
 	private final JsonMapper json = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
-	IndexController(PlanRequests requests, Plans plans, Indexes indexes, Clock clock) {
+	IndexController(PlanRequests requests, Plans plans, Indexes indexes, Units units, Clock clock) {
 		this.requests = requests;
 		this.plans = plans;
 		this.indexes = indexes;
+		this.units = units;
 		this.clock = clock;
 	}
 
 	@PutMapping(path = "/api/v1/indexes/{unitCode}/{index}/{year}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	IndexValue record(@PathVariable String unitCode, @PathVariable String index, @PathVariable String year,
-			@RequestHeader(name = USER_HEADER, required = false) @Nullable String user,
-			@RequestBody(required = false) @Nullable String body) {
-		String recordedBy = user(user);
+	IndexValue record(Caller caller, @PathVariable String unitCode, @PathVariable String index,
+			@PathVariable String year, @RequestBody(required = false) @Nullable String body) {
+		// Before the unit is looked up: a reviewer of another province learns nothing.
+		ReadScope.of(caller, this.units.pathsEver()).require("unitCode", Requests.unitCode("unitCode", unitCode));
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		String canonical = index(index);
 		int indexYear = year("year", year);
-		Recording recording = recording(body, recordedBy, this.clock.instant());
+		Recording recording = recording(body, caller.user(), this.clock.instant());
 		return this.indexes.record(unit.code(), canonical, indexYear, recording);
 	}
 
 	@GetMapping("/api/v1/indexes/{unitCode}")
-	IndexesResponse find(@PathVariable String unitCode, @RequestParam(required = false) @Nullable String year) {
+	IndexesResponse find(Caller caller, @PathVariable String unitCode,
+			@RequestParam(required = false) @Nullable String year) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
+		ReadScope.of(caller, this.units.pathsEver()).require("unitCode", unit.code());
 		Integer wanted = (year != null) ? year("year", year) : null;
 		return new IndexesResponse(unit.code(), unit.name(), wanted, this.indexes.findAll(unit.code(), wanted));
-	}
-
-	private static String user(@Nullable String user) {
-		if (user == null || user.isBlank() || user.length() > MAX_USER) {
-			throw new ProblemException(Problems.of(HttpStatus.UNAUTHORIZED, "missing-user", "Chưa xác định người ghi",
-					"Ghi kết quả chỉ số cần tiêu đề " + USER_HEADER + " nêu người ghi (tối đa " + MAX_USER + " ký tự).",
-					List.of(new FieldError(USER_HEADER, "Thiếu hoặc không hợp lệ"))));
-		}
-		return user.strip();
 	}
 
 	private String index(String index) {

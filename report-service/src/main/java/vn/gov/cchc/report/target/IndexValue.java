@@ -40,7 +40,7 @@ public record IndexValue(String unitCode, String index, int year, @Nullable BigD
 	 * @param rank the rank entered
 	 * @param publishedOn the publication day entered
 	 * @param source the source entered
-	 * @param recordedBy the reviewer ({@code X-CCHC-User})
+	 * @param recordedBy the reviewer's login (the token's {@code sub})
 	 * @param recordedAt when
 	 */
 	public record Recording(@Nullable BigDecimal value, @Nullable String level, @Nullable Integer rank,

@@ -8,6 +8,9 @@ import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
+import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/targets?plan=&period=&unit=}: how the unit stands against its plan's
- * targets in a reported period.
+ * targets in a reported period, for a caller whose reading scope holds the unit on the
+ * tree of the period's end.
  */
 @RestController
 class TargetController {
@@ -24,18 +28,22 @@ class TargetController {
 
 	private final TargetEvaluator evaluator;
 
-	TargetController(PlanRequests requests, TargetEvaluator evaluator) {
+	private final Units units;
+
+	TargetController(PlanRequests requests, TargetEvaluator evaluator, Units units) {
 		this.requests = requests;
 		this.evaluator = evaluator;
+		this.units = units;
 	}
 
 	@GetMapping("/api/v1/targets")
-	TargetsResponse targets(@RequestParam(required = false) @Nullable String plan,
+	TargetsResponse targets(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
 		UnitDetails found = this.requests.unit("unit", unit);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
 		Period window = this.requests.period(planDetails, "period", period, true);
+		ReadScope.of(caller, this.units.pathsOn(window.end())).require("unit", found.code());
 		List<TargetResult> results = this.evaluator.evaluate(planDetails, found.code(), window);
 		return new TargetsResponse(found.code(), found.name(), planDetails.planId(), window.id(), window.start(),
 				window.end(), results);

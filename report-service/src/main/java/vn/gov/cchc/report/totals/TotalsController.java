@@ -9,6 +9,8 @@ import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/totals/{unitCode}}: a unit's roll-up figures.
+ * {@code GET /api/v1/totals/{unitCode}}: a unit's roll-up figures, for a caller whose
+ * reading scope holds the unit. All-time totals name no day, so the scope follows the
+ * unit's parents over its whole life ({@link Units#pathsEver()}).
  */
 @RestController
 class TotalsController {
@@ -33,7 +37,7 @@ class TotalsController {
 	}
 
 	@GetMapping("/api/v1/totals/{unitCode}")
-	TotalsResponse totals(@PathVariable String unitCode) {
+	TotalsResponse totals(Caller caller, @PathVariable String unitCode) {
 		if (!UNIT_CODE.matcher(unitCode).matches()) {
 			throw new ProblemException(
 					Problems.of(HttpStatus.BAD_REQUEST, "invalid-unit-code", "Mã đơn vị không hợp lệ",
@@ -44,6 +48,7 @@ class TotalsController {
 			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-unit",
 					"Không tìm thấy đơn vị", "Không có đơn vị nào mang mã " + unitCode + ".",
 					List.of(new FieldError("unitCode", "Không có đơn vị với mã này")))));
+		ReadScope.of(caller, this.units.pathsEver()).require("unitCode", unitCode);
 		UnitTotals figures = this.totals.find(unitCode).orElseGet(() -> UnitTotals.none(unitCode));
 		return new TotalsResponse(unitCode, unit.name(), figures.events(), figures.budgetSpentVnd(),
 				new TreeMap<>(figures.quantities()));

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,52 @@ public final class UnitTree {
 			parentCode = parent.parentOn(day);
 		}
 		return path;
+	}
+
+	/**
+	 * The unit and every unit that was above it on any day of its life, the unit first
+	 * and every unit before the units above it (so the top of the tree comes last).
+	 * @throws UnknownUnitException if the unit or an ancestor is not known
+	 */
+	public List<String> pathEver(String code) {
+		return pathEver(code, (wanted) -> Optional.ofNullable(this.byCode.get(wanted)));
+	}
+
+	/**
+	 * {@link #pathEver} over any way of looking a unit up.
+	 */
+	static List<String> pathEver(String code, Function<String, Optional<UnitDetails>> lookup) {
+		UnitDetails unit = lookup.apply(code).orElseThrow(() -> new UnknownUnitException(code));
+		Deque<String> order = new ArrayDeque<>();
+		visitParentsEver(unit, lookup, new HashSet<>(), order);
+		return List.copyOf(order);
+	}
+
+	/**
+	 * Depth first over every parent the unit ever had, each unit put in front once all
+	 * the units above it are in: a topological order of the tree's history even where a
+	 * unit moved (a commune under its district, then under the province), and no loop on
+	 * a cycle in the data.
+	 */
+	private static void visitParentsEver(UnitDetails unit, Function<String, Optional<UnitDetails>> lookup,
+			Set<String> visited, Deque<String> order) {
+		visited.add(unit.code());
+		Set<String> parents = new LinkedHashSet<>();
+		unit.parentHistory().forEach((period) -> {
+			if (period.parentCode() != null) {
+				parents.add(period.parentCode());
+			}
+		});
+		if (unit.parentCode() != null) {
+			parents.add(unit.parentCode());
+		}
+		for (String parentCode : parents) {
+			if (!visited.contains(parentCode)) {
+				UnitDetails parent = lookup.apply(parentCode).orElseThrow(() -> new UnknownUnitException(parentCode));
+				visitParentsEver(parent, lookup, visited, order);
+			}
+		}
+		order.addFirst(unit.code());
 	}
 
 	/** Whether {@code code} is {@code ancestor} or lies under it on the day. */

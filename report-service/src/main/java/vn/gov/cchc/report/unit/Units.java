@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -17,6 +18,7 @@ import vn.gov.cchc.report.store.GuardedUpsert;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.UnitDetails;
+import vn.gov.cchc.security.UnitPaths;
 
 import org.springframework.stereotype.Component;
 
@@ -82,6 +84,45 @@ public class Units {
 	 */
 	public List<String> pathOn(String code, LocalDate day) {
 		return UnitTree.path(code, day, this::find);
+	}
+
+	/**
+	 * The unit and every unit that was ever above it (see {@link UnitTree#pathEver}),
+	 * looked up one by one.
+	 * @throws UnitTree.UnknownUnitException if the unit or an ancestor is not known yet
+	 */
+	public List<String> pathEver(String code) {
+		return UnitTree.pathEver(code, this::find);
+	}
+
+	/**
+	 * Where units sat on the day, for a caller's reading scope: questions about a period
+	 * are answered on the tree of the period's end, the tree its figures and reports are
+	 * rolled up on, so a district reads its communes of 2022 but none of 2026, after the
+	 * districts were abolished. A unit not known yet, or with an ancestor not known yet,
+	 * is in no scope.
+	 */
+	public UnitPaths pathsOn(LocalDate day) {
+		return (code) -> known(() -> pathOn(code, day));
+	}
+
+	/**
+	 * Where units sat over their whole life, for questions that name no day (all-time
+	 * totals, the live stream) or a span of days that may cross a reorganisation (figures
+	 * and series from one day to another): a unit is under every unit it was ever under.
+	 * A unit not known yet, or with an ancestor not known yet, is in no scope.
+	 */
+	public UnitPaths pathsEver() {
+		return (code) -> known(() -> pathEver(code));
+	}
+
+	private static List<String> known(Supplier<List<String>> path) {
+		try {
+			return path.get();
+		}
+		catch (UnitTree.UnknownUnitException ex) {
+			return List.of();
+		}
 	}
 
 	private UnitDetails unit(Document document) {

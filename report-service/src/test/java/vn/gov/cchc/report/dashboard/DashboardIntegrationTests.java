@@ -36,6 +36,7 @@ import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.KafkaTestEvents;
+import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +82,14 @@ class DashboardIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+	/**
+	 * Reads the whole province. The tree here has no Sở Nội vụ (it would be a fourth
+	 * child of the province), so the reviewer acts for the province itself.
+	 */
+	private static final TestCaller READER = TestCaller.reviewer("27");
+
+	private static final TestCaller INDEX_REVIEWER = TestCaller.of("reviewer@snv", "Lê Thị Mai", "27", "reviewer");
+
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
@@ -92,6 +101,9 @@ class DashboardIntegrationTests {
 
 	@Autowired
 	private EmbeddedKafkaBroker broker;
+
+	@Autowired
+	private FiguresStream stream;
 
 	private KafkaTestEvents events;
 
@@ -277,19 +289,21 @@ class DashboardIntegrationTests {
 
 	@Test
 	@Order(8)
-	void aReviewerRecordsAnIndexAndAMissingUserOrBadFieldIsRefused() {
+	void aReviewerRecordsAnIndexAndAMissingTokenAnOfficerOrABadFieldIsRefused() {
 		String path = "/api/v1/indexes/27/PAR%20INDEX/2022";
 		String valid = "{\"value\": 68.25, \"level\": \"Khá\", \"rank\": 21, \"publishedOn\": \"2023-05-30\", "
 				+ "\"source\": \"Quyết định 452/QĐ-BNV\"}";
 
 		Response anonymous = put(path, valid, null);
+		Response officer = put(path, valid, TestCaller.officer("27"));
 		Response bad = put(path, "{\"value\": -1, \"rank\": 0, \"level\": \"Giỏi\", \"publishedOn\": \"30/05/2023\"}",
-				"reviewer@snv");
-		Response unknownIndex = put("/api/v1/indexes/27/PARINDEX/2022", valid, "reviewer@snv");
-		Response recorded = put(path, valid, "reviewer@snv");
+				INDEX_REVIEWER);
+		Response unknownIndex = put("/api/v1/indexes/27/PARINDEX/2022", valid, INDEX_REVIEWER);
+		Response recorded = put(path, valid, INDEX_REVIEWER);
 		Response listed = get("/api/v1/indexes/27?year=2022");
 
-		assertProblem(anonymous, 401, "X-CCHC-User");
+		assertProblem(anonymous, 401, "Authorization");
+		assertThat(officer.status()).isEqualTo(403);
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.body().get("errors").findValuesAsString("field")).containsExactly("value", "level", "rank",
 				"publishedOn");
@@ -310,6 +324,7 @@ class DashboardIntegrationTests {
 		CompletableFuture<HttpResponse<Stream<String>>> response = this.http
 			.sendAsync(HttpRequest.newBuilder(url("/api/v1/dashboard/stream?unit=256&plan=" + PLAN))
 				.header("Accept", "text/event-stream")
+				.header("Authorization", READER.authorization())
 				.GET()
 				.build(), HttpResponse.BodyHandlers.ofLines());
 		Thread reader = new Thread(() -> response.join().body().forEach(lines::add), "sse-reader");
@@ -348,6 +363,27 @@ class DashboardIntegrationTests {
 		Response response = get("/api/v1/dashboard/stream?unit=99", "text/event-stream");
 
 		assertProblem(response, 404, "unit");
+	}
+
+	@Test
+	@Order(11)
+	void aStreamOfAUnitOutsideTheCallersScopeIsRefusedBeforeSubscribing() {
+		int open = this.stream.subscribers();
+
+		Response sibling = exchange(HttpRequest.newBuilder(url("/api/v1/dashboard/stream?unit=09193&plan=" + PLAN))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", TestCaller.officer("09190").authorization())
+			.GET()
+			.build());
+		Response machine = exchange(HttpRequest.newBuilder(url("/api/v1/dashboard/stream?unit=09190&plan=" + PLAN))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", TestCaller.machine("09190").authorization())
+			.GET()
+			.build());
+
+		assertProblem(sibling, 403, "unit");
+		assertThat(machine.status()).isEqualTo(403);
+		assertThat(this.stream.subscribers()).isLessThanOrEqualTo(open);
 	}
 
 	private static String next(BlockingQueue<String> lines, java.util.function.Predicate<String> wanted)
@@ -400,15 +436,19 @@ class DashboardIntegrationTests {
 	}
 
 	private Response get(String path, String accept) {
-		return exchange(HttpRequest.newBuilder(url(path)).header("Accept", accept).GET().build());
+		return exchange(HttpRequest.newBuilder(url(path))
+			.header("Accept", accept)
+			.header("Authorization", READER.authorization())
+			.GET()
+			.build());
 	}
 
-	private Response put(String path, String body, String user) {
+	private Response put(String path, String body, TestCaller caller) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(url(path))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(body));
-		if (user != null) {
-			request.header("X-CCHC-User", user);
+		if (caller != null) {
+			request.header("Authorization", caller.authorization());
 		}
 		return exchange(request.build());
 	}

@@ -45,6 +45,7 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.report.KafkaTestEvents;
+import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,9 @@ class LedgerIntegrationTests {
 	private static final LocalDate MARCH_14 = LocalDate.of(2025, 3, 14);
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/** Reads the whole province (the tree here has no Sở Nội vụ, so it acts for 27). */
+	private static final TestCaller READER = TestCaller.reviewer("27");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -170,9 +174,10 @@ class LedgerIntegrationTests {
 	@Order(4)
 	void anUnmappedPathAndAWrongMethodAreProblemsToo() throws Exception {
 		HttpResponse<String> unmapped = actuator("/api/v1/khong-co");
-		HttpResponse<String> wrongMethod = this.http.send(
-				HttpRequest.newBuilder(url("/api/v1/totals/27")).DELETE().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> wrongMethod = this.http.send(HttpRequest.newBuilder(url("/api/v1/totals/27"))
+			.header("Authorization", READER.authorization())
+			.DELETE()
+			.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(unmapped.statusCode()).isEqualTo(404);
 		assertThat(unmapped.headers().firstValue("Content-Type"))
@@ -318,6 +323,7 @@ class LedgerIntegrationTests {
 		Map<String, UnitFigures> live = totalsOf(everyUnit);
 
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(url("/api/v1/admin/totals:rebuild"))
+			.header("Authorization", TestCaller.admin("27").authorization())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 
@@ -444,9 +450,10 @@ class LedgerIntegrationTests {
 
 	private Response get(String unitCode) {
 		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(url("/api/v1/totals/" + unitCode)).GET().build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(url("/api/v1/totals/" + unitCode))
+				.header("Authorization", READER.authorization())
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
 					this.json.readTree(response.body()));
 		}
@@ -461,7 +468,8 @@ class LedgerIntegrationTests {
 
 	private HttpResponse<String> actuator(String path) {
 		try {
-			return this.http.send(HttpRequest.newBuilder(url(path)).GET().build(),
+			return this.http.send(
+					HttpRequest.newBuilder(url(path)).header("Authorization", READER.authorization()).GET().build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {

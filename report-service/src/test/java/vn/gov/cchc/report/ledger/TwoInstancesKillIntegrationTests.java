@@ -1,5 +1,12 @@
 package vn.gov.cchc.report.ledger;
 
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +38,7 @@ import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.KafkaTestEvents;
+import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
 import vn.gov.cchc.testing.ServiceProcess;
 
@@ -74,7 +82,12 @@ class TwoInstancesKillIntegrationTests {
 
 	private static final int DISTINCT_EVENTS = 1800;
 
+	/** Reads the whole province (the tree here has no Sở Nội vụ, so it acts for 27). */
+	private static final TestCaller READER = TestCaller.reviewer("27");
+
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void everyAcceptedEventIsInTheLedgerOnceAndEveryTotalIsTheSumOfItsCommunesAfterAKillAndAReplay() throws Exception {
@@ -90,20 +103,20 @@ class TwoInstancesKillIntegrationTests {
 				events.unitRegistered(unit, REGISTERED_AT);
 			}
 
-			ServiceProcess first = start(group + "-a", group, database, brokers);
-			ServiceProcess second = start(group + "-b", group, database, brokers);
-			ServiceProcess replay = null;
+			Instance first = start(group + "-a", group, database, brokers);
+			Instance second = start(group + "-b", group, database, brokers);
+			Instance replay = null;
 			try {
-				first.awaitReady(START_TIMEOUT);
-				second.awaitReady(START_TIMEOUT);
+				first.process().awaitReady(START_TIMEOUT);
+				second.process().awaitReady(START_TIMEOUT);
 				publish(events, facts, new Random(7L));
 
 				// Kill one instance in the middle of the stream.
 				await().atMost(Duration.ofMinutes(3))
 					.pollInterval(Duration.ofMillis(200))
 					.until(() -> store.getCollection("ledger").countDocuments() >= DISTINCT_EVENTS / 3);
-				first.kill();
-				assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+				first.process().kill();
+				assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 				long atKill = store.getCollection("ledger").countDocuments();
 				assertThat(atKill).as("killed mid-stream").isLessThan(DISTINCT_EVENTS);
 
@@ -117,11 +130,11 @@ class TwoInstancesKillIntegrationTests {
 
 				// Replay the whole topic: a new consumer group on the same database.
 				replay = start(group + "-replay", group + "-replay", database, brokers);
-				replay.awaitReady(START_TIMEOUT);
+				replay.process().awaitReady(START_TIMEOUT);
 				awaitCaughtUp(brokers, group + "-replay.progress");
 				assertLedgerHoldsEachEventOnce(store, facts);
 				assertThat(assertFiguresAddUp(replay, facts)).isEqualTo(afterKill);
-				String metrics = replay.send("GET", "/actuator/prometheus", null).body();
+				String metrics = replay.process().send("GET", "/actuator/prometheus", null).body();
 				assertThat(metrics).contains("cchc_ledger_recorded_total 0.0");
 				assertThat(counter(metrics, "cchc_ledger_redelivered_total")
 						+ counter(metrics, "cchc_ledger_duplicates_total"))
@@ -129,24 +142,36 @@ class TwoInstancesKillIntegrationTests {
 					.isGreaterThanOrEqualTo(DISTINCT_EVENTS);
 			}
 			finally {
-				first.kill();
-				second.stop();
+				first.process().kill();
+				second.process().stop();
 				if (replay != null) {
-					replay.stop();
+					replay.process().stop();
 				}
 				store.drop();
 			}
 		}
 	}
 
-	private static ServiceProcess start(String name, String group, String database, String brokers) throws Exception {
+	private static Instance start(String name, String group, String database, String brokers) throws Exception {
+		int apiPort = freePort();
 		// A short session lets the survivor take the killed instance's partitions within
-		// seconds instead of the default 45 s.
-		return ServiceProcess.start(name, MAIN_CLASS,
+		// seconds instead of the default 45 s. The API listens on a port of its own,
+		// where
+		// the figures are read with an access token; the probes and metrics stay on the
+		// port ServiceProcess gives the process (SERVER_PORT), where it looks for them.
+		ServiceProcess process = ServiceProcess.start(name, MAIN_CLASS,
 				Map.of("MONGODB_URI", MongoTestStore.connectionString(), "MONGODB_DATABASE", database,
 						"KAFKA_BOOTSTRAP_SERVERS", brokers, "SPRING_APPLICATION_NAME", group),
 				List.of("--spring.cloud.stream.kafka.binder.consumer-properties[session.timeout.ms]=6000",
-						"--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1000"));
+						"--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1000",
+						"--server.port=" + apiPort, "--management.server.port=${SERVER_PORT}"));
+		return new Instance(process, apiPort);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/** Every distinct event id is one ledger entry, and the ledger holds nothing else. */
@@ -161,8 +186,7 @@ class TwoInstancesKillIntegrationTests {
 	 * Checks the figures of 2024 and 2026 against the facts and against the sums of the
 	 * communes, and returns what it read.
 	 */
-	private Map<String, JsonNode> assertFiguresAddUp(ServiceProcess service, List<ProgressRecorded> facts)
-			throws Exception {
+	private Map<String, JsonNode> assertFiguresAddUp(Instance service, List<ProgressRecorded> facts) throws Exception {
 		Map<String, JsonNode> read = new LinkedHashMap<>();
 		LocalDate from2024 = LocalDate.of(2024, 1, 1);
 		LocalDate to2024 = LocalDate.of(2024, 12, 31);
@@ -195,10 +219,15 @@ class TwoInstancesKillIntegrationTests {
 		return read;
 	}
 
-	private Expected figures(ServiceProcess service, String unitCode, LocalDate from, LocalDate to,
+	private Expected figures(Instance service, String unitCode, LocalDate from, LocalDate to,
 			Map<String, JsonNode> read) throws Exception {
-		var response = service.send("GET",
-				"/api/v1/figures/" + unitCode + "?plan=" + PLAN + "&from=" + from + "&to=" + to, null);
+		HttpResponse<String> response = this.http.send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + "/api/v1/figures/" + unitCode + "?plan="
+					+ PLAN + "&from=" + from + "&to=" + to))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", READER.authorization())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		JsonNode total = this.json.readTree(response.body()).get("total");
 		read.put(unitCode + "@" + from, total);
@@ -326,6 +355,13 @@ class TwoInstancesKillIntegrationTests {
 			other.quantities.forEach((metric, quantity) -> sum.merge(metric, quantity, Long::sum));
 			return new Expected(this.events + other.events, this.budgetSpentVnd + other.budgetSpentVnd, sum);
 		}
+
+	}
+
+	/**
+	 * A running instance and the port its API listens on.
+	 */
+	private record Instance(ServiceProcess process, int apiPort) {
 
 	}
 

@@ -25,6 +25,7 @@ import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.KafkaTestEvents;
+import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class PeriodsIntegrationTests {
 	private static final String PLAN = "27-2022-22-KH-UBND";
 
 	private static final Path DEMO = Path.of("../deploy/local/demo");
+
+	/** Sở Nội vụ, reading the whole province. */
+	private static final TestCaller READER = TestCaller.reviewer("27-SNV");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -160,8 +164,10 @@ class PeriodsIntegrationTests {
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Authorization", READER.authorization())
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.security.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class LateFiguresTests {
 
 	private static final String THANH_PHO = SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "256");
 
-	private static final Actor COMMUNE = new Actor("nguyen.thi.ha", "09190");
+	private static final Caller COMMUNE = SubmissionFixtures.officer("nguyen.thi.ha", "09190");
 
 	private SubmissionFixtures.World world;
 
@@ -34,7 +35,7 @@ class LateFiguresTests {
 		this.world.open(SubmissionFixtures.PLAN_2022, "2022-H1");
 		this.world.workflow().editNarrative(COMMUNE, VU_NINH, new Narrative("Đã phát 4 lần.", "", "", ""), 0);
 		this.world.workflow().submit(COMMUNE, VU_NINH);
-		this.world.workflow().approve(new Actor("tran.van.binh", "256"), VU_NINH);
+		this.world.workflow().approve(SubmissionFixtures.reviewer("tran.van.binh", "256"), VU_NINH);
 	}
 
 	@AfterEach
@@ -94,10 +95,10 @@ class LateFiguresTests {
 		this.world.record("evt-dap-cau", "09193", SubmissionFixtures.PLAN_2022, "HD05", LocalDate.of(2022, 4, 4),
 				Map.of("minutes", 30L), 0);
 
-		Submission draft = this.world.workflow().read(new Actor("a", "09193"), DAP_CAU);
+		Submission draft = this.world.workflow().read(SubmissionFixtures.officer("a", "09193"), DAP_CAU);
 		assertThat(draft.figures().of("HD05").quantity("minutes")).isEqualTo(30);
 		assertThat(draft.revisions()).isEmpty();
-		Submission parent = this.world.workflow().read(new Actor("b", "256"), THANH_PHO);
+		Submission parent = this.world.workflow().read(SubmissionFixtures.officer("b", "256"), THANH_PHO);
 		assertThat(parent.figures().of("HD05").quantity("minutes")).isEqualTo(30);
 		assertThat(parent.figures().of("HD07").quantity("broadcasts")).isEqualTo(4);
 		// Nothing is rewritten on the consumer thread for a draft.
@@ -106,15 +107,17 @@ class LateFiguresTests {
 
 	@Test
 	void resubmittingAfterAReturnFreezesTheNewFiguresAndClearsThePendingMark() {
-		this.world.workflow().editNarrative(new Actor("a", "09193"), DAP_CAU, new Narrative("Có.", "", "", ""), 0);
-		this.world.workflow().submit(new Actor("a", "09193"), DAP_CAU);
+		this.world.workflow()
+			.editNarrative(SubmissionFixtures.officer("a", "09193"), DAP_CAU, new Narrative("Có.", "", "", ""), 0);
+		this.world.workflow().submit(SubmissionFixtures.officer("a", "09193"), DAP_CAU);
 		this.world.record("evt-late-dc", "09193", SubmissionFixtures.PLAN_2022, "HD05", LocalDate.of(2022, 4, 4),
 				Map.of("minutes", 30L), 0);
 		assertThat(find(DAP_CAU).revisionPending()).isTrue();
 		assertThat(find(DAP_CAU).figures().of("HD05").quantity("minutes")).isZero();
 
-		this.world.workflow().returnForFixing(new Actor("b", "256"), DAP_CAU, "Cập nhật số liệu mới.");
-		Submission resubmitted = this.world.workflow().submit(new Actor("a", "09193"), DAP_CAU);
+		this.world.workflow()
+			.returnForFixing(SubmissionFixtures.reviewer("b", "256"), DAP_CAU, "Cập nhật số liệu mới.");
+		Submission resubmitted = this.world.workflow().submit(SubmissionFixtures.officer("a", "09193"), DAP_CAU);
 
 		assertThat(resubmitted.revisionPending()).isFalse();
 		assertThat(resubmitted.figures().of("HD05").quantity("minutes")).isEqualTo(30);

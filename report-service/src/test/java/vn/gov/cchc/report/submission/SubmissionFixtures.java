@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,6 +32,8 @@ import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.Role;
 import vn.gov.cchc.testing.MongoTestStore;
 
 /**
@@ -144,7 +147,8 @@ final class SubmissionFixtures {
 		}
 
 		SubmissionRounds.Opening open(String planId, String periodId) {
-			return this.rounds.open(this.plans.find(planId).orElseThrow(), period(planId, periodId), "vận hành");
+			return this.rounds.open(this.plans.find(planId).orElseThrow(), period(planId, periodId),
+					new Caller("vận hành", "Bộ phận vận hành", "27", Set.of(Role.ADMIN)));
 		}
 
 		UnitTree tree() {
@@ -165,6 +169,16 @@ final class SubmissionFixtures {
 			this.database.drop();
 		}
 
+	}
+
+	/** An officer of the unit, as the token would name them. */
+	static Caller officer(String user, String unitCode) {
+		return new Caller(user, user, unitCode, Set.of(Role.OFFICER));
+	}
+
+	/** A reviewer acting for the unit. */
+	static Caller reviewer(String user, String unitCode) {
+		return new Caller(user, user, unitCode, Set.of(Role.REVIEWER));
 	}
 
 	static String id(String planId, String periodId, String unitCode) {

@@ -3,6 +3,7 @@ package vn.gov.cchc.report.submission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +11,8 @@ import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.report.problem.ProblemException;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,16 +21,20 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The lifecycle over the real store: draft → submitted → returned → resubmitted →
  * approved, each step one conditional update with its audit entry and its event in the
- * outbox; the steps refused in the wrong status, by the wrong unit or from a stale
- * revision, with nothing written.
+ * outbox; the steps refused in the wrong status, by the wrong unit or role or from a
+ * stale revision, with nothing written.
  */
 class SubmissionLifecycleTests {
 
 	private static final String VU_NINH = SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "09190");
 
-	private static final Actor COMMUNE_OFFICER = new Actor("nguyen.thi.ha", "09190");
+	private static final Caller COMMUNE_OFFICER = new Caller("nguyen.thi.ha", "Nguyễn Thị Hà", "09190",
+			Set.of(Role.OFFICER));
 
-	private static final Actor DISTRICT_OFFICER = new Actor("tran.van.binh", "256");
+	private static final Caller DISTRICT_OFFICER = SubmissionFixtures.officer("tran.van.binh", "256");
+
+	private static final Caller DISTRICT_REVIEWER = new Caller("tran.van.binh", "Trần Văn Bình", "256",
+			Set.of(Role.REVIEWER));
 
 	private SubmissionFixtures.World world;
 
@@ -76,7 +83,7 @@ class SubmissionLifecycleTests {
 		assertThat(submitted.version()).isEqualTo(1);
 		assertThat(submitted.late()).isFalse();
 
-		Submission returned = workflow.returnForFixing(DISTRICT_OFFICER, VU_NINH, "Thiếu số phút phát sóng.");
+		Submission returned = workflow.returnForFixing(DISTRICT_REVIEWER, VU_NINH, "Thiếu số phút phát sóng.");
 		assertThat(returned.status()).isEqualTo(SubmissionStatus.RETURNED);
 
 		this.world.clock().setMorningOf(LocalDate.of(2022, 6, 13));
@@ -86,7 +93,7 @@ class SubmissionLifecycleTests {
 		// Lateness is decided by the first submission, on time on 8 June.
 		assertThat(resubmitted.late()).isFalse();
 
-		Submission approved = workflow.approve(DISTRICT_OFFICER, VU_NINH);
+		Submission approved = workflow.approve(DISTRICT_REVIEWER, VU_NINH);
 
 		assertThat(approved.status()).isEqualTo(SubmissionStatus.APPROVED);
 		assertThat(approved.narrative().results()).isEqualTo("Phát 4 chuyên mục, 60 phút.");
@@ -100,6 +107,10 @@ class SubmissionLifecycleTests {
 					tuple("APPROVE", "tran.van.binh", SubmissionStatus.APPROVED));
 		assertThat(approved.audit().get(3).comment()).isEqualTo("Thiếu số phút phát sóng.");
 		assertThat(approved.audit().get(3).unit()).isEqualTo("256");
+		assertThat(approved.audit()).extracting(AuditEntry::actorName)
+			.containsExactly("Bộ phận vận hành", "Nguyễn Thị Hà", "Nguyễn Thị Hà", "Trần Văn Bình", "Nguyễn Thị Hà",
+					"Nguyễn Thị Hà", "Trần Văn Bình");
+		assertThat(approved.audit().get(0).unit()).isEqualTo("27");
 		assertThat(approved.pending()).extracting(PendingEvent::type)
 			.containsExactly("vn.gov.cchc.submission.due.v1", "vn.gov.cchc.submission.submitted.v1",
 					"vn.gov.cchc.submission.returned.v1", "vn.gov.cchc.submission.submitted.v1",
@@ -115,7 +126,7 @@ class SubmissionLifecycleTests {
 		workflow.editNarrative(COMMUNE_OFFICER, VU_NINH, narrative("Muộn."), 0);
 
 		Submission submitted = workflow.submit(COMMUNE_OFFICER, VU_NINH);
-		workflow.returnForFixing(DISTRICT_OFFICER, VU_NINH, "Bổ sung.");
+		workflow.returnForFixing(DISTRICT_REVIEWER, VU_NINH, "Bổ sung.");
 		Submission resubmitted = workflow.submit(COMMUNE_OFFICER, VU_NINH);
 
 		assertThat(submitted.late()).isTrue();
@@ -134,13 +145,13 @@ class SubmissionLifecycleTests {
 
 	@Test
 	void aStepInTheWrongStatusIsA409NamingTheCurrentStatusInVietnamese() {
-		assertProblem(() -> this.world.workflow().approve(DISTRICT_OFFICER, VU_NINH), 409, "wrong-state").satisfies(
+		assertProblem(() -> this.world.workflow().approve(DISTRICT_REVIEWER, VU_NINH), 409, "wrong-state").satisfies(
 				(problem) -> assertThat(problem.getProblem().getDetail()).contains("«Dự thảo»").contains("«Đã nộp»"));
-		assertProblem(() -> this.world.workflow().returnForFixing(DISTRICT_OFFICER, VU_NINH, "x"), 409, "wrong-state");
+		assertProblem(() -> this.world.workflow().returnForFixing(DISTRICT_REVIEWER, VU_NINH, "x"), 409, "wrong-state");
 
 		this.world.workflow().editNarrative(COMMUNE_OFFICER, VU_NINH, narrative("Xong."), 0);
 		this.world.workflow().submit(COMMUNE_OFFICER, VU_NINH);
-		this.world.workflow().approve(DISTRICT_OFFICER, VU_NINH);
+		this.world.workflow().approve(DISTRICT_REVIEWER, VU_NINH);
 
 		assertProblem(() -> this.world.workflow().submit(COMMUNE_OFFICER, VU_NINH), 409, "wrong-state")
 			.satisfies((problem) -> assertThat(problem.getProblem().getDetail()).contains("«Đã duyệt»"));
@@ -168,33 +179,57 @@ class SubmissionLifecycleTests {
 	}
 
 	@Test
-	void onlyTheUnitSubmitsAndOnlyTheReceiverOrAUnitAboveItApprovesOrReturns() {
+	void onlyAnOfficerOfTheUnitSubmitsAndOnlyAReviewerOfTheReceiverOrAUnitAboveItApprovesOrReturns() {
 		assertProblem(() -> this.world.workflow().editNarrative(DISTRICT_OFFICER, VU_NINH, narrative("Hộ."), 0), 403,
 				"forbidden");
+		assertProblem(() -> this.world.workflow()
+			.editNarrative(new Caller("commune-09190", "commune-09190", "09190", Set.of(Role.MACHINE)), VU_NINH,
+					narrative("Máy."), 0),
+				403, "forbidden");
 		this.world.workflow().editNarrative(COMMUNE_OFFICER, VU_NINH, narrative("Xong."), 0);
-		assertProblem(() -> this.world.workflow().submit(new Actor("x", "09193"), VU_NINH), 403, "forbidden");
+		assertProblem(() -> this.world.workflow().submit(SubmissionFixtures.officer("x", "09193"), VU_NINH), 403,
+				"forbidden");
 		this.world.workflow().submit(COMMUNE_OFFICER, VU_NINH);
 
 		assertProblem(() -> this.world.workflow().approve(COMMUNE_OFFICER, VU_NINH), 403, "forbidden");
-		assertProblem(() -> this.world.workflow().approve(new Actor("x", "258"), VU_NINH), 403, "forbidden");
-		assertProblem(() -> this.world.workflow().approve(new Actor("x", "27-SNV"), VU_NINH), 403, "forbidden");
+		assertProblem(() -> this.world.workflow().approve(SubmissionFixtures.reviewer("x", "09190"), VU_NINH), 403,
+				"forbidden");
+		assertProblem(() -> this.world.workflow().approve(SubmissionFixtures.reviewer("x", "258"), VU_NINH), 403,
+				"forbidden");
+		assertProblem(() -> this.world.workflow().approve(SubmissionFixtures.reviewer("x", "27-SNV"), VU_NINH), 403,
+				"forbidden");
+		// The receiving district's officer is no reviewer, and administrators do not
+		// approve.
+		assertProblem(() -> this.world.workflow().approve(DISTRICT_OFFICER, VU_NINH), 403, "forbidden")
+			.satisfies((problem) -> assertThat(problem.getProblem().getDetail()).contains("người thẩm định"));
+		assertProblem(
+				() -> this.world.workflow()
+					.returnForFixing(new Caller("quantri", "Quản trị", "27", Set.of(Role.ADMIN)), VU_NINH, "Không."),
+				403, "forbidden");
+		assertThat(find(VU_NINH).status()).isEqualTo(SubmissionStatus.SUBMITTED);
 
 		// The province is above the district that receives the report.
-		assertThat(this.world.workflow().approve(new Actor("chu.tich", "27"), VU_NINH).status())
+		assertThat(this.world.workflow().approve(SubmissionFixtures.reviewer("chu.tich", "27"), VU_NINH).status())
 			.isEqualTo(SubmissionStatus.APPROVED);
 	}
 
 	@Test
-	void readersAreTheUnitTheUnitsAboveItAndTheReceiver() {
+	void officersReadTheUnitTheUnitsAboveItAndTheReceiverReviewersTheProvinceMachinesNothing() {
 		Submission district = find(SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "256"));
 
-		assertThat(this.world.workflow().mayRead(new Actor("a", "256"), district)).isTrue();
-		assertThat(this.world.workflow().mayRead(new Actor("a", "27"), district)).isTrue();
-		assertThat(this.world.workflow().mayRead(new Actor("a", "27-SNV"), district)).isTrue();
-		assertThat(this.world.workflow().mayRead(new Actor("a", "09190"), district)).isFalse();
-		assertThat(this.world.workflow().mayRead(new Actor("a", "258"), district)).isFalse();
-		assertThat(this.world.workflow().mayRead(new Actor("a", "KHONG-CO"), district)).isFalse();
-		assertProblem(() -> this.world.workflow().read(new Actor("a", "258"), district.id()), 403, "forbidden");
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "256"), district)).isTrue();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "27"), district)).isTrue();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "27-SNV"), district)).isTrue();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "09190"), district)).isFalse();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "258"), district)).isFalse();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.officer("a", "KHONG-CO"), district)).isFalse();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.reviewer("a", "27-STTTT"), district)).isTrue();
+		assertThat(this.world.workflow().mayRead(new Caller("a", "a", "27", Set.of(Role.ADMIN)), district)).isTrue();
+		assertThat(this.world.workflow().mayRead(SubmissionFixtures.reviewer("a", "58-SNV"), district)).isFalse();
+		assertThat(this.world.workflow().mayRead(new Caller("m", "m", "256", Set.of(Role.MACHINE)), district))
+			.isFalse();
+		assertProblem(() -> this.world.workflow().read(SubmissionFixtures.officer("a", "258"), district.id()), 403,
+				"forbidden");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.report.export.ReportDocument;
+import vn.gov.cchc.security.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class SubmissionReportsTests {
 		this.world.record("evt-1", "09190", SubmissionFixtures.PLAN_2022, "HD07", LocalDate.of(2022, 3, 2),
 				Map.of("broadcasts", 4L, "minutes", 60L), 500_000);
 		this.world.open(SubmissionFixtures.PLAN_2022, "2022-H1");
-		Actor officer = new Actor("nguyen.thi.ha", "09190");
+		Caller officer = SubmissionFixtures.officer("nguyen.thi.ha", "09190");
 		this.world.workflow()
 			.editNarrative(officer, VU_NINH,
 					new Narrative("Phát 4 chuyên mục.\n\nTổng 60 phút.", "Chưa đều.", "Duy trì.", "Kinh phí."), 0);

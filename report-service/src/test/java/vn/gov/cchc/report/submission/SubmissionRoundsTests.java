@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.security.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,7 +81,7 @@ class SubmissionRoundsTests {
 		String vuNinh = SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "09190");
 		String dapCau = SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "09193");
 		String thanhPho = SubmissionFixtures.id(SubmissionFixtures.PLAN_2022, "2022-H1", "256");
-		Actor dapCauOfficer = new Actor("a", "09193");
+		Caller dapCauOfficer = SubmissionFixtures.officer("a", "09193");
 		this.world.workflow().editNarrative(dapCauOfficer, dapCau, new Narrative("Có.", "", "", ""), 0);
 		this.world.workflow().submit(dapCauOfficer, dapCau);
 
@@ -109,7 +110,7 @@ class SubmissionRoundsTests {
 			.isNotNull();
 		// An overdue draft can still be submitted, late; the mark did not move the
 		// revision.
-		Actor vuNinhOfficer = new Actor("b", "09190");
+		Caller vuNinhOfficer = SubmissionFixtures.officer("b", "09190");
 		this.world.workflow().editNarrative(vuNinhOfficer, vuNinh, new Narrative("Muộn.", "", "", ""), 0);
 		assertThat(this.world.workflow().submit(vuNinhOfficer, vuNinh).late()).isTrue();
 		assertThat(List.of(find(vuNinh).status())).containsExactly(SubmissionStatus.SUBMITTED);

@@ -41,6 +41,7 @@ import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.export.ExportFormat;
 import vn.gov.cchc.report.KafkaTestEvents;
+import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,7 +61,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The running service against a real Kafka broker (embedded, 3 partitions) and the test
  * MongoDB: the tree, the plans and the facts arrive on their topics, rounds are opened
- * over HTTP and by the scan, people act over HTTP with the gateway's headers, and the
+ * over HTTP and by the scan, people act over HTTP with their access tokens, and the
  * lifecycle events are read back from {@code cchc.submissions}. The clock is moved by
  * hand past cut-offs and due dates.
  */
@@ -83,11 +84,20 @@ class SubmissionsIntegrationTests {
 
 	private static final String THANH_PHO = SubmissionFixtures.id(PLAN_2022, "2022-H1", "256");
 
-	private static final String[] COMMUNE_OFFICER = { "nguyen.thi.ha", "09190" };
+	private static final TestCaller COMMUNE_OFFICER = TestCaller.of("nguyen.thi.ha", "Nguyễn Thị Hà", "09190",
+			"officer");
 
-	private static final String[] DISTRICT_OFFICER = { "tran.van.binh", "256" };
+	private static final TestCaller DISTRICT_OFFICER = TestCaller.of("tran.van.binh", "Trần Văn Bình", "256",
+			"officer");
 
-	private static final String[] OPERATOR = { "le.van.hung", "27-SNV" };
+	/** The same person reviewing the reports his district receives. */
+	private static final TestCaller DISTRICT_REVIEWER = TestCaller.of("tran.van.binh", "Trần Văn Bình", "256",
+			"reviewer");
+
+	private static final TestCaller OPERATOR = TestCaller.of("le.van.hung", "Lê Văn Hùng", "27", "admin");
+
+	/** Sở Nội vụ, reading the whole province. */
+	private static final TestCaller PROVINCE_REVIEWER = TestCaller.reviewer("27-SNV");
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -147,7 +157,7 @@ class SubmissionsIntegrationTests {
 		publish(fact("evt-dc-tv", "09193", "HD05", LocalDate.of(2022, 4, 4), Map.of("minutes", 30L)));
 		await().atMost(PATIENCE).untilAsserted(() -> {
 			Response figures = call("GET", "/api/v1/figures/27?plan=" + PLAN_2022 + "&from=2021-11-15&to=2022-06-07",
-					null, null);
+					PROVINCE_REVIEWER, null);
 			// 404 until the province's registration has arrived.
 			assertThat(figures.status()).isEqualTo(200);
 			assertThat(figures.body().get("total").get("events").asLong()).isEqualTo(2);
@@ -155,7 +165,7 @@ class SubmissionsIntegrationTests {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(
 					call("GET", "/api/v1/reporting-rates?plan=" + SubmissionFixtures.PLAN_2026 + "&period=2026-H1",
-							null, null)
+							PROVINCE_REVIEWER, null)
 						.status())
 				.isEqualTo(200));
 	}
@@ -209,7 +219,7 @@ class SubmissionsIntegrationTests {
 	@Test
 	@Order(2)
 	void aCommuneAndItsDistrictSubmitOnTime() {
-		String[] dapCau = { "pham.thu.trang", "09193" };
+		TestCaller dapCau = TestCaller.of("pham.thu.trang", "Phạm Thu Trang", "09193", "officer");
 		writeNarrative(DAP_CAU, dapCau, "Phát 2 chuyên mục truyền hình.");
 		assertThat(call("POST", "/api/v1/submissions/" + DAP_CAU + ":submit", dapCau, null).status()).isEqualTo(200);
 		writeNarrative(THANH_PHO, DISTRICT_OFFICER, "Tổng hợp các phường.");
@@ -250,7 +260,10 @@ class SubmissionsIntegrationTests {
 		assertThat(submitted.body().get("version").asInt()).isEqualTo(1);
 		assertThat(submitted.body().get("late").asBoolean()).isTrue();
 
-		Response returned = call("POST", "/api/v1/submissions/" + VU_NINH + ":return", DISTRICT_OFFICER,
+		Response byTheOfficer = call("POST", "/api/v1/submissions/" + VU_NINH + ":return", DISTRICT_OFFICER,
+				"{\"comment\": \"Đề nghị bổ sung số phút phát sóng.\"}");
+		assertThat(byTheOfficer.status()).as("an officer is no reviewer").isEqualTo(403);
+		Response returned = call("POST", "/api/v1/submissions/" + VU_NINH + ":return", DISTRICT_REVIEWER,
 				"{\"comment\": \"Đề nghị bổ sung số phút phát sóng.\"}");
 		assertThat(returned.body().get("status").asString()).isEqualTo("RETURNED");
 		assertThat(returned.body().get("statusLabel").asString()).isEqualTo("Bị trả lại");
@@ -259,7 +272,7 @@ class SubmissionsIntegrationTests {
 		Response resubmitted = call("POST", "/api/v1/submissions/" + VU_NINH + ":submit", COMMUNE_OFFICER, null);
 		assertThat(resubmitted.body().get("version").asInt()).isEqualTo(2);
 
-		Response approved = call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", DISTRICT_OFFICER, null);
+		Response approved = call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", DISTRICT_REVIEWER, null);
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.body().get("status").asString()).isEqualTo("APPROVED");
 		JsonNode frozen = approved.body().get("figures");
@@ -317,6 +330,12 @@ class SubmissionsIntegrationTests {
 				"REVISION hệ thống APPROVED→APPROVED");
 		assertThat(audit.body().get(4).get("comment").asString()).isEqualTo("Đề nghị bổ sung số phút phát sóng.");
 		assertThat(audit.body().get(4).get("unit").asString()).isEqualTo("256");
+		assertThat(audit.body().get(4).get("actorName").asString()).isEqualTo("Trần Văn Bình");
+		assertThat(audit.body().get(3).get("actorName").asString()).isEqualTo("Nguyễn Thị Hà");
+		assertThat(audit.body().get(3).get("unit").asString()).isEqualTo("09190");
+		assertThat(audit.body().get(0).get("actorName").asString()).isEqualTo("Lê Văn Hùng");
+		assertThat(audit.body().get(0).get("unit").asString()).isEqualTo("27");
+		assertThat(audit.body().get(1).get("unit").isNull()).isTrue();
 	}
 
 	@Test
@@ -330,17 +349,24 @@ class SubmissionsIntegrationTests {
 				"plan");
 		assertProblem(call("GET", "/api/v1/submissions?plan=" + PLAN_2022 + "&period=2022-Q3", COMMUNE_OFFICER, null),
 				400, "invalid-field", "period");
-		assertProblem(call("GET", "/api/v1/submissions/" + VU_NINH, null, null), 401, "unauthenticated", "X-CCHC-User");
-		assertProblem(call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", new String[] { "x", "09193" }, null),
-				403, "forbidden", "X-CCHC-Unit");
-		Response wrongState = call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", DISTRICT_OFFICER, null);
+		assertProblem(call("GET", "/api/v1/submissions/" + VU_NINH, null, null), 401, "unauthenticated",
+				"Authorization");
+		assertProblem(call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", TestCaller.reviewer("258"), null),
+				403, "forbidden", "id");
+		Response officerApproving = call("POST", "/api/v1/submissions/" + VU_NINH + ":approve",
+				TestCaller.officer("09193"), null);
+		assertThat(officerApproving.status()).isEqualTo(403);
+		assertThat(officerApproving.body().get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/forbidden");
+		assertProblem(call("PUT", "/api/v1/submissions/" + VU_NINH + "/narrative", TestCaller.officer("09193"),
+				"{\"results\": \"Hộ\", \"revision\": 0}"), 403, "forbidden", "id");
+		Response wrongState = call("POST", "/api/v1/submissions/" + VU_NINH + ":approve", DISTRICT_REVIEWER, null);
 		assertProblem(wrongState, 409, "wrong-state", "status");
 		assertThat(wrongState.body().get("detail").asString()).contains("«Đã duyệt»");
-		assertProblem(call("POST", "/api/v1/submissions/" + VU_NINH + ":return", DISTRICT_OFFICER, "{}"), 400,
+		assertProblem(call("POST", "/api/v1/submissions/" + VU_NINH + ":return", DISTRICT_REVIEWER, "{}"), 400,
 				"invalid-field", "comment");
 
 		String choTown = SubmissionFixtures.id(PLAN_2022, "2022-H1", "09247");
-		String[] choOfficer = { "do.minh.tuan", "09247" };
+		TestCaller choOfficer = TestCaller.of("do.minh.tuan", "Đỗ Minh Tuấn", "09247", "officer");
 		Response oversize = call("PUT", "/api/v1/submissions/" + choTown + "/narrative", choOfficer,
 				"{\"results\": \"Kết quả\", \"shortcomings\": \"" + "x".repeat(20_001) + "\", \"revision\": 0}");
 		assertProblem(oversize, 400, "invalid-field", "shortcomings");
@@ -359,7 +385,8 @@ class SubmissionsIntegrationTests {
 		// Owed: 27-STTTT (department), 256 and 258 (districts), 09190, 09193 and 09247
 		// (communes); 27-SNV receives. Submitted: 09193 and 256 on time on 8 June, 09190
 		// late on 20 June. So 6 expected, 3 actual, 2 on time.
-		JsonNode rates = call("GET", "/api/v1/reporting-rates?plan=" + PLAN_2022 + "&period=2022-H1", null, null)
+		JsonNode rates = call("GET", "/api/v1/reporting-rates?plan=" + PLAN_2022 + "&period=2022-H1", PROVINCE_REVIEWER,
+				null)
 			.body();
 
 		assertRate(rates.get("total"), 6, 3, 2, "50.0", "33.3");
@@ -374,8 +401,8 @@ class SubmissionsIntegrationTests {
 
 		// Thành phố Bắc Ninh's subtree: itself and its two wards, all submitted, one
 		// late.
-		JsonNode district = call("GET", "/api/v1/reporting-rates?plan=" + PLAN_2022 + "&period=2022-H1&unit=256", null,
-				null)
+		JsonNode district = call("GET", "/api/v1/reporting-rates?plan=" + PLAN_2022 + "&period=2022-H1&unit=256",
+				DISTRICT_OFFICER, null)
 			.body();
 		assertRate(district.get("total"), 3, 3, 2, "100.0", "66.6");
 		assertNeverAbove100(rates);
@@ -393,7 +420,7 @@ class SubmissionsIntegrationTests {
 		assertThat(opened.body().get("expectedReports").asInt()).isEqualTo(3);
 
 		String kinhBac = SubmissionFixtures.id(SubmissionFixtures.PLAN_2026, "2026-H1", "09194");
-		String[] kinhBacOfficer = { "hoang.anh", "09194" };
+		TestCaller kinhBacOfficer = TestCaller.of("hoang.anh", "Hoàng Anh", "09194", "officer");
 		JsonNode draft = call("GET", "/api/v1/submissions/" + kinhBac, kinhBacOfficer, null).body();
 		assertThat(draft.get("receiverUnitCode").asString()).isEqualTo("27-SNV");
 		assertThat(draft.get("dueDate").asString()).isEqualTo("2026-06-09");
@@ -401,14 +428,14 @@ class SubmissionsIntegrationTests {
 		call("POST", "/api/v1/submissions/" + kinhBac + ":submit", kinhBacOfficer, null);
 		this.clock.setMorningOf(LocalDate.of(2026, 6, 20));
 		String sttt = SubmissionFixtures.id(SubmissionFixtures.PLAN_2026, "2026-H1", "27-STTTT");
-		String[] stttOfficer = { "vu.thanh", "27-STTTT" };
+		TestCaller stttOfficer = TestCaller.of("vu.thanh", "Vũ Thanh", "27-STTTT", "officer");
 		writeNarrative(sttt, stttOfficer, "Sở tổng hợp muộn.");
 		assertThat(call("POST", "/api/v1/submissions/" + sttt + ":submit", stttOfficer, null).body()
 			.get("late")
 			.asBoolean()).isTrue();
 
 		JsonNode rates = call("GET", "/api/v1/reporting-rates?plan=" + SubmissionFixtures.PLAN_2026 + "&period=2026-H1",
-				null, null)
+				PROVINCE_REVIEWER, null)
 			.body();
 
 		// 3 expected; 09194 on time, 27-STTTT late, 09248 nothing.
@@ -452,10 +479,9 @@ class SubmissionsIntegrationTests {
 		assertThat(forbidden.statusCode()).isEqualTo(403);
 	}
 
-	private HttpResponse<byte[]> download(String path, String[] actor) throws Exception {
+	private HttpResponse<byte[]> download(String path, TestCaller caller) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.header("X-CCHC-User", actor[0])
-			.header("X-CCHC-Unit", actor[1])
+			.header("Authorization", caller.authorization())
 			.GET()
 			.build(), HttpResponse.BodyHandlers.ofByteArray());
 	}
@@ -467,7 +493,7 @@ class SubmissionsIntegrationTests {
 		}
 	}
 
-	private void writeNarrative(String id, String[] actor, String results) {
+	private void writeNarrative(String id, TestCaller actor, String results) {
 		long revision = call("GET", "/api/v1/submissions/" + id, actor, null).body().get("revision").asLong();
 		ObjectNode body = this.json.createObjectNode();
 		body.put("results", results);
@@ -574,7 +600,7 @@ class SubmissionsIntegrationTests {
 		this.publisher.progress(fact);
 	}
 
-	private Response call(String method, String path, String[] actor, String body) {
+	private Response call(String method, String path, TestCaller actor, String body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
@@ -582,7 +608,7 @@ class SubmissionsIntegrationTests {
 			request.header("Content-Type", "application/json");
 		}
 		if (actor != null) {
-			request.header("X-CCHC-User", actor[0]).header("X-CCHC-Unit", actor[1]);
+			request.header("Authorization", actor.authorization());
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -54,10 +54,29 @@ class UnitTreeTests {
 	}
 
 	@Test
+	void overItsWholeLifeAUnitIsUnderEveryUnitItWasEverUnderTheTopLast() {
+		assertThat(this.tree.pathEver("09190")).containsExactly("09190", "256", "27");
+		// Under 256 until the reform and under 27 since: 27 still comes after 256.
+		assertThat(this.tree.pathEver("09196")).containsExactly("09196", "256", "27");
+		assertThat(this.tree.pathEver("33001")).containsExactly("33001", "27");
+		assertThat(this.tree.pathEver("27")).containsExactly("27");
+	}
+
+	@Test
+	void aCycleInTheDataEndsTheWalkInsteadOfLooping() {
+		UnitTree cycle = new UnitTree(List.of(unit("A", UnitKind.DISTRICT, "B", null, List.of()),
+				unit("B", UnitKind.DISTRICT, "A", null, List.of())));
+
+		assertThat(cycle.pathEver("A")).containsExactlyInAnyOrder("A", "B").startsWith("A");
+	}
+
+	@Test
 	void anUnknownAncestorIsReportedByCode() {
 		UnitTree orphan = new UnitTree(List.of(unit("09247", UnitKind.COMMUNE, "258", null, List.of())));
 
 		assertThatThrownBy(() -> orphan.pathOn("09247", IN_2024)).isInstanceOf(UnitTree.UnknownUnitException.class)
+			.hasMessageContaining("258");
+		assertThatThrownBy(() -> orphan.pathEver("09247")).isInstanceOf(UnitTree.UnknownUnitException.class)
 			.hasMessageContaining("258");
 	}
 

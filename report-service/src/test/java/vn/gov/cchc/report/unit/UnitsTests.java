@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.security.Role;
 import vn.gov.cchc.testing.MongoTestStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +78,33 @@ class UnitsTests {
 		assertThat(this.units.record(unit, REGISTERED)).isTrue();
 
 		assertThat(this.database.getCollection("units").countDocuments()).isEqualTo(1);
+	}
+
+	@Test
+	void pathsForAReadingScopeFollowTheTreeOfTheDayOrTheWholeLifeAndKnowNoUnknownUnit() {
+		LocalDate lastDistrictDay = LocalDate.of(2025, 6, 30);
+		this.units.record(new UnitDetails("27", "Tỉnh Bắc Ninh", UnitKind.PROVINCE, null, LocalDate.of(1997, 1, 1),
+				null, new UnitContacts(null, null, null)), REGISTERED);
+		this.units.record(new UnitDetails("256", "Thành phố Bắc Ninh", UnitKind.DISTRICT, "27",
+				LocalDate.of(2006, 1, 26), lastDistrictDay, new UnitContacts(null, null, null)), REGISTERED);
+		this.units.record(new UnitDetails("09196", "Phường Hạp Lĩnh", UnitKind.COMMUNE, "27", LocalDate.of(2008, 1, 1),
+				null, new UnitContacts(null, null, null),
+				List.of(new UnitDetails.ParentPeriod("256", LocalDate.of(2008, 1, 1), lastDistrictDay)), List.of(),
+				List.of(), Map.of()), REGISTERED);
+		this.units.record(new UnitDetails("09999", "Xã chưa rõ huyện", UnitKind.COMMUNE, "999",
+				LocalDate.of(2008, 1, 1), null, new UnitContacts(null, null, null)), REGISTERED);
+		Caller district = new Caller("officer-256", "officer-256", "256", Set.of(Role.OFFICER));
+
+		assertThat(this.units.pathsOn(LocalDate.of(2024, 5, 10)).pathOf("09196")).containsExactly("09196", "256", "27");
+		assertThat(this.units.pathsOn(LocalDate.of(2026, 3, 2)).pathOf("09196")).containsExactly("09196", "27");
+		assertThat(this.units.pathsEver().pathOf("09196")).containsExactly("09196", "256", "27");
+		assertThat(ReadScope.of(district, this.units.pathsOn(LocalDate.of(2024, 5, 10))).covers("09196")).isTrue();
+		assertThat(ReadScope.of(district, this.units.pathsOn(LocalDate.of(2026, 3, 2))).covers("09196")).isFalse();
+		assertThat(ReadScope.of(district, this.units.pathsEver()).covers("09196")).isTrue();
+		assertThat(this.units.pathsEver().pathOf("KHONG-CO")).isEmpty();
+		// An ancestor not known yet leaves the unit out of every scope until it arrives.
+		assertThat(this.units.pathsEver().pathOf("09999")).isEmpty();
+		assertThat(this.units.pathsOn(LocalDate.of(2024, 5, 10)).pathOf("09999")).isEmpty();
 	}
 
 	private static UnitDetails vuNinh(String name, LocalDate validTo) {

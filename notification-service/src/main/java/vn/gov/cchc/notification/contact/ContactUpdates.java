@@ -12,8 +12,8 @@ import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the unit events to the contact directory, counting what was applied and what
- * was skipped and why.
+ * Applies the unit events to the contact directory and to the unit tree, counting what
+ * was applied and what was skipped and why.
  */
 @Component
 class ContactUpdates {
@@ -24,6 +24,8 @@ class ContactUpdates {
 
 	private final Contacts contacts;
 
+	private final UnitNodes nodes;
+
 	private final Counter applied;
 
 	private final Counter stale;
@@ -32,9 +34,10 @@ class ContactUpdates {
 
 	private final Counter unknownType;
 
-	ContactUpdates(UnitEventReader reader, Contacts contacts, MeterRegistry meters) {
+	ContactUpdates(UnitEventReader reader, Contacts contacts, UnitNodes nodes, MeterRegistry meters) {
 		this.reader = reader;
 		this.contacts = contacts;
+		this.nodes = nodes;
 		this.applied = Counter.builder("cchc.contacts.applied")
 			.description("Unit events applied to the contact directory")
 			.register(meters);
@@ -61,6 +64,10 @@ class ContactUpdates {
 			return;
 		}
 		UnitEvent event = read.get();
+		// Each write holds only an event newer than its own, so a redelivery after a
+		// crash between the two completes the one that was missing. The counters follow
+		// the contacts.
+		this.nodes.save(UnitNode.from(event));
 		switch (this.contacts.save(Contact.from(event))) {
 			case APPLIED -> this.applied.increment();
 			case STALE -> {

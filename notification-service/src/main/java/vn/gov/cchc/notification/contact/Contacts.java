@@ -2,12 +2,7 @@ package vn.gov.cchc.notification.contact;
 
 import java.util.Optional;
 
-import com.mongodb.client.result.UpdateResult;
-
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +12,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class Contacts {
-
-	enum Outcome {
-
-		APPLIED, STALE, DUPLICATE
-
-	}
 
 	private final MongoTemplate mongo;
 
@@ -36,17 +25,9 @@ class Contacts {
 
 	/**
 	 * Stores the contact unless the stored one comes from a newer event or from this very
-	 * event. Events of one unit share a partition and arrive in order, so a different
-	 * event with the same time is the later one and wins.
+	 * event (see {@link LatestEventWrites}).
 	 */
-	Outcome save(Contact contact) {
-		Query newerThanStored = Query.query(Criteria.where("_id")
-			.is(contact.unitCode())
-			.orOperator(Criteria.where("occurredAt").lt(contact.occurredAt()),
-					Criteria.where("occurredAt")
-						.is(contact.occurredAt())
-						.and("lastEventId")
-						.ne(contact.lastEventId())));
+	LatestEventWrites.Outcome save(Contact contact) {
 		Update update = new Update().set("name", contact.name())
 			.set("kind", contact.kind())
 			.set("parentCode", contact.parentCode())
@@ -57,22 +38,8 @@ class Contacts {
 			.set("validTo", contact.validTo())
 			.set("occurredAt", contact.occurredAt())
 			.set("lastEventId", contact.lastEventId());
-		try {
-			this.mongo.upsert(newerThanStored, update, Contact.class);
-			return Outcome.APPLIED;
-		}
-		catch (DuplicateKeyException ex) {
-			// The unit is stored and the filter did not match it, or another consumer
-			// inserted it a moment ago: try once more as a plain conditional update.
-			UpdateResult result = this.mongo.updateFirst(newerThanStored, update, Contact.class);
-			if (result.getMatchedCount() > 0) {
-				return Outcome.APPLIED;
-			}
-			return findByUnitCode(contact.unitCode())
-				.filter((stored) -> stored.lastEventId().equals(contact.lastEventId()))
-				.map((stored) -> Outcome.DUPLICATE)
-				.orElse(Outcome.STALE);
-		}
+		return LatestEventWrites.save(this.mongo, Contact.class, contact.unitCode(), contact.occurredAt(),
+				contact.lastEventId(), update);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -115,8 +116,12 @@ class Deliveries {
 				new Update().pull("outbox", new Document("eventId", eventId)), Delivery.class);
 	}
 
+	/**
+	 * The latest deliveries that match the query and pass the test (what the caller may
+	 * read), newest first.
+	 */
 	List<Delivery> search(@Nullable String unitCode, @Nullable Channel channel, Delivery.@Nullable State state,
-			int limit) {
+			int limit, Predicate<Delivery> readable) {
 		Criteria criteria = new Criteria();
 		if (unitCode != null) {
 			criteria = criteria.and("recipientUnitCode").is(unitCode);
@@ -127,8 +132,8 @@ class Deliveries {
 		if (state != null) {
 			criteria = criteria.and("state").is(state);
 		}
-		return this.mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit),
-				Delivery.class);
+		Query query = Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id")));
+		return FilteredReads.first(this.mongo, query, Delivery.class, Delivery::id, readable, limit);
 	}
 
 	/** The delivery as long as this instance still holds it. */

@@ -2,14 +2,17 @@ package vn.gov.cchc.notification.reminder;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.notification.contact.UnitTree;
 import vn.gov.cchc.notification.problem.FieldProblem;
 import vn.gov.cchc.notification.problem.Problems;
+import vn.gov.cchc.security.Caller;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -23,6 +26,13 @@ import org.springframework.web.bind.annotation.RestController;
  * The delivery log and the reminder schedule, read-only: {@code GET /api/v1/deliveries}
  * (every message, its attempts and outcome) and {@code GET /api/v1/reminders} (each
  * reminder of a report or of a recipient, and where it is).
+ * <p>
+ * Officers, reviewers and administrators read them (see {@link ReadableLog} for whose):
+ * the lists hold only what the caller may read, whatever the query asks for, so a unit
+ * outside the caller's scope gives an empty list. A delivery asked for by id that the
+ * caller may not read is 403 naming {@code id} (404 only when there is no such delivery):
+ * the caller named that one message, whose id is random and says nothing, and a 403 tells
+ * it why instead of suggesting the log lost it.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -34,13 +44,19 @@ class DeliveryLogController {
 
 	private final Reminders reminders;
 
-	DeliveryLogController(Deliveries deliveries, Reminders reminders) {
+	private final UnitTree tree;
+
+	private final ZoneId zone;
+
+	DeliveryLogController(Deliveries deliveries, Reminders reminders, UnitTree tree, ReminderProperties properties) {
 		this.deliveries = deliveries;
 		this.reminders = reminders;
+		this.tree = tree;
+		this.zone = properties.zone();
 	}
 
 	@GetMapping("/deliveries")
-	List<DeliveryView> deliveries(@RequestParam(required = false) @Nullable String unit,
+	List<DeliveryView> deliveries(Caller caller, @RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false, defaultValue = "50") String limit) {
@@ -51,22 +67,26 @@ class DeliveryLogController {
 		if (!problems.isEmpty()) {
 			throw badRequest(problems);
 		}
-		return this.deliveries.search(unit, byChannel, byState, max).stream().map(DeliveryView::of).toList();
+		return this.deliveries.search(unit, byChannel, byState, max, readable(caller)::delivery)
+			.stream()
+			.map(DeliveryView::of)
+			.toList();
 	}
 
 	@GetMapping("/deliveries/{id}")
-	DeliveryView delivery(@PathVariable String id) {
-		return this.deliveries.find(id)
-			.map(DeliveryView::of)
+	DeliveryView delivery(Caller caller, @PathVariable String id) {
+		Delivery delivery = this.deliveries.find(id)
 			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
 					Problems.problem(HttpStatus.NOT_FOUND, "delivery-not-found", "Không tìm thấy lượt gửi",
 							"Không có lượt gửi nhắc hạn nào có mã '" + id + "'.",
 							List.of(new FieldProblem("id", "Mã lượt gửi '" + id + "' không tồn tại."))),
 					null));
+		readable(caller).requireDelivery(delivery);
+		return DeliveryView.of(delivery);
 	}
 
 	@GetMapping("/reminders")
-	List<ReminderView> reminders(@RequestParam(required = false) @Nullable String submission,
+	List<ReminderView> reminders(Caller caller, @RequestParam(required = false) @Nullable String submission,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false, defaultValue = "50") String limit) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -78,9 +98,14 @@ class DeliveryLogController {
 		if (!problems.isEmpty()) {
 			throw badRequest(problems);
 		}
-		List<Reminder> found = (submission != null) ? this.reminders.ofSubmission(submission)
-				: this.reminders.ofRecipient(unit, max);
+		ReadableLog readable = readable(caller);
+		List<Reminder> found = (submission != null) ? this.reminders.ofSubmission(submission, readable::reminder)
+				: this.reminders.ofRecipient(unit, max, readable::reminder);
 		return found.stream().map(ReminderView::of).toList();
+	}
+
+	private ReadableLog readable(Caller caller) {
+		return new ReadableLog(caller, this.tree.view(), this.zone);
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -180,16 +181,24 @@ class Reminders {
 		return state == Reminder.State.SCHEDULED || state == Reminder.State.CLAIMED || state == Reminder.State.SENT;
 	}
 
-	List<Reminder> ofSubmission(String submissionId) {
-		return this.mongo.find(
-				Query.query(Criteria.where("submissionId").is(submissionId)).with(Sort.by("dueAt", "channel")),
-				Reminder.class);
+	/** The reminders of a report that pass the test (what the caller may read). */
+	List<Reminder> ofSubmission(String submissionId, Predicate<Reminder> readable) {
+		return this.mongo
+			.find(Query.query(Criteria.where("submissionId").is(submissionId)).with(Sort.by("dueAt", "channel")),
+					Reminder.class)
+			.stream()
+			.filter(readable)
+			.toList();
 	}
 
-	List<Reminder> ofRecipient(String unitCode, int limit) {
-		return this.mongo.find(Query.query(Criteria.where("recipientUnitCode").is(unitCode))
-			.with(Sort.by(Sort.Direction.DESC, "sendAt"))
-			.limit(limit), Reminder.class);
+	/**
+	 * The latest reminders to a unit that pass the test (what the caller may read), the
+	 * latest first.
+	 */
+	List<Reminder> ofRecipient(String unitCode, int limit, Predicate<Reminder> readable) {
+		Query query = Query.query(Criteria.where("recipientUnitCode").is(unitCode))
+			.with(Sort.by(Sort.Direction.DESC, "sendAt").and(Sort.by("_id")));
+		return FilteredReads.first(this.mongo, query, Reminder.class, Reminder::id, readable, limit);
 	}
 
 	private static Query claimed(String deliveryId) {

@@ -27,11 +27,13 @@ import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -48,7 +50,9 @@ import static org.awaitility.Awaitility.await;
  * (Testcontainers, or the embedded wire-compatible store without Docker), fed the way
  * plan-service feeds it: structured CloudEvents keyed by unit code on cchc.units.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cchc.security.issuer=" + TestTokens.ISSUER,
+				"cchc.security.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION })
 @AutoConfigureRestTestClient
 @EmbeddedKafka(partitions = 3, topics = { Topics.UNITS, ContactDirectoryIntegrationTests.DEAD_LETTERS },
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
@@ -100,6 +104,7 @@ class ContactDirectoryIntegrationTests {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> this.http.get()
 				.uri("/api/v1/contacts/{code}", code)
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer(code)))
 				.exchange()
 				.expectStatus()
 				.isOk()
@@ -144,6 +149,7 @@ class ContactDirectoryIntegrationTests {
 		assertThat(stored(code)).isEqualTo(newer);
 		this.http.get()
 			.uri("/api/v1/contacts/{code}", code)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer(code)))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -192,6 +198,7 @@ class ContactDirectoryIntegrationTests {
 			await().atMost(PATIENCE)
 				.untilAsserted(() -> this.http.get()
 					.uri("/api/v1/contacts/{code}", code)
+					.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer(code)))
 					.exchange()
 					.expectStatus()
 					.isOk()
@@ -221,9 +228,48 @@ class ContactDirectoryIntegrationTests {
 	}
 
 	@Test
+	void keepsTheParentsOfAUnitsWholeLifeSoThatItsFormerDistrictReadsItsContactsAndAnotherDoesNot() {
+		send("255", unit("reg-255", "255", "Thành phố Thử", "DISTRICT", "\"27\"", "2025-06-30", "[]"));
+		send("257", unit("reg-257", "257", "Huyện Thử", "DISTRICT", "\"27\"", "2025-06-30", "[]"));
+		String code = "10006";
+		send(code, unit("reg-" + code, code, "Xã Tam Giang", "COMMUNE", "\"27\"", null,
+				"[{\"parentCode\":\"255\",\"from\":\"2008-01-01\",\"to\":\"2025-06-30\"}]"));
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> this.http.get()
+				.uri("/api/v1/contacts/{code}", code)
+				.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer("255")))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.parentCode")
+				.isEqualTo("27"));
+		// Known, so that the refusal is about the tree and not about an unknown caller.
+		await().atMost(PATIENCE).until(() -> this.mongo.getCollection("units").countDocuments(byId("257")) == 1);
+		this.http.get()
+			.uri("/api/v1/contacts/{code}", code)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer("257")))
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("unitCode");
+		Document place = this.mongo.getCollection("units").find(byId(code)).first();
+		assertThat(place.getString("parentCode")).isEqualTo("27");
+		assertThat(place.getList("parentHistory", Document.class)).singleElement()
+			.satisfies((earlier) -> assertThat(earlier.getString("parentCode")).isEqualTo("255"));
+		assertThat(place.getString("lastEventId")).isEqualTo("reg-" + code);
+	}
+
+	@Test
 	void answersAProblemNamingTheUnitCodeForAnUnknownUnit() {
 		this.http.get()
 			.uri("/api/v1/contacts/{code}", "99999")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.reviewer("27-SNV")))
 			.exchange()
 			.expectStatus()
 			.isNotFound()
@@ -250,6 +296,7 @@ class ContactDirectoryIntegrationTests {
 	void answersAVietnameseProblemForAnUnknownPath() {
 		this.http.get()
 			.uri("/api/v1/nothing-here")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.reviewer("27-SNV")))
 			.exchange()
 			.expectStatus()
 			.isNotFound()
@@ -340,6 +387,20 @@ class ContactDirectoryIntegrationTests {
 				  "occurredAt":"%s"}}
 				""".formatted(id, type, occurredAt, code, code, name, quoted(person), quoted(email), quoted(phone),
 				occurredAt);
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** A registration with the parents given as JSON. */
+	private static byte[] unit(String id, String code, String name, String kind, String parentCode, String validTo,
+			String parentHistory) {
+		String json = """
+				{"specversion":"1.0","id":"%s","source":"/cchc/plan-service","type":"%s",
+				 "time":"2025-01-02T01:00:00Z","subject":"%s","datacontenttype":"application/json",
+				 "data":{"unit":{"code":"%s","name":"%s","kind":"%s","parentCode":%s,
+				   "validFrom":"2008-01-01","validTo":%s,"contacts":{},"parentHistory":%s},
+				  "occurredAt":"2025-01-02T01:00:00Z"}}
+				""".formatted(id, EventTypes.UNIT_REGISTERED_V1, code, code, name, kind, parentCode, quoted(validTo),
+				parentHistory);
 		return json.getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -46,8 +46,13 @@ final class ReminderFixtures implements AutoCloseable {
 	void unit(String code, String name, UnitKind kind, String parentCode, String email, String phone) {
 		UnitDetails unit = new UnitDetails(code, name, kind, parentCode, LocalDate.of(2008, 1, 1), null,
 				new UnitContacts("Cán bộ văn phòng " + name, email, phone), List.of(), List.of(), List.of(), Map.of());
+		unit(unit);
+	}
+
+	/** A unit as it is, with its days and earlier parents. */
+	void unit(UnitDetails unit) {
 		Instant at = Instant.parse("2025-01-02T01:00:00Z");
-		send(Topics.UNITS, code, EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(unit, at), at);
+		send(Topics.UNITS, unit.code(), EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(unit, at), at);
 	}
 
 	static String submissionId(String planId, String periodId, String unitCode) {

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.time.Instant;
 
 import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,13 +22,16 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole service on a real Kafka broker (embedded KRaft) with the reminder test rules
  * ({@code application-reminders-test.yml}) and a {@link MutableClock} the test moves,
- * starting on 1 June 2026 at 10:00 in Vietnam. The test class points the service at its
- * MongoDB and its {@link Providers} with a {@code @DynamicPropertySource}.
+ * starting on 1 June 2026 at 10:00 in Vietnam. It takes the tokens of {@link TestTokens}.
+ * The test class points the service at its MongoDB and its {@link Providers} with a
+ * {@code @DynamicPropertySource}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "cchc.security.issuer=" + TestTokens.ISSUER,
+				"cchc.security.public-key-location=" + TestTokens.PUBLIC_KEY_LOCATION })
 @AutoConfigureRestTestClient
 @ActiveProfiles("reminders-test")
 @EmbeddedKafka(partitions = 3,

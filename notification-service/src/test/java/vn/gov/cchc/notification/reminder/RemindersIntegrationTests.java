@@ -28,9 +28,11 @@ import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -223,6 +225,7 @@ class RemindersIntegrationTests {
 	@Order(4)
 	void deadLettersRecordsThatAreNotSubmissionEventsAndAppliesARedeliveredEventOnce() throws Exception {
 		this.clock.setLocal("2026-12-01T10:00");
+		publish.unit("30004", "Xã Phù Chẩn", UnitKind.COMMUNE, "256", "vanphong@phuchan.test", "0912000104");
 		String submission = ReminderFixtures.submissionId("KH-27-2026", "2026-Y", "30004");
 		byte[] notJson = "không phải JSON {".getBytes(StandardCharsets.UTF_8);
 		byte[] dueWithoutDate = """
@@ -270,6 +273,7 @@ class RemindersIntegrationTests {
 	void answersProblemsNamingTheFieldForBadQueriesAndAnUnknownDelivery() {
 		this.http.get()
 			.uri("/api/v1/deliveries?channel=FAX&limit=0")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.reviewer("27-SNV")))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -284,6 +288,7 @@ class RemindersIntegrationTests {
 			.isEqualTo("limit");
 		this.http.get()
 			.uri("/api/v1/reminders")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.reviewer("27-SNV")))
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -292,6 +297,7 @@ class RemindersIntegrationTests {
 			.isEqualTo("submission");
 		this.http.get()
 			.uri("/api/v1/deliveries/{id}", "d-khong-co")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.reviewer("27-SNV")))
 			.exchange()
 			.expectStatus()
 			.isNotFound()
@@ -334,6 +340,7 @@ class RemindersIntegrationTests {
 	private DeliveryLogController.DeliveryView[] deliveries(String unit) {
 		return this.http.get()
 			.uri("/api/v1/deliveries?unit={unit}", unit)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer(unit)))
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -345,6 +352,7 @@ class RemindersIntegrationTests {
 	private DeliveryLogController.ReminderView[] reminders(String unit) {
 		return this.http.get()
 			.uri("/api/v1/reminders?unit={unit}&limit=500", unit)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.officer(unit)))
 			.exchange()
 			.expectStatus()
 			.isOk()

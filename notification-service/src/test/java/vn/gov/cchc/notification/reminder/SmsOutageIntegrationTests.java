@@ -25,9 +25,11 @@ import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,6 +81,10 @@ class SmsOutageIntegrationTests {
 	@BeforeAll
 	static void connect(@Autowired EmbeddedKafkaBroker broker) {
 		publish = new ReminderFixtures(broker.getBrokersAsString());
+		// The province and the district above the test's communes, so that the
+		// province's administrator reads their log.
+		publish.unit("27", "Tỉnh Bắc Ninh", UnitKind.PROVINCE, null, "vpubnd@province.test", "0912345601");
+		publish.unit("256", "Thị xã Từ Sơn", UnitKind.DISTRICT, "27", "vanphong@tuson.test", "0912000256");
 	}
 
 	@AfterAll
@@ -202,6 +208,7 @@ class SmsOutageIntegrationTests {
 	private DeliveryLogController.DeliveryView[] deliveries(String query) {
 		return this.http.get()
 			.uri("/api/v1/deliveries?limit=500&" + query)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin("27")))
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -1,0 +1,37 @@
+package vn.gov.cchc.notification.contact;
+
+import java.util.Optional;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code units} collection: each unit's place in the tree over its life, written like
+ * the contacts (see {@link LatestEventWrites}).
+ */
+@Repository
+class UnitNodes {
+
+	private final MongoTemplate mongo;
+
+	UnitNodes(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	Optional<UnitNode> find(String unitCode) {
+		return Optional.ofNullable(this.mongo.findById(unitCode, UnitNode.class));
+	}
+
+	LatestEventWrites.Outcome save(UnitNode node) {
+		Update update = new Update().set("parentCode", node.parentCode())
+			.set("parentHistory", node.parentHistory())
+			.set("validFrom", node.validFrom())
+			.set("validTo", node.validTo())
+			.set("occurredAt", node.occurredAt())
+			.set("lastEventId", node.lastEventId());
+		return LatestEventWrites.save(this.mongo, UnitNode.class, node.unitCode(), node.occurredAt(),
+				node.lastEventId(), update);
+	}
+
+}

@@ -27,8 +27,8 @@ import com.nimbusds.jwt.SignedJWT;
  * Access tokens for tests, signed like the platform's issuer signs them (RS256, claims
  * {@code sub}, {@code name}, {@code unit}, {@code roles}) with the tests' own key pair. A
  * service under test trusts them with
- * {@code spring.security.oauth2.resourceserver.jwt.public-key-location=classpath:cchc-test-issuer.pub}
- * and {@code issuer-uri=}{@value #ISSUER}.
+ * {@code cchc.security.public-key-location=classpath:cchc-test-issuer.pub} and
+ * {@code cchc.security.issuer=}{@value #ISSUER}.
  */
 public final class TestTokens {
 

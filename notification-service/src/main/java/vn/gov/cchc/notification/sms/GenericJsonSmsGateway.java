@@ -1,6 +1,10 @@
 package vn.gov.cchc.notification.sms;
 
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -103,9 +107,30 @@ public class GenericJsonSmsGateway implements SmsGateway {
 				});
 		}
 		catch (RestClientException ex) {
+			// An answer that did not come in time may follow a message the provider took:
+			// retrying it blindly would send it twice, so ask by the reference first.
+			if (mayHaveReachedTheProvider(ex) && lookup(reference) == Lookup.FOUND) {
+				return reference;
+			}
 			throw new DeliveryException("SMS %s did not reach the provider: %s".formatted(reference, ex.getMessage()),
 					false, ex);
 		}
+	}
+
+	/**
+	 * Whether the request went out before the failure: a timeout, not a refused
+	 * connection.
+	 */
+	private static boolean mayHaveReachedTheProvider(RestClientException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException) {
+				return false;
+			}
+			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable String idIn(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response) {

@@ -151,6 +151,16 @@ class GenericJsonSmsGatewayTests {
 	}
 
 	@Test
+	void aMessageTheProviderTookButAnsweredTooLateForIsNotSentAgain() {
+		this.provider.stubFor(post(MESSAGES).willReturn(okJson("{\"id\": \"late\"}").withFixedDelay(3000)));
+		this.provider.stubFor(get("/sms/v1/messages/by-reference/dlv-late")
+			.willReturn(okJson("{\"id\": \"late\", \"reference\": \"dlv-late\"}")));
+
+		assertThat(impatient().send("dlv-late", "0912345678", MESSAGE)).isEqualTo("dlv-late");
+		this.provider.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+	}
+
+	@Test
 	void aDroppedConnectionIsATransientFailure() {
 		this.provider.stubFor(post(MESSAGES).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

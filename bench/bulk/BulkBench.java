@@ -55,6 +55,7 @@ public class BulkBench {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		gateway = options.getOrDefault("gateway", gateway);
+		issuer = options.getOrDefault("issuer", issuer);
 		int reports = Integer.parseInt(options.getOrDefault("reports", "2000"));
 		int units = Integer.parseInt(options.getOrDefault("units", "5000"));
 		int putUnits = Integer.parseInt(options.getOrDefault("put-units", "500"));
@@ -116,6 +117,7 @@ public class BulkBench {
 		byte[] csv = csv(tag, districts, communes);
 		String lastImported = communeCode(tag, communes);
 		Bulk imported = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units:import"))
+			.header("Authorization", bearer("cchc-provisioning"))
 			.header("Content-Type", "text/csv; charset=UTF-8")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(csv)), units, lastImported, 200);
 		imported.print(units, "POST /api/v1/units:import (CSV)", csv.length);
@@ -123,6 +125,7 @@ public class BulkBench {
 		byte[] json = json(tag, communes, putUnits);
 		String lastPut = communeCode(tag, communes + putUnits);
 		Bulk put = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units"))
+			.header("Authorization", bearer("cchc-provisioning"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(json)), putUnits, lastPut, 202);
 		put.print(putUnits, "PUT /api/v1/units (JSON)", json.length);
@@ -218,6 +221,7 @@ public class BulkBench {
 
 	static void post(String commune) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
+			.header("Authorization", bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(60))
 			.POST(HttpRequest.BodyPublishers.ofString(report(commune)))
@@ -230,15 +234,18 @@ public class BulkBench {
 	}
 
 	static void postBatch(int size, int offset) throws Exception {
+		// A commune's system sends its own reports only: one commune per batch.
+		String commune = COMMUNES.get(offset % COMMUNES.size());
 		StringBuilder body = new StringBuilder(size * 320).append('[');
 		for (int i = 0; i < size; i++) {
 			if (i > 0) {
 				body.append(',');
 			}
-			body.append(report(COMMUNES.get((offset + i) % COMMUNES.size())));
+			body.append(report(commune));
 		}
 		body.append(']');
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress:batch"))
+			.header("Authorization", bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(120))
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -270,6 +277,7 @@ public class BulkBench {
 
 	static long events(String unit) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/totals/" + unit))
+			.header("Authorization", bearer("cchc-provisioning"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
@@ -385,6 +393,7 @@ public class BulkBench {
 
 	static boolean exists(String code) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units/" + code))
+			.header("Authorization", bearer("cchc-provisioning"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -406,6 +415,34 @@ public class BulkBench {
 		Arrays.sort(sorted);
 		int index = (int) Math.ceil(q * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+	}
+
+	/** Access tokens of the demo clients, by client credentials (secret: the id and "-secret"). */
+	static final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static String issuer = "http://localhost:9000";
+
+	/** "Bearer" and a fresh token of the client (kept until a minute before it runs out). */
+	static String bearer(String client) throws Exception {
+		String[] kept = tokens.get(client);
+		if (kept == null || System.currentTimeMillis() > Long.parseLong(kept[1])) {
+			String basic = java.util.Base64.getEncoder()
+				.encodeToString((client + ":" + client + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+			Matcher expires = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(answer.body());
+			if (answer.statusCode() != 200 || !token.find() || !expires.find()) {
+				throw new IllegalStateException("no token for " + client + ": " + answer.body());
+			}
+			kept = new String[] { token.group(1),
+					Long.toString(System.currentTimeMillis() + (Long.parseLong(expires.group(1)) - 60) * 1000) };
+			tokens.put(client, kept);
+		}
+		return "Bearer " + kept[0];
 	}
 
 	static Map<String, String> options(String[] args) {

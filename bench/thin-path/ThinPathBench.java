@@ -44,6 +44,7 @@ public class ThinPathBench {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		gateway = options.getOrDefault("gateway", gateway);
+		issuer = options.getOrDefault("issuer", issuer);
 		int[] clientCounts = Arrays.stream(options.getOrDefault("clients", "1,4,16").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
@@ -193,6 +194,7 @@ public class ThinPathBench {
 				"budgetSpentVnd":0,"reporter":"bench"}"""
 			.formatted(UUID.randomUUID(), commune);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
+			.header("Authorization", bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
@@ -214,7 +216,10 @@ public class ThinPathBench {
 	}
 
 	static long eventsAt(String url) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+			.header("Authorization", bearer("cchc-provisioning"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
 		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = EVENTS.matcher(body);
 		if (!matcher.find()) {
@@ -228,6 +233,34 @@ public class ThinPathBench {
 		Arrays.sort(sorted);
 		int index = (int) Math.ceil(q * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
+	}
+
+	/** Access tokens of the demo clients, by client credentials (secret: the id and "-secret"). */
+	static final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
+	static String issuer = "http://localhost:9000";
+
+	/** "Bearer" and a fresh token of the client (kept until a minute before it runs out). */
+	static String bearer(String client) throws Exception {
+		String[] kept = tokens.get(client);
+		if (kept == null || System.currentTimeMillis() > Long.parseLong(kept[1])) {
+			String basic = java.util.Base64.getEncoder()
+				.encodeToString((client + ":" + client + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
+				.header("Authorization", "Basic " + basic)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
+			Matcher expires = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(answer.body());
+			if (answer.statusCode() != 200 || !token.find() || !expires.find()) {
+				throw new IllegalStateException("no token for " + client + ": " + answer.body());
+			}
+			kept = new String[] { token.group(1),
+					Long.toString(System.currentTimeMillis() + (Long.parseLong(expires.group(1)) - 60) * 1000) };
+			tokens.put(client, kept);
+		}
+		return "Bearer " + kept[0];
 	}
 
 	static Map<String, String> options(String[] args) {

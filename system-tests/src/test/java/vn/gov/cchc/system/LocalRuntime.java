@@ -33,7 +33,9 @@ final class LocalRuntime {
 	static final int AUTH_PORT = 19000;
 
 	/**
-	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off.
+	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off. The
+	 * gateway's per-client rate limit is raised: these tests drive the pipeline as fast as
+	 * one commune's system can, and the limit has tests of its own.
 	 */
 	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
 			Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)), Map.entry("PLAN_PORT", "18081"),
@@ -43,7 +45,8 @@ final class LocalRuntime {
 			Map.entry("PROVIDERS_IMAP_PORT", "13143"),
 			Map.entry("PROVIDERS_HTTP_PORT", Integer.toString(PROVIDERS_HTTP_PORT)),
 			Map.entry("AUTH_PORT", Integer.toString(AUTH_PORT)), Map.entry("CCHC_SMS_QUIET_START", "00:00"),
-			Map.entry("CCHC_SMS_QUIET_END", "00:00"), Map.entry("CCHC_REMINDER_INTERVAL", "1s"));
+			Map.entry("CCHC_SMS_QUIET_END", "00:00"), Map.entry("CCHC_REMINDER_INTERVAL", "1s"),
+			Map.entry("GATEWAY_RATE_PER_SECOND", "1000"), Map.entry("GATEWAY_RATE_BURST", "2000"));
 
 	private final Path repo;
 

@@ -33,9 +33,9 @@ final class LocalRuntime {
 	static final int AUTH_PORT = 19000;
 
 	/**
-	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off. The
-	 * gateway's per-client rate limit is raised: these tests drive the pipeline as fast as
-	 * one commune's system can, and the limit has tests of its own.
+	 * The settings every script run gets. Equal quiet-hour bounds turn quiet hours off.
+	 * The gateway's per-client rate limit is raised: these tests drive the pipeline as
+	 * fast as one commune's system can, and the limit has tests of its own.
 	 */
 	private static final Map<String, String> ENVIRONMENT = Map.ofEntries(
 			Map.entry("GATEWAY_PORT", Integer.toString(GATEWAY_PORT)), Map.entry("PLAN_PORT", "18081"),

@@ -45,6 +45,11 @@ for file in "$dir"/*.json; do
 	fi
 	tries=0
 	until body=$(call -X PUT -H 'Content-Type: application/json' --data-binary "@$file" "$url"); do
+		# Another province's plan is not readable with Bắc Ninh's token, so an issued one
+		# shows here: plan-service refuses to redraft it.
+		if printf '%s' "$body" | grep -q 'problems/plan-not-draft'; then
+			continue 2
+		fi
 		tries=$((tries + 1))
 		if [ "$tries" -ge 30 ]; then
 			echo "PUT $url was refused: $body" >&2

@@ -56,6 +56,14 @@ final class Issuer {
 		this.gateway = gateway;
 	}
 
+	/**
+	 * Forgets the tokens kept: the local issuer makes a new signing key each time it
+	 * starts, so after a restart of the runtime they are no longer valid.
+	 */
+	void forget() {
+		this.tokens.clear();
+	}
+
 	/** The provisioning system's token. */
 	String provisioning() {
 		return client(PROVISIONING).orElseThrow(() -> new IllegalStateException("The issuer refused " + PROVISIONING));

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,9 +53,15 @@ final class GatewayClient {
 		catch (RuntimeException ex) {
 			// Not JSON: a test of malformed input, sent by the default commune.
 		}
-		String token = ((unit != null) ? this.issuer.commune(unit) : Optional.<String>empty())
-			.orElseGet(() -> this.issuer.commune(DEFAULT_COMMUNE).orElseThrow());
-		return send(token, "POST", "/api/v1/progress", body);
+		String commune = (unit != null && this.issuer.commune(unit).isPresent()) ? unit : DEFAULT_COMMUNE;
+		HttpResponse<String> response = send(this.issuer.commune(commune).orElseThrow(), "POST", "/api/v1/progress",
+				body);
+		if (response.statusCode() == 401) {
+			// The runtime was restarted and its issuer has a new key: take a new token.
+			this.issuer.forget();
+			response = send(this.issuer.commune(commune).orElseThrow(), "POST", "/api/v1/progress", body);
+		}
+		return response;
 	}
 
 	/**
@@ -64,7 +69,13 @@ final class GatewayClient {
 	 * given.
 	 */
 	HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
-		return send(this.issuer.provisioning(), method, path, body);
+		HttpResponse<String> response = send(this.issuer.provisioning(), method, path, body);
+		if (response.statusCode() == 401) {
+			// The runtime was restarted and its issuer has a new key: take a new token.
+			this.issuer.forget();
+			response = send(this.issuer.provisioning(), method, path, body);
+		}
+		return response;
 	}
 
 	/** Any call through the gateway with the given token (none when null). */

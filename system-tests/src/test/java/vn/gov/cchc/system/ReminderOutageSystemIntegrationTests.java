@@ -44,7 +44,7 @@ class ReminderOutageSystemIntegrationTests {
 
 	private static final int UNITS = 1_000;
 
-	private static final int SAMPLES = 60;
+	private static final int SAMPLES = 100;
 
 	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -158,8 +158,16 @@ class ReminderOutageSystemIntegrationTests {
 				(System.nanoTime() - recoveryStart) / 1e9, tries.get());
 
 		// Last, so that a run over the bound still shows whether everything else held.
+		// The storm shares this box's cores with the reporting path, so some slowing from
+		// CPU alone is expected and noisy (CI once measured p95 105 -> 320 ms). What the
+		// bounds catch is ingestion waiting on the outage: an SMS try takes 300 ms and a
+		// read timeout 5 s, so a reporting path coupled to the reminders would move the
+		// median, and its tail by seconds.
+		long p50Before = percentile(before, 50);
+		assertThat(percentile(during, 50)).as("ingestion p50 during the outage against before")
+			.isLessThanOrEqualTo(Math.max(2 * p50Before, p50Before + 200));
 		assertThat(p95During).as("ingestion p95 during the outage against before")
-			.isLessThanOrEqualTo(Math.max(2 * p95Before, p95Before + 200));
+			.isLessThanOrEqualTo(Math.max(3 * p95Before, p95Before + 600));
 	}
 
 	/**

@@ -1,6 +1,6 @@
 # Sourced by the bench/run-*.sh scripts: starts a fresh local system on its own ports and
 # data folder (stopped again when the script exits), prints the machine, then runs
-# `bench_java <Program.java> [args]` against its gateway.
+# `bench_java <folder/Program.java> [args]` against its gateway.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export CCHC_VAR="${CCHC_VAR:-$(mktemp -d /tmp/cchc-bench.XXXXXX)}"
@@ -9,7 +9,8 @@ export NOTIFICATION_PORT="${NOTIFICATION_PORT:-28083}" KAFKA_PORT="${KAFKA_PORT:
 export KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" MONGO_PORT="${MONGO_PORT:-27217}"
 export PROVIDERS_SMTP_PORT="${PROVIDERS_SMTP_PORT:-23025}" PROVIDERS_IMAP_PORT="${PROVIDERS_IMAP_PORT:-23143}"
 export PROVIDERS_HTTP_PORT="${PROVIDERS_HTTP_PORT:-28089}" AUTH_PORT="${AUTH_PORT:-29000}"
-# The benchmarks measure the pipeline, not the gateway's per-client rate limit: lift it.
+# The benchmarks measure the pipeline, not the gateway's per-client rate limit: lift it (run-rate-limit.sh
+# sets its own rate before sourcing this).
 export GATEWAY_RATE_PER_SECOND="${GATEWAY_RATE_PER_SECOND:-100000}" GATEWAY_RATE_BURST="${GATEWAY_RATE_BURST:-100000}"
 
 trap '"$repo/deploy/local/cchc" down >/dev/null 2>&1 || true' EXIT
@@ -18,8 +19,12 @@ trap '"$repo/deploy/local/cchc" down >/dev/null 2>&1 || true' EXIT
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "java: $(java -version 2>&1 | head -1)"
 
+# Compiles the program with bench/common (what the programs share) and runs its class.
 bench_java() {
 	local program=$1
 	shift
-	java "$repo/bench/$program" --gateway="http://127.0.0.1:$GATEWAY_PORT" --issuer="http://localhost:$AUTH_PORT" "$@"
+	local classes="$CCHC_VAR/bench-classes"
+	javac -d "$classes" "$repo/bench/common/"*.java "$repo/bench/$program"
+	java -cp "$classes" "$(basename "$program" .java)" \
+		--gateway="http://127.0.0.1:$GATEWAY_PORT" --issuer="http://localhost:$AUTH_PORT" "$@"
 }

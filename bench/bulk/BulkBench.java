@@ -1,13 +1,10 @@
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,8 +21,8 @@ import java.util.regex.Pattern;
  * progress reports one at a time against {@code POST /api/v1/progress:batch} with
  * batches of 100 and 1,000, how fast report-service counts them, and the unit import
  * ({@code POST /api/v1/units:import}, CSV) against {@code PUT /api/v1/units}, each until
- * plan-service's own view of the units has caught up. Plain JDK, run as a single source
- * file: java BulkBench.java [options].
+ * plan-service's own view of the units has caught up. Plain JDK, compiled with
+ * bench/common by bench_java in bench/local-system.sh.
  */
 public class BulkBench {
 
@@ -48,14 +45,8 @@ public class BulkBench {
 	/** The province's event count when the benchmark started. */
 	static long baseline;
 
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	static String gateway = "http://127.0.0.1:8080";
-
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
-		gateway = options.getOrDefault("gateway", gateway);
-		issuer = options.getOrDefault("issuer", issuer);
+		Map<String, String> options = BenchSupport.options(args);
 		int reports = Integer.parseInt(options.getOrDefault("reports", "2000"));
 		int units = Integer.parseInt(options.getOrDefault("units", "5000"));
 		int putUnits = Integer.parseInt(options.getOrDefault("put-units", "500"));
@@ -116,16 +107,16 @@ public class BulkBench {
 		int communes = units - districts;
 		byte[] csv = csv(tag, districts, communes);
 		String lastImported = communeCode(tag, communes);
-		Bulk imported = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units:import"))
-			.header("Authorization", bearer("cchc-provisioning"))
+		Bulk imported = send(HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/units:import"))
+			.header("Authorization", BenchSupport.bearer("cchc-provisioning"))
 			.header("Content-Type", "text/csv; charset=UTF-8")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(csv)), units, lastImported, 200);
 		imported.print(units, "POST /api/v1/units:import (CSV)", csv.length);
 
 		byte[] json = json(tag, communes, putUnits);
 		String lastPut = communeCode(tag, communes + putUnits);
-		Bulk put = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units"))
-			.header("Authorization", bearer("cchc-provisioning"))
+		Bulk put = send(HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/units"))
+			.header("Authorization", BenchSupport.bearer("cchc-provisioning"))
 			.header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofByteArray(json)), putUnits, lastPut, 202);
 		put.print(putUnits, "PUT /api/v1/units (JSON)", json.length);
@@ -161,7 +152,7 @@ public class BulkBench {
 		}
 
 		double p(double q) {
-			return BulkBench.p(this.latencies, q);
+			return BenchSupport.p(this.latencies, q);
 		}
 
 	}
@@ -220,13 +211,13 @@ public class BulkBench {
 	}
 
 	static void post(String commune) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
-			.header("Authorization", bearer("commune-" + commune))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress"))
+			.header("Authorization", BenchSupport.bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(60))
 			.POST(HttpRequest.BodyPublishers.ofString(report(commune)))
 			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
 		}
@@ -244,13 +235,13 @@ public class BulkBench {
 			body.append(report(commune));
 		}
 		body.append(']');
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress:batch"))
-			.header("Authorization", bearer("commune-" + commune))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress:batch"))
+			.header("Authorization", BenchSupport.bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(120))
 			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
 			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("batch answered " + response.statusCode() + ": " + response.body());
 		}
@@ -276,11 +267,11 @@ public class BulkBench {
 	}
 
 	static long events(String unit) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/totals/" + unit))
-			.header("Authorization", bearer("cchc-provisioning"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/totals/" + unit))
+			.header("Authorization", BenchSupport.bearer("cchc-provisioning"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
-		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		String body = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = EVENTS.matcher(body);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no events count in " + body);
@@ -360,7 +351,7 @@ public class BulkBench {
 		int status = 0;
 		String problem = null;
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
 			status = response.statusCode();
 			String body = response.body();
 			if (status != expected) {
@@ -392,11 +383,11 @@ public class BulkBench {
 	}
 
 	static boolean exists(String code) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/units/" + code))
-			.header("Authorization", bearer("cchc-provisioning"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/units/" + code))
+			.header("Authorization", BenchSupport.bearer("cchc-provisioning"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 && response.statusCode() != 404) {
 			throw new IllegalStateException("GET /api/v1/units/" + code + " answered " + response.statusCode() + ": "
 					+ excerpt(response.body()));
@@ -408,51 +399,6 @@ public class BulkBench {
 
 	static String excerpt(String body) {
 		return (body.length() <= 2000) ? body : body.substring(0, 2000) + "...";
-	}
-
-	static double p(long[] nanos, double q) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(q * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-	}
-
-	/** Access tokens of the demo clients, by client credentials (secret: the id and "-secret"). */
-	static final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-	static String issuer = "http://localhost:9000";
-
-	/** "Bearer" and a fresh token of the client (kept until a minute before it runs out). */
-	static String bearer(String client) throws Exception {
-		String[] kept = tokens.get(client);
-		if (kept == null || System.currentTimeMillis() > Long.parseLong(kept[1])) {
-			String basic = java.util.Base64.getEncoder()
-				.encodeToString((client + ":" + client + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-			Matcher expires = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(answer.body());
-			if (answer.statusCode() != 200 || !token.find() || !expires.find()) {
-				throw new IllegalStateException("no token for " + client + ": " + answer.body());
-			}
-			kept = new String[] { token.group(1),
-					Long.toString(System.currentTimeMillis() + (Long.parseLong(expires.group(1)) - 60) * 1000) };
-			tokens.put(client, kept);
-		}
-		return "Bearer " + kept[0];
-	}
-
-	static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (arg.startsWith("--") && arg.contains("=")) {
-				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-			}
-		}
-		return options;
 	}
 
 }

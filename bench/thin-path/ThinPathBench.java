@@ -1,11 +1,9 @@
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +20,7 @@ import java.util.regex.Pattern;
  * Benchmark of the thin path through a running local system (deploy/local/cchc up):
  * throughput of progress events accepted by the gateway with N concurrent clients, and
  * the latency from posting an event to seeing it in the province's figures for the
- * period (rolled up through the district), idle and under load, and how fast report-service counts what was accepted. Plain JDK, run as a single source file: java ThinPathBench.java [options].
+ * period (rolled up through the district), idle and under load, and how fast report-service counts what was accepted. Plain JDK, compiled with bench/common by bench_java in bench/local-system.sh.
  */
 public class ThinPathBench {
 
@@ -37,14 +35,8 @@ public class ThinPathBench {
 	/** Events accepted since start-up, the demo data has none. */
 	static final AtomicLong posted = new AtomicLong();
 
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-	static String gateway = "http://127.0.0.1:8080";
-
 	public static void main(String[] args) throws Exception {
-		Map<String, String> options = options(args);
-		gateway = options.getOrDefault("gateway", gateway);
-		issuer = options.getOrDefault("issuer", issuer);
+		Map<String, String> options = BenchSupport.options(args);
 		int[] clientCounts = Arrays.stream(options.getOrDefault("clients", "1,4,16").split(","))
 			.mapToInt(Integer::parseInt)
 			.toArray();
@@ -77,8 +69,8 @@ public class ThinPathBench {
 		System.out.println("| event-to-province-figures latency | probes | p50 ms | p99 ms | max ms |");
 		System.out.println("|---|---:|---:|---:|---:|");
 		long[] idle = probe(probes);
-		System.out.printf("| idle | %d | %.1f | %.1f | %.1f |%n", probes, p(idle, 0.5), p(idle, 0.99),
-				p(idle, 1.0));
+		System.out.printf("| idle | %d | %.1f | %.1f | %.1f |%n", probes, BenchSupport.p(idle, 0.5), BenchSupport.p(idle, 0.99),
+				BenchSupport.p(idle, 1.0));
 		AtomicBoolean running = new AtomicBoolean(true);
 		Thread background = new Thread(() -> {
 			long interval = 1_000_000_000L / backgroundRate;
@@ -102,7 +94,7 @@ public class ThinPathBench {
 		try {
 			long[] loaded = probe(probes);
 			System.out.printf("| while %d other events/s arrive | %d | %.1f | %.1f | %.1f |%n", backgroundRate, probes,
-					p(loaded, 0.5), p(loaded, 0.99), p(loaded, 1.0));
+					BenchSupport.p(loaded, 0.5), BenchSupport.p(loaded, 0.99), BenchSupport.p(loaded, 1.0));
 		}
 		finally {
 			running.set(false);
@@ -128,7 +120,7 @@ public class ThinPathBench {
 		}
 
 		double p(double q) {
-			return ThinPathBench.p(this.latencies, q);
+			return BenchSupport.p(this.latencies, q);
 		}
 
 	}
@@ -193,13 +185,13 @@ public class ThinPathBench {
 				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
 				"budgetSpentVnd":0,"reporter":"bench"}"""
 			.formatted(UUID.randomUUID(), commune);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
-			.header("Authorization", bearer("commune-" + commune))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress"))
+			.header("Authorization", BenchSupport.bearer("commune-" + commune))
 			.header("Content-Type", "application/json")
 			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
-		HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
 		}
@@ -207,70 +199,25 @@ public class ThinPathBench {
 	}
 
 	static long events(String unit) throws Exception {
-		return eventsAt(gateway + "/api/v1/totals/" + unit);
+		return eventsAt(BenchSupport.gateway + "/api/v1/totals/" + unit);
 	}
 
 	/** The unit's count of facts in the 6-month period of 2022 that 2022-05-10 falls in. */
 	static long periodEvents(String unit) throws Exception {
-		return eventsAt(gateway + "/api/v1/figures/" + unit + "?plan=27-2022-22-KH-UBND&period=2022-H1");
+		return eventsAt(BenchSupport.gateway + "/api/v1/figures/" + unit + "?plan=27-2022-22-KH-UBND&period=2022-H1");
 	}
 
 	static long eventsAt(String url) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-			.header("Authorization", bearer("cchc-provisioning"))
+			.header("Authorization", BenchSupport.bearer("cchc-provisioning"))
 			.timeout(Duration.ofSeconds(10))
 			.build();
-		String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		String body = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 		Matcher matcher = EVENTS.matcher(body);
 		if (!matcher.find()) {
 			throw new IllegalStateException("no events count in " + body);
 		}
 		return Long.parseLong(matcher.group(1));
-	}
-
-	static double p(long[] nanos, double q) {
-		long[] sorted = nanos.clone();
-		Arrays.sort(sorted);
-		int index = (int) Math.ceil(q * sorted.length) - 1;
-		return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1e6;
-	}
-
-	/** Access tokens of the demo clients, by client credentials (secret: the id and "-secret"). */
-	static final Map<String, String[]> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-	static String issuer = "http://localhost:9000";
-
-	/** "Bearer" and a fresh token of the client (kept until a minute before it runs out). */
-	static String bearer(String client) throws Exception {
-		String[] kept = tokens.get(client);
-		if (kept == null || System.currentTimeMillis() > Long.parseLong(kept[1])) {
-			String basic = java.util.Base64.getEncoder()
-				.encodeToString((client + ":" + client + "-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-			Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(answer.body());
-			Matcher expires = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)").matcher(answer.body());
-			if (answer.statusCode() != 200 || !token.find() || !expires.find()) {
-				throw new IllegalStateException("no token for " + client + ": " + answer.body());
-			}
-			kept = new String[] { token.group(1),
-					Long.toString(System.currentTimeMillis() + (Long.parseLong(expires.group(1)) - 60) * 1000) };
-			tokens.put(client, kept);
-		}
-		return "Bearer " + kept[0];
-	}
-
-	static Map<String, String> options(String[] args) {
-		Map<String, String> options = new HashMap<>();
-		for (String arg : args) {
-			if (arg.startsWith("--") && arg.contains("=")) {
-				options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-			}
-		}
-		return options;
 	}
 
 }

@@ -58,6 +58,17 @@ final class SmsProvider implements AutoCloseable {
 		this.sending = this.server.stubFor(accepting());
 	}
 
+	/**
+	 * From now on every message is taken at once but answered only after the delay, as a
+	 * gateway does that queues a message and then stalls: a client that gives up waiting
+	 * does not know that it was taken.
+	 */
+	void slow(int delayMillis) {
+		this.server.removeStub(this.sending);
+		this.sending = this.server.stubFor(
+				post(urlEqualTo(MESSAGES)).willReturn(okJson("{\"status\":\"accepted\"}").withFixedDelay(delayMillis)));
+	}
+
 	/** From now on every message gets this error status, after the delay. */
 	void fail(int status, int delayMillis) {
 		this.server.removeStub(this.sending);
@@ -67,14 +78,25 @@ final class SmsProvider implements AutoCloseable {
 			.withBody("{\"error\":\"gateway unavailable\"}")));
 	}
 
-	/** The messages the gateway took (answered 2xx), one entry per message. */
+	/**
+	 * The messages the gateway took (its answer is 2xx, whether or not the client waited
+	 * for it), one entry per message.
+	 */
 	List<Taken> taken() {
+		return this.server.getAllServeEvents().stream().filter(SmsProvider::took).map(Taken::of).toList();
+	}
+
+	/** Lookups by reference the gateway was asked. */
+	long lookups() {
 		return this.server.getAllServeEvents()
 			.stream()
-			.filter((event) -> event.getRequest().getMethod().getName().equals("POST"))
-			.filter((event) -> event.getResponse().getStatus() / 100 == 2)
-			.map(Taken::of)
-			.toList();
+			.filter((event) -> event.getRequest().getUrl().startsWith(MESSAGES + "/by-reference/"))
+			.count();
+	}
+
+	private static boolean took(ServeEvent event) {
+		return event.getRequest().getMethod().getName().equals("POST")
+				&& event.getResponseDefinition().getStatus() / 100 == 2;
 	}
 
 	/** Every message request, taken or not. */
@@ -132,8 +154,7 @@ final class SmsProvider implements AutoCloseable {
 			String reference = url.substring(url.lastIndexOf('/') + 1);
 			boolean taken = this.server.getAllServeEvents()
 				.stream()
-				.filter((event) -> event.getRequest().getMethod().getName().equals("POST"))
-				.filter((event) -> event.getResponse() != null && event.getResponse().getStatus() / 100 == 2)
+				.filter(SmsProvider::took)
 				.anyMatch((event) -> Taken.of(event).reference().equals(reference));
 			return taken ? ResponseDefinitionBuilder.okForJson(Map.of("reference", reference)).build()
 					: new ResponseDefinition(404, "{\"error\":\"no such message\"}");

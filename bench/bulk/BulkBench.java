@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -202,22 +201,8 @@ public class BulkBench {
 		}
 	}
 
-	static String report(String commune) {
-		return """
-				{"eventId":"%s","unitCode":"%s","planId":"27-2022-22-KH-UBND","activityId":"HD07","date":"2022-05-10",\
-				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
-				"budgetSpentVnd":0,"reporter":"bench"}"""
-			.formatted(UUID.randomUUID(), commune);
-	}
-
 	static void post(String commune) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress"))
-			.header("Authorization", BenchSupport.bearer("commune-" + commune))
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(60))
-			.POST(HttpRequest.BodyPublishers.ofString(report(commune)))
-			.build();
-		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.postProgress(commune);
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
 		}
@@ -232,7 +217,7 @@ public class BulkBench {
 			if (i > 0) {
 				body.append(',');
 			}
-			body.append(report(commune));
+			body.append(BenchSupport.progressReport(commune));
 		}
 		body.append(']');
 		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress:batch"))

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +74,29 @@ final class BenchSupport {
 			tokens.put(client, kept);
 		}
 		return "Bearer " + kept[0];
+	}
+
+	/**
+	 * A progress report of the demo plan's radio activity for the commune, under a new
+	 * event id.
+	 */
+	static String progressReport(String commune) {
+		return """
+				{"eventId":"%s","unitCode":"%s","planId":"27-2022-22-KH-UBND","activityId":"HD07","date":"2022-05-10",\
+				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
+				"budgetSpentVnd":0,"reporter":"bench"}"""
+			.formatted(UUID.randomUUID(), commune);
+	}
+
+	/** Posts one progress report for the commune with its own system's token. */
+	static HttpResponse<String> postProgress(String commune) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/progress"))
+			.header("Authorization", bearer("commune-" + commune))
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofString(progressReport(commune)))
+			.build();
+		return http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The q-quantile (nearest rank) of durations in nanoseconds, in milliseconds. */

@@ -1,10 +1,5 @@
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -206,18 +201,7 @@ public class RateLimitBench {
 
 	/** Posts one progress report for the commune with its own system's token; the status. */
 	static int post(String commune) throws Exception {
-		String body = """
-				{"eventId":"%s","unitCode":"%s","planId":"27-2022-22-KH-UBND","activityId":"HD07","date":"2022-05-10",\
-				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
-				"budgetSpentVnd":0,"reporter":"bench"}"""
-			.formatted(UUID.randomUUID(), commune);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress"))
-			.header("Authorization", BenchSupport.bearer("commune-" + commune))
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		return BenchSupport.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return BenchSupport.postProgress(commune).statusCode();
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,18 +179,7 @@ public class ThinPathBench {
 	}
 
 	static void post(String commune) throws Exception {
-		String body = """
-				{"eventId":"%s","unitCode":"%s","planId":"27-2022-22-KH-UBND","activityId":"HD07","date":"2022-05-10",\
-				"quantities":{"broadcasts":1,"minutes":15},"evidence":["https://bacninh.gov.vn/tin-tuc/cchc"],\
-				"budgetSpentVnd":0,"reporter":"bench"}"""
-			.formatted(UUID.randomUUID(), commune);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(BenchSupport.gateway + "/api/v1/progress"))
-			.header("Authorization", BenchSupport.bearer("commune-" + commune))
-			.header("Content-Type", "application/json")
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		HttpResponse<String> response = BenchSupport.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = BenchSupport.postProgress(commune);
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
 		}

@@ -1,7 +1,6 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +24,9 @@ import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
-import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -206,15 +203,7 @@ class SmsOutageIntegrationTests {
 	}
 
 	private DeliveryLogController.DeliveryView[] deliveries(String query) {
-		return this.http.get()
-			.uri("/api/v1/deliveries?limit=500&" + query)
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin("27")))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(DeliveryLogController.DeliveryView[].class)
-			.returnResult()
-			.getResponseBody();
+		return DeliveryLog.read(this.http, query);
 	}
 
 	private static String unit(int i) {

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
-import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -101,15 +99,7 @@ class SmsTimeoutIntegrationTests {
 	}
 
 	private DeliveryLogController.DeliveryView[] deliveries(String query) {
-		return this.http.get()
-			.uri("/api/v1/deliveries?limit=500&" + query)
-			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin("27")))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(DeliveryLogController.DeliveryView[].class)
-			.returnResult()
-			.getResponseBody();
+		return DeliveryLog.read(this.http, query);
 	}
 
 }

@@ -14,13 +14,15 @@ public interface ChannelSender {
 	 * Sends the digest once.
 	 * @return the provider's reference for the message
 	 * @throws DeliveryException when the provider refused it or could not be reached;
-	 * {@link DeliveryException#permanent()} says whether trying again can help
+	 * {@link DeliveryException#permanent()} says whether trying again can help, and
+	 * {@link DeliveryException#inDoubt()} that it may have taken it after all
 	 */
 	String send(Digest digest) throws DeliveryException;
 
 	/**
 	 * Whether a message for this delivery id reached the provider earlier, for a delivery
-	 * whose outcome was lost (the process died between sending and recording).
+	 * whose outcome was lost (the process died between sending and recording, or the
+	 * provider's answer never came).
 	 */
 	Lookup lookup(String deliveryId);
 

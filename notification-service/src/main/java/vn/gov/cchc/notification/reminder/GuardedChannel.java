@@ -82,6 +82,11 @@ class GuardedChannel {
 			return new Sent(guarded.call(), attempts);
 		}
 		catch (DeliveryException ex) {
+			if (ex.inDoubt()) {
+				attempts.set(attempts.size() - 1,
+						new Delivery.Attempt(this.clock.instant(), "in-doubt", ex.getMessage()));
+				throw ChannelFailure.inDoubt(ex.getMessage(), attempts);
+			}
 			throw new ChannelFailure(ex.getMessage(), ex.permanent(), attempts);
 		}
 		catch (CallNotPermittedException ex) {
@@ -127,14 +132,30 @@ class GuardedChannel {
 
 		private final List<Delivery.Attempt> attempts;
 
+		private final boolean inDoubt;
+
 		ChannelFailure(String message, boolean permanent, List<Delivery.Attempt> attempts) {
+			this(message, permanent, false, attempts);
+		}
+
+		private ChannelFailure(String message, boolean permanent, boolean inDoubt, List<Delivery.Attempt> attempts) {
 			super(message, null, false, false);
 			this.permanent = permanent;
+			this.inDoubt = inDoubt;
 			this.attempts = List.copyOf(attempts);
+		}
+
+		/** The provider may have taken the message; the last attempt says so. */
+		static ChannelFailure inDoubt(String message, List<Delivery.Attempt> attempts) {
+			return new ChannelFailure(message, false, true, attempts);
 		}
 
 		boolean permanent() {
 			return this.permanent;
+		}
+
+		boolean inDoubt() {
+			return this.inDoubt;
 		}
 
 		List<Delivery.Attempt> attempts() {

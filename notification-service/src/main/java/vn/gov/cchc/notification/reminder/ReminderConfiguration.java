@@ -114,7 +114,9 @@ class ReminderConfiguration implements SchedulingConfigurer {
 							.maxAttempts(policy.retry().maxAttempts())
 							.intervalFunction(IntervalFunction.ofExponentialRandomBackoff(policy.retry().initialWait(),
 									policy.retry().multiplier(), policy.retry().jitter()))
-							.retryOnException((ex) -> ex instanceof DeliveryException failure && !failure.permanent())
+							// Not a message the provider may have taken: sent again, it
+							// could arrive twice.
+							.retryOnException((ex) -> ex instanceof DeliveryException failure && failure.retryable())
 							.build());
 				CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.custom()
 					.failureRateThreshold(policy.circuitBreaker().failureRateThreshold())

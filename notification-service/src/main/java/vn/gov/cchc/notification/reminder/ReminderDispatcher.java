@@ -159,8 +159,25 @@ class ReminderDispatcher {
 			recordSent(delivery, sent.reference(), sent.attempts());
 		}
 		catch (GuardedChannel.ChannelFailure failure) {
+			if (failure.inDoubt()) {
+				leaveInDoubt(delivery, failure);
+				return;
+			}
 			failed(delivery, recipient.get(), failure);
 		}
+	}
+
+	/**
+	 * The provider may have taken the message and could not say: the delivery stays
+	 * SENDING with its attempts recorded, and once its lease runs out the provider is
+	 * asked again ({@link #resolveDoubt}), as for a delivery whose instance died. Sending
+	 * it now, or by the other channel, could make it arrive twice.
+	 */
+	private void leaveInDoubt(Delivery delivery, GuardedChannel.ChannelFailure failure) {
+		failure.attempts().forEach((attempt) -> this.deliveries.recordAttempt(delivery, attempt));
+		this.metrics.inDoubt("unanswered");
+		logger.warn("Delivery {} by {} may have reached the provider, which could not tell: {}; asking again after "
+				+ "its lease", delivery.id(), delivery.channel(), failure.getMessage());
 	}
 
 	private void recordSent(Delivery delivery, String reference, List<Delivery.Attempt> attempts) {

@@ -65,7 +65,8 @@ class ReminderMetrics {
 
 	void inDoubt(String resolution) {
 		Counter.builder("cchc.reminders.in-doubt")
-			.description("Messages whose outcome was lost when an instance died, by how that was resolved")
+			.description("Messages whose outcome was lost (an instance died, or the provider's answer never came), "
+					+ "by what became of them")
 			.tag("resolution", resolution)
 			.register(this.meters)
 			.increment();

@@ -44,8 +44,10 @@ import vn.gov.cchc.notification.sms.SmsText.Encoding;
  * 422, and redirects, which are not followed) is permanent: the message, the number or
  * the configuration is wrong and sending it again cannot help. A number that is not a
  * Vietnamese mobile number fails permanently before any request. A timeout after the
- * request went out leaves it open whether the provider took the message; the dispatcher
- * finds out by the reference.
+ * request went out leaves it open whether the provider took the message, so the message
+ * is looked up by its reference at once: found, it counts as sent; not found, it failed
+ * transiently; with no answer to the lookup either, it is
+ * {@linkplain DeliveryException#inDoubt() in doubt} and the dispatcher asks again later.
  */
 public class GenericJsonSmsGateway implements SmsGateway {
 
@@ -109,8 +111,14 @@ public class GenericJsonSmsGateway implements SmsGateway {
 		catch (RestClientException ex) {
 			// An answer that did not come in time may follow a message the provider took:
 			// retrying it blindly would send it twice, so ask by the reference first.
-			if (mayHaveReachedTheProvider(ex) && lookup(reference) == Lookup.FOUND) {
+			Lookup lookup = mayHaveReachedTheProvider(ex) ? lookup(reference) : Lookup.NOT_FOUND;
+			if (lookup == Lookup.FOUND) {
 				return reference;
+			}
+			if (lookup == Lookup.UNKNOWN) {
+				throw DeliveryException
+					.inDoubt("SMS %s got no answer and the provider could not say whether it took it: %s"
+						.formatted(reference, ex.getMessage()), ex);
 			}
 			throw new DeliveryException("SMS %s did not reach the provider: %s".formatted(reference, ex.getMessage()),
 					false, ex);

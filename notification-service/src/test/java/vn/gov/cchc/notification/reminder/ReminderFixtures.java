@@ -49,6 +49,15 @@ final class ReminderFixtures implements AutoCloseable {
 		unit(unit);
 	}
 
+	/**
+	 * Province 27 and district 256 under it, so that the province's administrator reads
+	 * the log of the test's communes (put under 256).
+	 */
+	void provinceAndDistrict() {
+		unit("27", "Tỉnh Bắc Ninh", UnitKind.PROVINCE, null, "vpubnd@province.test", "0912345601");
+		unit("256", "Thị xã Từ Sơn", UnitKind.DISTRICT, "27", "vanphong@tuson.test", "0912000256");
+	}
+
 	/** A unit as it is, with its days and earlier parents. */
 	void unit(UnitDetails unit) {
 		Instant at = Instant.parse("2025-01-02T01:00:00Z");

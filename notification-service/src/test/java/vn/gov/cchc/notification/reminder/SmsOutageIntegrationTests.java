@@ -78,10 +78,7 @@ class SmsOutageIntegrationTests {
 	@BeforeAll
 	static void connect(@Autowired EmbeddedKafkaBroker broker) {
 		publish = new ReminderFixtures(broker.getBrokersAsString());
-		// The province and the district above the test's communes, so that the
-		// province's administrator reads their log.
-		publish.unit("27", "Tỉnh Bắc Ninh", UnitKind.PROVINCE, null, "vpubnd@province.test", "0912345601");
-		publish.unit("256", "Thị xã Từ Sơn", UnitKind.DISTRICT, "27", "vanphong@tuson.test", "0912000256");
+		publish.provinceAndDistrict();
 	}
 
 	@AfterAll

@@ -38,13 +38,14 @@ final class SmsProvider implements AutoCloseable {
 
 	private StubMapping sending;
 
+	private StubMapping lookups;
+
 	SmsProvider() {
 		ByReference byReference = new ByReference();
 		this.server = new WireMockServer(options().dynamicPort().extensions(byReference));
 		byReference.server = this.server;
 		this.server.start();
-		this.server.stubFor(WireMock.get(urlPathMatching(MESSAGES + "/by-reference/.+"))
-			.willReturn(aResponse().withTransformers(ByReference.NAME)));
+		this.lookups = this.server.stubFor(answeringLookups());
 		this.sending = this.server.stubFor(accepting());
 	}
 
@@ -67,6 +68,19 @@ final class SmsProvider implements AutoCloseable {
 		this.server.removeStub(this.sending);
 		this.sending = this.server.stubFor(
 				post(urlEqualTo(MESSAGES)).willReturn(okJson("{\"status\":\"accepted\"}").withFixedDelay(delayMillis)));
+	}
+
+	/** From now on lookups by reference get 503: the gateway cannot say what it has. */
+	void failLookups() {
+		this.server.removeStub(this.lookups);
+		this.lookups = this.server.stubFor(
+				WireMock.get(urlPathMatching(MESSAGES + "/by-reference/.+")).willReturn(aResponse().withStatus(503)));
+	}
+
+	/** From now on lookups by reference are answered from the messages taken. */
+	void answerLookups() {
+		this.server.removeStub(this.lookups);
+		this.lookups = this.server.stubFor(answeringLookups());
 	}
 
 	/** From now on every message gets this error status, after the delay. */
@@ -107,6 +121,15 @@ final class SmsProvider implements AutoCloseable {
 			.count();
 	}
 
+	/** Every message request to the number (international form), taken or not. */
+	long requestsTo(String phone) {
+		return this.server.getAllServeEvents()
+			.stream()
+			.filter((event) -> event.getRequest().getMethod().getName().equals("POST"))
+			.filter((event) -> Taken.of(event).to().equals(phone))
+			.count();
+	}
+
 	List<Taken> takenFor(String phone) {
 		return taken().stream().filter((message) -> message.to().equals(phone)).toList();
 	}
@@ -114,6 +137,11 @@ final class SmsProvider implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop();
+	}
+
+	private static com.github.tomakehurst.wiremock.client.MappingBuilder answeringLookups() {
+		return WireMock.get(urlPathMatching(MESSAGES + "/by-reference/.+"))
+			.willReturn(aResponse().withTransformers(ByReference.NAME));
 	}
 
 	private static com.github.tomakehurst.wiremock.client.MappingBuilder accepting() {

@@ -142,11 +142,13 @@ class GenericJsonSmsGatewayTests {
 	@Test
 	void aProviderThatDoesNotAnswerInTimeIsATransientFailure() {
 		this.provider.stubFor(post(MESSAGES).willReturn(okJson("{\"id\": \"late\"}").withFixedDelay(3000)));
+		this.provider.stubFor(get("/sms/v1/messages/by-reference/dlv-1").willReturn(status(404)));
 		long start = System.nanoTime();
 
 		DeliveryException failure = sendFailure(impatient(), "0912345678");
 
-		assertThat(failure.permanent()).isFalse();
+		// The provider says it has no such message (its lookup answers 404): retried.
+		assertThat(failure.retryable()).isTrue();
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
 	}
 
@@ -157,6 +159,19 @@ class GenericJsonSmsGatewayTests {
 			.willReturn(okJson("{\"id\": \"late\", \"reference\": \"dlv-late\"}")));
 
 		assertThat(impatient().send("dlv-late", "0912345678", MESSAGE)).isEqualTo("dlv-late");
+		this.provider.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+	}
+
+	@Test
+	void aMessageWithoutAnAnswerThatTheProviderCannotLookUpIsInDoubt() {
+		this.provider.stubFor(post(MESSAGES).willReturn(okJson("{\"id\": \"late\"}").withFixedDelay(3000)));
+		this.provider.stubFor(get("/sms/v1/messages/by-reference/dlv-1").willReturn(status(503)));
+
+		DeliveryException failure = sendFailure(impatient(), "0912345678");
+
+		assertThat(failure.inDoubt()).isTrue();
+		assertThat(failure.permanent()).isFalse();
+		assertThat(failure.retryable()).isFalse();
 		this.provider.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
 	}
 

@@ -30,39 +30,52 @@ public class RateLimitBench {
 		int steadyRate = Integer.parseInt(options.getOrDefault("steady-rate", "10"));
 		int connections = Integer.parseInt(options.getOrDefault("flood-connections", "8"));
 
+		int rounds = Integer.parseInt(options.getOrDefault("rounds", "8"));
+
 		System.out.printf("Warm-up: %d reports from each client at %d/s%n", requests / 4, steadyRate);
 		steady(STEADY, requests / 4, steadyRate);
 		steady(FLOODER, requests / 4, steadyRate);
 
-		Steady alone = steady(STEADY, requests, steadyRate);
-		Flood flood = new Flood(connections);
-		Steady flooded;
-		try {
+		// Alone and flooded in turns, so that whatever else the box does drifts into both.
+		int perBlock = Math.max(1, requests / rounds);
+		List<Steady> alone = new ArrayList<>();
+		List<Steady> flooded = new ArrayList<>();
+		Answers flooding = new Answers();
+		long floodNanos = 0;
+		for (int round = 0; round < rounds; round++) {
+			alone.add(steady(STEADY, perBlock, steadyRate));
+			Flood flood = new Flood(connections, flooding);
 			flood.start();
-			// Let the flooder spend its burst first, so that the whole phase is over its rate.
-			Thread.sleep(3000);
-			flood.resetCounts();
-			flooded = steady(STEADY, requests, steadyRate);
+			try {
+				// The flooder spends its burst first, so that the block is all over its rate.
+				Thread.sleep(2500);
+				flood.countFromNow();
+				flooded.add(steady(STEADY, perBlock, steadyRate));
+			}
+			finally {
+				floodNanos += flood.stop();
+			}
 		}
-		finally {
-			flood.stop();
-		}
+		Steady aloneAll = Steady.of(alone);
+		Steady floodedAll = Steady.of(flooded);
 
 		System.out.println();
 		System.out.printf("commune-%s posts one progress report every %d ms (%d/s, within its rate) and times each"
-				+ " round trip through the gateway.%n", STEADY, 1000 / steadyRate, steadyRate);
+				+ " round trip through the gateway, in %d rounds of %d alone and %d while commune-%s floods.%n", STEADY,
+				1000 / steadyRate, steadyRate, rounds, perBlock, perBlock, FLOODER);
 		System.out.println();
 		System.out.println("| commune-" + STEADY + " | requests | 202 | 429 | other | p50 ms | p95 ms | p99 ms | max ms |");
 		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-		alone.print("alone");
-		flooded.print("while commune-" + FLOODER + " floods from " + connections + " connections");
+		aloneAll.print("alone");
+		floodedAll.print("while commune-" + FLOODER + " floods from " + connections + " connections");
 		System.out.printf("%nRatio while flooded to alone, same run: p50 %.2f, p95 %.2f, p99 %.2f%n",
-				flooded.p(0.50) / alone.p(0.50), flooded.p(0.95) / alone.p(0.95), flooded.p(0.99) / alone.p(0.99));
+				floodedAll.p(0.50) / aloneAll.p(0.50), floodedAll.p(0.95) / aloneAll.p(0.95),
+				floodedAll.p(0.99) / aloneAll.p(0.99));
 		System.out.println();
 		System.out.println("| commune-" + FLOODER + " flooding | seconds | requests | requests/s | 202 | 202/s | 429"
 				+ " | other | 429 p50 ms | 429 p99 ms | 202 p50 ms |");
 		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-		flood.print();
+		printFlood(flooding, floodNanos / 1e9);
 	}
 
 	/** One client's answers: status counts and the round trip of each request. */
@@ -104,6 +117,17 @@ public class RateLimitBench {
 
 	record Steady(Answers answers, long[] all) {
 
+		static Steady of(List<Steady> blocks) {
+			Answers answers = new Answers();
+			long[] all = blocks.stream().flatMapToLong((block) -> java.util.Arrays.stream(block.all())).toArray();
+			for (Steady block : blocks) {
+				answers.accepted.addAndGet(block.answers().accepted.get());
+				answers.limited.addAndGet(block.answers().limited.get());
+				answers.other.addAndGet(block.answers().other.get());
+			}
+			return new Steady(answers, all);
+		}
+
 		double p(double q) {
 			return BenchSupport.p(this.all, q);
 		}
@@ -136,67 +160,72 @@ public class RateLimitBench {
 		return new Steady(answers, all);
 	}
 
-	/** The flooding client: back-to-back reports from several connections until stopped. */
+	/**
+	 * The flooding client: back-to-back reports from several connections until stopped;
+	 * what it gets is counted into {@code answers} from {@link #countFromNow()} on.
+	 */
 	static final class Flood {
 
 		final int connections;
 
+		final Answers answers;
+
 		final AtomicBoolean running = new AtomicBoolean(true);
+
+		final AtomicBoolean counting = new AtomicBoolean(false);
 
 		final ExecutorService pool;
 
 		final List<Future<?>> sending = new ArrayList<>();
 
-		volatile Answers answers = new Answers();
-
 		volatile long since;
 
-		long seconds;
-
-		Flood(int connections) {
+		Flood(int connections, Answers answers) {
 			this.connections = connections;
+			this.answers = answers;
 			this.pool = Executors.newFixedThreadPool(connections);
 		}
 
 		void start() {
-			this.since = System.nanoTime();
 			for (int c = 0; c < this.connections; c++) {
 				this.sending.add(this.pool.submit(() -> {
 					while (this.running.get()) {
 						long t0 = System.nanoTime();
 						int status = post(FLOODER);
-						this.answers.record(status, System.nanoTime() - t0);
+						if (this.counting.get()) {
+							this.answers.record(status, System.nanoTime() - t0);
+						}
 					}
 					return null;
 				}));
 			}
 		}
 
-		void resetCounts() {
-			this.answers = new Answers();
+		void countFromNow() {
 			this.since = System.nanoTime();
+			this.counting.set(true);
 		}
 
-		void stop() throws Exception {
+		/** Stops the flood; the nanoseconds it was counted for. */
+		long stop() throws Exception {
+			this.counting.set(false);
+			long counted = System.nanoTime() - this.since;
 			this.running.set(false);
-			this.seconds = System.nanoTime() - this.since;
 			for (Future<?> future : this.sending) {
 				future.get();
 			}
 			this.pool.shutdown();
+			return counted;
 		}
 
-		void print() {
-			Answers answers = this.answers;
-			double seconds = this.seconds / 1e9;
-			System.out.printf("| during the second phase | %.1f | %d | %.0f | %d | %.1f | %d | %d | %.1f | %.1f | %.1f |%n",
-					seconds, answers.total(), answers.total() / seconds, answers.accepted.get(),
-					answers.accepted.get() / seconds, answers.limited.get(), answers.other.get(),
-					BenchSupport.p(Answers.array(answers.limitedNanos), 0.50),
-					BenchSupport.p(Answers.array(answers.limitedNanos), 0.99),
-					BenchSupport.p(Answers.array(answers.acceptedNanos), 0.50));
-		}
+	}
 
+	static void printFlood(Answers answers, double seconds) {
+		System.out.printf("| while counted | %.1f | %d | %.0f | %d | %.1f | %d | %d | %.1f | %.1f | %.1f |%n", seconds,
+				answers.total(), answers.total() / seconds, answers.accepted.get(), answers.accepted.get() / seconds,
+				answers.limited.get(), answers.other.get(), BenchSupport.p(Answers.array(answers.limitedNanos), 0.50),
+				BenchSupport.p(Answers.array(answers.limitedNanos), 0.99),
+				BenchSupport.p(Answers.array(answers.acceptedNanos), 0.50));
 	}
 
 	/** Posts one progress report for the commune with its own system's token; the status. */

@@ -16,6 +16,22 @@ export GATEWAY_RATE_PER_SECOND="${GATEWAY_RATE_PER_SECOND:-100000}" GATEWAY_RATE
 trap '"$repo/deploy/local/cchc" down >/dev/null 2>&1 || true' EXIT
 "$repo/deploy/local/cchc" up --detach
 
+# Right after start-up the services are still busy (JIT, the demo's first reminders, the
+# consumers catching up): wait until the box is at least 70 % idle over 5 s (at most 5 min),
+# so that the first figures of a run are not taken on a busier box than the last.
+settle() {
+	local deadline=$((SECONDS + 300)) idle
+	while ((SECONDS < deadline)); do
+		idle=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; sleep 5
+			awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat)
+		idle=$(echo "$idle" | awk 'NR == 1 {i = $1; t = $2} NR == 2 {print int(100 * ($1 - i) / ($2 - t))}')
+		echo "settling: ${idle}% idle"
+		((idle >= 70)) && return 0
+	done
+	echo "the box did not settle within 5 minutes; measuring anyway"
+}
+settle
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "java: $(java -version 2>&1 | head -1)"
 

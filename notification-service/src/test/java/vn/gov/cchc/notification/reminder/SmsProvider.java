@@ -100,14 +100,6 @@ final class SmsProvider implements AutoCloseable {
 		return this.server.getAllServeEvents().stream().filter(SmsProvider::took).map(Taken::of).toList();
 	}
 
-	/** Lookups by reference the gateway was asked. */
-	long lookups() {
-		return this.server.getAllServeEvents()
-			.stream()
-			.filter((event) -> event.getRequest().getUrl().startsWith(MESSAGES + "/by-reference/"))
-			.count();
-	}
-
 	private static boolean took(ServeEvent event) {
 		return event.getRequest().getMethod().getName().equals("POST")
 				&& event.getResponseDefinition().getStatus() / 100 == 2;

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Benchmark of the gateway's per-client rate limit through a running local system whose
  * limit is on (bench/run-rate-limit.sh): a commune's system that stays within its rate
- * posts progress reports at a steady pace, first alone and then while another commune's
+ * posts progress reports at a steady pace, in rounds alone and while another commune's
  * system floods the gateway from several connections, over its own rate. It prints the
- * steady client's round trips and answers in both phases, their ratio in the same run, and
+ * steady client's round trips and answers in both conditions, their ratio in the run, and
  * what the flooding client got (how many were let through, how fast the 429s came back).
  * Plain JDK, compiled with bench/common by bench_java in bench/local-system.sh.
  */
@@ -29,7 +29,6 @@ public class RateLimitBench {
 		int requests = Integer.parseInt(options.getOrDefault("requests", "400"));
 		int steadyRate = Integer.parseInt(options.getOrDefault("steady-rate", "10"));
 		int connections = Integer.parseInt(options.getOrDefault("flood-connections", "8"));
-
 		int rounds = Integer.parseInt(options.getOrDefault("rounds", "8"));
 
 		System.out.printf("Warm-up: %d reports from each client at %d/s%n", requests / 4, steadyRate);

@@ -183,9 +183,12 @@ class ReminderDispatcher {
 	private void recordSent(Delivery delivery, String reference, List<Delivery.Attempt> attempts) {
 		Instant at = this.clock.instant();
 		int calls = (int) attempts.stream().filter((attempt) -> !attempt.outcome().equals("found")).count();
+		// The reminders first: a process that dies between the two writes leaves the
+		// delivery unfinished, to be found at the provider and recorded again after its
+		// lease. The other order would leave its reminders claimed for good.
+		delivery.items().forEach((item) -> this.reminders.markSent(item.reminderId(), delivery.id(), at));
 		this.deliveries.markSent(delivery, reference, attempts, at,
 				ReminderEvents.sent(delivery, reference, calls, at));
-		delivery.items().forEach((item) -> this.reminders.markSent(item.reminderId(), delivery.id(), at));
 		this.metrics.sent(delivery.channel(), delivery.fallbackFor() != null);
 	}
 

@@ -71,7 +71,9 @@ class GuardedChannel {
 				return reference;
 			}
 			catch (RuntimeException ex) {
-				attempts.add(new Delivery.Attempt(this.clock.instant(), "failed", ex.getMessage()));
+				boolean inDoubt = ex instanceof DeliveryException failure && failure.inDoubt();
+				attempts
+					.add(new Delivery.Attempt(this.clock.instant(), inDoubt ? "in-doubt" : "failed", ex.getMessage()));
 				throw ex;
 			}
 		};
@@ -83,8 +85,6 @@ class GuardedChannel {
 		}
 		catch (DeliveryException ex) {
 			if (ex.inDoubt()) {
-				attempts.set(attempts.size() - 1,
-						new Delivery.Attempt(this.clock.instant(), "in-doubt", ex.getMessage()));
 				throw ChannelFailure.inDoubt(ex.getMessage(), attempts);
 			}
 			throw new ChannelFailure(ex.getMessage(), ex.permanent(), attempts);

@@ -35,12 +35,13 @@ settle
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "java: $(java -version 2>&1 | head -1)"
 
-# Compiles the program with bench/common (what the programs share) and runs its class.
+# Compiles the program with bench/common (what the programs share) and runs its class;
+# BENCH_CLASSPATH (optional) adds libraries, e.g. the broker's jars for kafka-clients.
 bench_java() {
 	local program=$1
 	shift
 	local classes="$CCHC_VAR/bench-classes"
-	javac -d "$classes" "$repo/bench/common/"*.java "$repo/bench/$program"
-	java -cp "$classes" "$(basename "$program" .java)" \
+	javac -d "$classes" ${BENCH_CLASSPATH:+-cp "$BENCH_CLASSPATH"} "$repo/bench/common/"*.java "$repo/bench/$program"
+	java -cp "$classes${BENCH_CLASSPATH:+:$BENCH_CLASSPATH}" "$(basename "$program" .java)" \
 		--gateway="http://127.0.0.1:$GATEWAY_PORT" --issuer="http://localhost:$AUTH_PORT" "$@"
 }

@@ -32,7 +32,7 @@ class ArchitectureTests {
 				"vn.gov.cchc.report.store..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.ledger..",
+		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.counting..",
 				"vn.gov.cchc.report.figures..", "vn.gov.cchc.report.totals..", "vn.gov.cchc.report.period..",
 				"vn.gov.cchc.report.target..", "vn.gov.cchc.report.submission..", "vn.gov.cchc.report.export..",
 				"vn.gov.cchc.report.dashboard..");
@@ -46,7 +46,7 @@ class ArchitectureTests {
 		.resideInAPackage("vn.gov.cchc.report.export..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.ledger..",
+		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.counting..",
 				"vn.gov.cchc.report.figures..", "vn.gov.cchc.report.period..", "vn.gov.cchc.report.submission..");
 
 	/**

@@ -42,17 +42,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live figures stream: each subscriber watches one unit (and optionally one plan);
- * when a ledger entry changes that unit's figures, it gets an event named {@code figures}
- * carrying the unit's figures for each calendar month the change touched (total and per
- * activity), read after the change. Months, not the period: the stream does not know
- * which period a dashboard shows, and a month is what a chart updates; the dashboard
- * re-asks its period's overview when it needs the period's total.
+ * when the counting writes a change of that unit's figures, it gets an event named
+ * {@code figures} carrying the unit's figures for each calendar month the change touched
+ * (total and per activity), read after the change. Months, not the period: the stream
+ * does not know which period a dashboard shows, and a month is what a chart updates; the
+ * dashboard re-asks its period's overview when it needs the period's total.
  * <p>
- * {@link FiguresChanged} is published on the Kafka consumer's thread, so the listener
- * only picks the subscribers and hands the work to a small bounded pool: a slow client
- * never holds up the ledger. An idle stream gets a {@code heartbeat} comment every
- * {@code heartbeat}. Streams end on completion, timeout or error and are then forgotten;
- * at most {@code max-subscribers} are open at once.
+ * {@link FiguresChanged} is published on the read model's consumer thread, once per
+ * changed document and batch (not per fact), so the listener only picks the subscribers
+ * and hands the work to a small bounded pool: a slow client never holds up the counting.
+ * An idle stream gets a {@code heartbeat} comment every {@code heartbeat}. Streams end on
+ * completion, timeout or error and are then forgotten; at most {@code max-subscribers}
+ * are open at once.
  */
 @Component
 class FiguresStream implements DisposableBean {
@@ -153,7 +154,7 @@ class FiguresStream implements DisposableBean {
 			if (send(subscription,
 					SseEmitter.event()
 						.name(EVENT_NAME)
-						.id(changed.eventId())
+						.id(changed.changeId())
 						.data(update, MediaType.APPLICATION_JSON))) {
 				this.pushed.increment();
 			}
@@ -168,7 +169,7 @@ class FiguresStream implements DisposableBean {
 			months.add(new MonthFigures(month.toString(), byActivity.values().stream().reduce(Tally.ZERO, Tally::plus),
 					byActivity));
 		}
-		return new FiguresUpdate(changed.eventId(), changed.planId(), unitCode,
+		return new FiguresUpdate(changed.changeId(), changed.planId(), unitCode,
 				new TreeSet<>(changed.dates()).stream().toList(), changed.at(), months);
 	}
 
@@ -252,14 +253,14 @@ class FiguresStream implements DisposableBean {
 	/**
 	 * What a {@code figures} event carries.
 	 *
-	 * @param eventId the ledger entry that changed the figures
+	 * @param changeId the written figures document (its id and version) that changed them
 	 * @param planId the plan
 	 * @param unitCode the subscribed unit
 	 * @param dates the days whose figures changed
 	 * @param at when the change was applied
 	 * @param months the unit's figures for each month the change touched, read after it
 	 */
-	record FiguresUpdate(String eventId, String planId, String unitCode, List<LocalDate> dates, Instant at,
+	record FiguresUpdate(String changeId, String planId, String unitCode, List<LocalDate> dates, Instant at,
 			List<MonthFigures> months) {
 
 	}

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -29,7 +32,7 @@ import org.springframework.stereotype.Component;
  * {@code days.d
  *
 <dd>.<activity>} ({@code events}, {@code budgetSpentVnd}, {@code quantities.<metric>}) and
- * the exactly-once guards under {@code applied}.
+ * the version the counting gave it under {@code version}.
  * <p>
  * Why per day and month: a reporting period's window depends on the plan's regime (Decree
  * 09 cuts on the 14th, a plan may move the year's cut-off to November), so the figures
@@ -71,57 +74,6 @@ public class Figures {
 
 	static String documentId(String unitCode, String planId, YearMonth month) {
 		return unitCode + "|" + planId + "|" + month;
-	}
-
-	/**
-	 * Applies the effects read at {@code (partition, offset)} exactly once per document:
-	 * the effects are grouped by document, and each document gets one single-document
-	 * update that does the increments and sets {@code applied.p<partition>} only if that
-	 * guard is lower than the offset (see {@code LedgerApplier} for why this is exact).
-	 * @param effects the signed effects of one ledger entry
-	 * @param partition the Kafka partition the entry was read from
-	 * @param offset its offset there
-	 * @return how many documents were changed now (the others already had this offset)
-	 */
-	public int applyOnce(List<Effect> effects, int partition, long offset) {
-		if (partition < 0 || offset < 0) {
-			throw new IllegalArgumentException("Invalid partition " + partition + " or offset " + offset);
-		}
-		Map<String, List<Effect>> byDocument = new LinkedHashMap<>();
-		effects.forEach(
-				(effect) -> byDocument.computeIfAbsent(effect.documentId(), (id) -> new ArrayList<>()).add(effect));
-		int changed = 0;
-		for (List<Effect> documentEffects : byDocument.values()) {
-			if (applyOnce(documentEffects, partition, offset, documentEffects.get(0))) {
-				changed++;
-			}
-		}
-		return changed;
-	}
-
-	private boolean applyOnce(List<Effect> effects, int partition, long offset, Effect first) {
-		String applied = "applied.p" + partition;
-		Bson filter = Filters.and(Filters.eq("_id", first.documentId()),
-				Filters.or(Filters.lt(applied, offset), Filters.exists(applied, false)));
-		Map<String, Long> increments = new TreeMap<>();
-		for (Effect effect : effects) {
-			String path = "days.d" + dayKey(effect.date()) + "." + activityKey(effect.activityId());
-			increments.merge(path + ".events", effect.tally().events(), Long::sum);
-			increments.merge(path + ".budgetSpentVnd", effect.tally().budgetSpentVnd(), Long::sum);
-			effect.tally().quantities().forEach((metric, quantity) -> {
-				if (!isMetricName(metric)) {
-					throw new IllegalArgumentException("Metric name not allowed in a field path: " + metric);
-				}
-				increments.merge(path + ".quantities." + metric, quantity, Long::sum);
-			});
-		}
-		List<Bson> updates = new ArrayList<>();
-		increments.forEach((path, amount) -> updates.add(Updates.inc(path, amount)));
-		updates.add(Updates.set(applied, offset));
-		updates.add(Updates.setOnInsert("unitCode", first.unitCode()));
-		updates.add(Updates.setOnInsert("planId", first.planId()));
-		updates.add(Updates.setOnInsert("month", YearMonth.from(first.date()).toString()));
-		return GuardedUpsert.apply(this.figures, filter, Updates.combine(updates));
 	}
 
 	/**
@@ -172,15 +124,18 @@ public class Figures {
 	}
 
 	/**
-	 * Makes the collection hold exactly the given documents, each with the given
-	 * {@code applied} positions.
-	 * @return how many documents not in {@code rebuilt} were removed
+	 * Writes each month's whole document, with its version, in one bulk write: the
+	 * counting emits a document's whole state, so a write repeated after a crash is
+	 * harmless.
+	 * @param months the documents and their versions
 	 */
-	public long replaceAll(Collection<MonthFigures> rebuilt, Map<Integer, Long> appliedOffsets) {
-		List<String> ids = new ArrayList<>();
-		Document applied = new Document();
-		appliedOffsets.forEach((partition, offset) -> applied.put("p" + partition, offset));
-		for (MonthFigures month : rebuilt) {
+	public void writeAll(Collection<VersionedMonth> months) {
+		if (months.isEmpty()) {
+			return;
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>(months.size());
+		for (VersionedMonth versioned : months) {
+			MonthFigures month = versioned.figures();
 			Document days = new Document();
 			month.days().forEach((day, activities) -> {
 				Document byActivity = new Document();
@@ -191,11 +146,26 @@ public class Figures {
 				.append("planId", month.planId())
 				.append("month", month.month().toString())
 				.append("days", days)
-				.append("applied", applied);
-			this.figures.replaceOne(Filters.eq("_id", month.id()), document, new ReplaceOptions().upsert(true));
-			ids.add(month.id());
+				.append("version", versioned.version());
+			writes
+				.add(new ReplaceOneModel<>(Filters.eq("_id", month.id()), document, new ReplaceOptions().upsert(true)));
 		}
-		return this.figures.deleteMany(Filters.nin("_id", ids)).getDeletedCount();
+		this.figures.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+	}
+
+	/** Removes every document, before the figures are counted again from the log. */
+	public void clear() {
+		this.figures.deleteMany(new Document());
+	}
+
+	/**
+	 * A month's figures and the version the counting gave them.
+	 *
+	 * @param figures the month's figures
+	 * @param version the document's version
+	 */
+	public record VersionedMonth(MonthFigures figures, long version) {
+
 	}
 
 	private static MonthFigures monthFigures(String unitCode, String planId, YearMonth month, Document document) {

@@ -26,7 +26,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps submitted and approved reports honest after a ledger entry changed their figures.
+ * Keeps submitted and approved reports honest after the counting changed their figures.
  * Such a report keeps the figures it was submitted with: it is marked
  * {@code revisionPending} and a revision with the figures as they are now is stored
  * beside it, with an audit entry, so that nothing changes silently. A draft or returned
@@ -35,13 +35,14 @@ import org.springframework.stereotype.Component;
  * <p>
  * The submissions concerned are found by their ids (the plan, each reported period
  * holding one of the changed days, each changed unit) rather than by a query: reads by
- * {@code _id} are the only fast ones in every store. A revision remembers the ledger
- * entry that caused it, and the update is filtered on that entry not being there yet, so
- * a redelivered entry adds nothing.
+ * {@code _id} are the only fast ones in every store. A revision remembers the written
+ * document (id and version) that caused it, and the update is filtered on that change not
+ * being there yet, so the same write seen again adds nothing.
  * <p>
- * Runs on the ledger's consumer thread. A failure here is logged and counted
- * ({@code cchc.submissions.revision.failures}), never thrown: the fact is in the ledger
- * and the figures whatever happens to a report.
+ * Runs on the read model's consumer thread, once per changed document and batch, not per
+ * fact. A failure here is logged and counted
+ * ({@code cchc.submissions.revision.failures}), never thrown: the fact is counted
+ * whatever happens to a report.
  */
 @Component
 class LateFigures {
@@ -83,7 +84,7 @@ class LateFigures {
 		}
 		catch (RuntimeException ex) {
 			this.failures.increment();
-			logger.error("Could not carry figures changed by {} to the submissions of plan {}", change.eventId(),
+			logger.error("Could not carry figures changed by {} to the submissions of plan {}", change.changeId(),
 					change.planId(), ex);
 		}
 	}
@@ -109,26 +110,26 @@ class LateFigures {
 		for (Submission submission : this.submissions.findAll(ids)) {
 			if (FROZEN.contains(submission.status())) {
 				revise(submission, this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
-						submission.periodEnd()), change.eventId());
+						submission.periodEnd()), change.changeId());
 			}
 		}
 	}
 
-	private void revise(Submission submission, CompiledFigures now, String eventId) {
+	private void revise(Submission submission, CompiledFigures now, String changeId) {
 		Instant at = now.compiledAt();
 		AuditEntry entry = AuditEntry.bySystem(at, "REVISION", submission.status(), submission.status(),
-				Revision.LATE_FIGURES + " (" + eventId + ")");
+				Revision.LATE_FIGURES + " (" + changeId + ")");
 		// Filtered on any frozen status: an approval in between must not lose the
 		// revision.
-		boolean changed = this.submissions.updateIf(submission.id(), FROZEN, Filters.ne("revisions.eventId", eventId),
+		boolean changed = this.submissions.updateIf(submission.id(), FROZEN, Filters.ne("revisions.changeId", changeId),
 				List.of(Updates.set("revisionPending", true),
 						Updates.push("revisions",
-								this.submissions.document(new Revision(now, eventId, Revision.LATE_FIGURES))),
+								this.submissions.document(new Revision(now, changeId, Revision.LATE_FIGURES))),
 						Updates.push("audit", this.submissions.document(entry))));
 		if (changed) {
 			this.revised.increment();
 			logger.info("Submission {} ({}) has a revision after fact {}", submission.id(), submission.status(),
-					eventId);
+					changeId);
 		}
 	}
 

@@ -6,10 +6,11 @@ package vn.gov.cchc.report.submission;
  * are now.
  *
  * @param figures the figures as compiled then (with {@code compiledAt})
- * @param eventId the ledger entry that changed them; a redelivered one adds nothing
+ * @param changeId the written figures document that changed them (its id and version);
+ * the same write seen again adds nothing
  * @param reason why it was compiled, in Vietnamese
  */
-public record Revision(CompiledFigures figures, String eventId, String reason) {
+public record Revision(CompiledFigures figures, String changeId, String reason) {
 
 	/** The reason of every revision compiled after a late fact. */
 	public static final String LATE_FIGURES = "Có số liệu mới sau khi đã nộp/duyệt";

@@ -10,7 +10,10 @@ import java.util.Optional;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code totals} collection: {@code {_id: unitCode, events, budgetSpentVnd,
- * quantities: {metric: total}, applied: {p<partition>: offset}}}. Only the ledger writes
- * it (see {@code LedgerApplier} for why {@link #addOnce} counts each fact exactly once).
+ * quantities: {metric: total}, version}}, written whole by the counting
+ * ({@code vn.gov.cchc.report.counting}) each time the unit's totals change.
  */
 @Component
 public class Totals {
@@ -34,36 +37,6 @@ public class Totals {
 
 	public Totals(MongoDatabase database) {
 		this.totals = database.getCollection(COLLECTION);
-	}
-
-	/**
-	 * Adds what a ledger entry read at {@code (partition, offset)} changes to the unit's
-	 * totals unless this document has already taken that offset or a later one of the
-	 * same partition: one {@link GuardedUpsert} does the check and the increments.
-	 * @param unitCode the unit whose document to update
-	 * @param partition the Kafka partition the fact was read from
-	 * @param offset its offset in that partition
-	 * @param contribution what the fact adds
-	 * @return {@code true} if added now, {@code false} if already added before
-	 */
-	public boolean addOnce(String unitCode, int partition, long offset, Tally contribution) {
-		if (partition < 0 || offset < 0) {
-			throw new IllegalArgumentException("Invalid partition " + partition + " or offset " + offset);
-		}
-		String applied = "applied.p" + partition;
-		Bson filter = Filters.and(Filters.eq("_id", unitCode),
-				Filters.or(Filters.lt(applied, offset), Filters.exists(applied, false)));
-		List<Bson> updates = new ArrayList<>();
-		updates.add(Updates.inc("events", contribution.events()));
-		updates.add(Updates.inc("budgetSpentVnd", contribution.budgetSpentVnd()));
-		contribution.quantities().forEach((metric, quantity) -> {
-			if (!Figures.isMetricName(metric)) {
-				throw new IllegalArgumentException("Metric name not allowed in a field path: " + metric);
-			}
-			updates.add(Updates.inc("quantities." + metric, quantity));
-		});
-		updates.add(Updates.set(applied, offset));
-		return GuardedUpsert.apply(this.totals, filter, Updates.combine(updates));
 	}
 
 	/** The unit's totals document, absent if no fact has counted for it yet. */
@@ -79,13 +52,17 @@ public class Totals {
 	}
 
 	/**
-	 * Makes the collection hold exactly the given documents.
-	 * @param rebuilt the new documents
-	 * @return how many documents of units not in {@code rebuilt} were removed
+	 * Writes each unit's whole totals document, with its version, in one bulk write: the
+	 * counting emits a document's whole state, so a write repeated after a crash is
+	 * harmless.
+	 * @param units the documents
 	 */
-	public long replaceAll(Collection<UnitTotals> rebuilt) {
-		List<String> codes = new ArrayList<>();
-		for (UnitTotals unit : rebuilt) {
+	public void writeAll(Collection<UnitTotals> units) {
+		if (units.isEmpty()) {
+			return;
+		}
+		List<WriteModel<Document>> writes = new ArrayList<>(units.size());
+		for (UnitTotals unit : units) {
 			Document quantities = new Document();
 			unit.quantities().forEach((metric, total) -> {
 				if (!Figures.isMetricName(metric)) {
@@ -93,16 +70,19 @@ public class Totals {
 				}
 				quantities.put(metric, total);
 			});
-			Document applied = new Document();
-			unit.applied().forEach((partition, offset) -> applied.put("p" + partition, offset));
 			Document document = new Document("_id", unit.unitCode()).append("events", unit.events())
 				.append("budgetSpentVnd", unit.budgetSpentVnd())
 				.append("quantities", quantities)
-				.append("applied", applied);
-			this.totals.replaceOne(Filters.eq("_id", unit.unitCode()), document, new ReplaceOptions().upsert(true));
-			codes.add(unit.unitCode());
+				.append("version", unit.version());
+			writes.add(new ReplaceOneModel<>(Filters.eq("_id", unit.unitCode()), document,
+					new ReplaceOptions().upsert(true)));
 		}
-		return this.totals.deleteMany(Filters.nin("_id", codes)).getDeletedCount();
+		this.totals.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+	}
+
+	/** Removes every document, before the totals are counted again from the log. */
+	public void clear() {
+		this.totals.deleteMany(new Document());
 	}
 
 	private static UnitTotals unitTotals(Document document) {
@@ -111,14 +91,8 @@ public class Totals {
 		if (storedQuantities != null) {
 			storedQuantities.forEach((metric, total) -> quantities.put(metric, ((Number) total).longValue()));
 		}
-		Map<Integer, Long> applied = new HashMap<>();
-		Document storedApplied = document.get("applied", Document.class);
-		if (storedApplied != null) {
-			storedApplied.forEach((partition, offset) -> applied.put(Integer.parseInt(partition.substring(1)),
-					((Number) offset).longValue()));
-		}
 		return new UnitTotals(document.getString("_id"), number(document, "events"), number(document, "budgetSpentVnd"),
-				quantities, applied);
+				quantities, number(document, "version"));
 	}
 
 	private static long number(Document document, String field) {

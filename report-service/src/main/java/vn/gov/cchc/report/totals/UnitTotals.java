@@ -9,19 +9,18 @@ import java.util.Map;
  * @param events number of facts of the unit and its descendants
  * @param budgetSpentVnd budget spent, whole VND
  * @param quantities total per metric
- * @param applied per Kafka partition, the highest offset already added to this document
+ * @param version how many times the counting has written this document (0: never)
  */
 public record UnitTotals(String unitCode, long events, long budgetSpentVnd, Map<String, Long> quantities,
-		Map<Integer, Long> applied) {
+		long version) {
 
 	public UnitTotals {
 		quantities = Map.copyOf(quantities);
-		applied = Map.copyOf(applied);
 	}
 
 	/** A unit that is known but has no facts yet. */
 	public static UnitTotals none(String unitCode) {
-		return new UnitTotals(unitCode, 0, 0, Map.of(), Map.of());
+		return new UnitTotals(unitCode, 0, 0, Map.of(), 0);
 	}
 
 }

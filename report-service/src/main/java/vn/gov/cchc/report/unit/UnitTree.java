@@ -89,10 +89,10 @@ public final class UnitTree {
 	}
 
 	/**
-	 * {@link #pathOn} over any way of looking a unit up, so that the ledger can walk the
+	 * {@link #pathOn} over any way of looking a unit up, so that counting can walk the
 	 * few ancestors of one fact by id without reading the whole tree.
 	 */
-	static List<String> path(String code, LocalDate day, Function<String, Optional<UnitDetails>> lookup) {
+	public static List<String> path(String code, LocalDate day, Function<String, Optional<UnitDetails>> lookup) {
 		List<String> path = new ArrayList<>();
 		Set<String> walked = new LinkedHashSet<>();
 		UnitDetails unit = lookup.apply(code).orElseThrow(() -> new UnknownUnitException(code));

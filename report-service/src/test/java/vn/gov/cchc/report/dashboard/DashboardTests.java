@@ -20,7 +20,7 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.report.figures.Effect;
+import vn.gov.cchc.report.figures.FiguresFixtures;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
@@ -181,11 +181,8 @@ class DashboardTests {
 	}
 
 	private void fact(String unitCode, String activityId, LocalDate date, Map<String, Long> quantities) {
-		List<Effect> effects = this.units.pathOn(unitCode, date)
-			.stream()
-			.map((code) -> new Effect(code, this.plan.planId(), activityId, date, Tally.ofFact(0, quantities)))
-			.toList();
-		this.figures.applyOnce(effects, 0, this.offsets.getAndIncrement());
+		FiguresFixtures.fact(this.figures, this.units, this.offsets, unitCode, this.plan.planId(), activityId, date,
+				quantities);
 	}
 
 	private static PlanDetails plan() {

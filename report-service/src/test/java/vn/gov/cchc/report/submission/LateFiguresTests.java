@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A fact that arrives after a report was submitted or approved never changes its figures:
  * the report is marked revision pending and a revision with the new figures is stored
- * beside it, once per ledger entry. A draft shows the figures as they are when read.
+ * beside it, once per change the counting writes. A draft shows the figures as they are
+ * when read.
  */
 class LateFiguresTests {
 
@@ -57,20 +58,20 @@ class LateFiguresTests {
 		assertThat(after.revisionPending()).isTrue();
 		assertThat(after.revisions()).hasSize(1);
 		Revision revision = after.revisions().get(0);
-		assertThat(revision.eventId()).isEqualTo("evt-late");
+		assertThat(revision.changeId()).startsWith("09190|" + SubmissionFixtures.PLAN_2022 + "|2022-05@");
 		assertThat(revision.reason()).isEqualTo("Có số liệu mới sau khi đã nộp/duyệt");
 		assertThat(revision.figures().of("HD07").quantity("broadcasts")).isEqualTo(6);
 		assertThat(revision.figures().total().budgetSpentVnd()).isEqualTo(150_000);
 		assertThat(after.audit()).last().satisfies((entry) -> {
 			assertThat(entry.action()).isEqualTo("REVISION");
 			assertThat(entry.actor()).isEqualTo(AuditEntry.SYSTEM);
-			assertThat(entry.comment()).contains("evt-late");
+			assertThat(entry.comment()).contains(revision.changeId());
 		});
 		assertThat(after.revision()).isEqualTo(before.revision());
 	}
 
 	@Test
-	void theSameLedgerEntryTwiceAddsOneRevision() {
+	void theSameWrittenChangeSeenTwiceAddsOneRevision() {
 		this.world.record("evt-late", "09190", SubmissionFixtures.PLAN_2022, "HD07", LocalDate.of(2022, 5, 20),
 				Map.of("broadcasts", 2L), 0);
 

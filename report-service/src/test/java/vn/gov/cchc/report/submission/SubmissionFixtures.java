@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,8 +21,7 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
-import vn.gov.cchc.report.ledger.Ledger;
-import vn.gov.cchc.report.ledger.LedgerApplier;
+import vn.gov.cchc.report.counting.CountingDriver;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.PeriodsProperties;
@@ -109,8 +107,8 @@ final class SubmissionFixtures {
 	 */
 	record World(MongoDatabase database, MutableClock clock, Units units, Plans plans, Periods periods, Figures figures,
 			Submissions submissions, ReportCompiler compiler, SubmissionRounds rounds, SubmissionWorkflow workflow,
-			LateFigures lateFigures, ReportingRates rates, LedgerApplier applier, List<FiguresChanged> changes,
-			SimpleMeterRegistry meters, AtomicLong offsets) {
+			LateFigures lateFigures, ReportingRates rates, CountingDriver counting, List<FiguresChanged> changes,
+			SimpleMeterRegistry meters) {
 
 		static World fresh(String prefix, Instant now) {
 			MongoDatabase database = MongoTestStore.freshDatabase(prefix);
@@ -130,15 +128,15 @@ final class SubmissionFixtures {
 			LateFigures lateFigures = new LateFigures(plans, periods, submissions, compiler, meters);
 			ReportingRates rates = new ReportingRates(units, periods, submissions, clock);
 			List<FiguresChanged> changes = new CopyOnWriteArrayList<>();
-			LedgerApplier applier = new LedgerApplier(new Ledger(database), units, figures, new Totals(database),
-					(event) -> {
-						if (event instanceof FiguresChanged change) {
-							changes.add(change);
-							lateFigures.figuresChanged(change);
-						}
-					}, meters, clock);
+			CountingDriver counting = CountingDriver.writingTo(figures, new Totals(database), (event) -> {
+				if (event instanceof FiguresChanged change) {
+					changes.add(change);
+					lateFigures.figuresChanged(change);
+				}
+			}, clock);
+			TREE.forEach((unit) -> counting.register(unit, REGISTERED_AT));
 			return new World(database, clock, units, plans, periods, figures, submissions, compiler, rounds, workflow,
-					lateFigures, rates, applier, changes, meters, new AtomicLong());
+					lateFigures, rates, counting, changes, meters);
 		}
 
 		Period period(String planId, String periodId) {
@@ -155,17 +153,22 @@ final class SubmissionFixtures {
 			return this.units.tree();
 		}
 
-		/** A fact recorded through the real ledger, which tells the submissions. */
+		/**
+		 * A fact counted by the real counting topology and written to the read model,
+		 * which tells the submissions.
+		 */
 		ProgressRecorded record(String eventId, String unitCode, String planId, String activityId, LocalDate date,
 				Map<String, Long> quantities, long budgetSpentVnd) {
 			ProgressRecorded fact = new ProgressRecorded(eventId, unitCode, planId, activityId, date, quantities,
 					List.of(URI.create("https://bacninh.gov.vn/cchc/" + eventId)), budgetSpentVnd, "Nguyễn Thị Hà",
 					this.clock.instant());
-			this.applier.apply(fact, 0, this.offsets.getAndIncrement());
+			this.counting.record(fact);
+			this.counting.flush();
 			return fact;
 		}
 
 		void drop() {
+			this.counting.close();
 			this.database.drop();
 		}
 

@@ -15,9 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.report.figures.Effect;
 import vn.gov.cchc.report.figures.Figures;
-import vn.gov.cchc.report.figures.Tally;
+import vn.gov.cchc.report.figures.FiguresFixtures;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.PeriodsProperties;
 import vn.gov.cchc.report.period.ReportingCalendar;
@@ -28,8 +27,8 @@ import vn.gov.cchc.testing.MongoTestStore;
 
 /**
  * A fresh store holding the 101 demo units and the seed plans, and facts written into the
- * figures the way the ledger writes them: one effect per unit of the fact's roll-up path
- * on its date.
+ * figures the way the counting writes them: one document per unit of the fact's roll-up
+ * path on its date.
  */
 final class TargetFixtures {
 
@@ -99,11 +98,8 @@ final class TargetFixtures {
 
 		/** One fact of the unit, rolled up on the tree of its date. */
 		void fact(String unitCode, String planId, String activityId, LocalDate date, Map<String, Long> quantities) {
-			List<Effect> effects = this.units.pathOn(unitCode, date)
-				.stream()
-				.map((code) -> new Effect(code, planId, activityId, date, Tally.ofFact(0, quantities)))
-				.toList();
-			this.figures.applyOnce(effects, 0, this.offsets.getAndIncrement());
+			FiguresFixtures.fact(this.figures, this.units, this.offsets, unitCode, planId, activityId, date,
+					quantities);
 		}
 
 	}

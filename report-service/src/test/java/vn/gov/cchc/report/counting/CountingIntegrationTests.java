@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.ledger;
+package vn.gov.cchc.report.counting;
 
 import java.io.IOException;
 import java.net.URI;
@@ -67,13 +67,13 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 3,
-		topics = { Topics.UNITS, Topics.PROGRESS, LedgerIntegrationTests.UNITS_DLQ,
-				LedgerIntegrationTests.PROGRESS_DLQ },
+		topics = { Topics.UNITS, Topics.PROGRESS, CountingIntegrationTests.UNITS_DLQ,
+				CountingIntegrationTests.PROGRESS_DLQ, CountingTopology.DOCUMENTS },
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 @AutoConfigureMetrics
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LedgerIntegrationTests {
+class CountingIntegrationTests {
 
 	static final String UNITS_DLQ = "cchc.units.dlq";
 
@@ -115,9 +115,9 @@ class LedgerIntegrationTests {
 	@BeforeAll
 	void registerTheDemoTree() {
 		this.producer = new KafkaTestEvents(this.broker.getBrokersAsString());
-		for (UnitDetails unit : LedgerFixtures.TREE) {
-			publishUnit(EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(unit, LedgerFixtures.REGISTERED_AT), unit,
-					LedgerFixtures.REGISTERED_AT);
+		for (UnitDetails unit : CountingFixtures.TREE) {
+			publishUnit(EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(unit, CountingFixtures.REGISTERED_AT), unit,
+					CountingFixtures.REGISTERED_AT);
 		}
 		await().atMost(PATIENCE)
 			.untilAsserted(
@@ -228,7 +228,7 @@ class LedgerIntegrationTests {
 	@Order(6)
 	void anEventIdPublishedTwiceIsCountedOnce() throws Exception {
 		Map<String, UnitFigures> before = totalsOf(List.of("09193", "256", "27"));
-		double duplicates = counter("cchc.ledger.duplicates");
+		double duplicates = counter("cchc.counting.duplicates");
 		ProgressRecorded twice = fact("09193", Map.of("minutes", 25L), 800_000);
 		ProgressRecorded marker = fact("09193", Map.of("broadcasts", 1L), 100_000);
 
@@ -248,14 +248,14 @@ class LedgerIntegrationTests {
 		for (String code : List.of("09193", "256", "27")) {
 			assertThat(after.get(code)).as(code).isEqualTo(before.get(code).plus(once));
 		}
-		assertThat(counter("cchc.ledger.duplicates")).isEqualTo(duplicates + 1);
+		assertThat(counter("cchc.counting.duplicates")).isEqualTo(duplicates + 1);
 	}
 
 	@Test
 	@Order(7)
 	void aPoisonRecordIsDeadLetteredAtOnceAndTheNextGoodRecordIsCounted() {
 		long before = get("09247").body().get("events").asLong();
-		double rejected = counter("cchc.ledger.rejected");
+		double rejected = counter("cchc.counting.refused");
 		byte[] poison = "{\"specversion\":\"1.0\",\"type\":".getBytes(StandardCharsets.UTF_8);
 
 		send(Topics.PROGRESS, "09247", poison);
@@ -268,27 +268,40 @@ class LedgerIntegrationTests {
 		assertThat(header(dead, "x-exception-fqcn")).isNotBlank();
 		assertThat(header(dead, "x-exception-message")).contains("not JSON");
 		// One attempt only: a poison record is not retried.
-		assertThat(counter("cchc.ledger.rejected")).isEqualTo(rejected + 1);
+		assertThat(counter("cchc.counting.refused")).isEqualTo(rejected + 1);
 	}
 
 	@Test
 	@Order(8)
-	void aFactWhoseUnitIsRegisteredWhileItIsRetriedIsCounted() {
+	void aFactWhoseUnitIsRegisteredSixtySecondsLaterWaitsAndIsThenCounted() throws Exception {
 		Map<String, UnitFigures> before = totalsOf(List.of("258", "27"));
-		double unknown = counter("cchc.ledger.unit.unknown");
+		double waiting = counter("cchc.counting.waiting");
 		ProgressRecorded early = fact("09250", Map.of("participants", 35L), 600_000);
-		UnitDetails dungLiet = LedgerFixtures.unit("09250", "Xã Dũng Liệt", UnitKind.COMMUNE, "258",
-				LocalDate.of(1999, 8, 9), LedgerFixtures.DISTRICTS_ABOLISHED);
+		UnitDetails dungLiet = CountingFixtures.unit("09250", "Xã Dũng Liệt", UnitKind.COMMUNE, "258",
+				LocalDate.of(1999, 8, 9), CountingFixtures.DISTRICTS_ABOLISHED);
 
 		publish(early);
-		await().atMost(PATIENCE).until(() -> counter("cchc.ledger.unit.unknown") > unknown);
-		publishUnit(EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(dungLiet, LedgerFixtures.REGISTERED_AT), dungLiet,
-				LedgerFixtures.REGISTERED_AT);
+		long published = System.nanoTime();
+		await().atMost(PATIENCE).until(() -> counter("cchc.counting.waiting") > waiting);
+		// A later fact of a known unit is not held up by the waiting one.
+		ProgressRecorded other = fact("09247", Map.of("minutes", 5L), 0);
+		publish(other);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(totalsOf(List.of("258")).get("258"))
+				.isEqualTo(before.get("258").plus(UnitFigures.of(other))));
+		Thread.sleep(Math.max(0, Duration.ofSeconds(60).minusNanos(System.nanoTime() - published).toMillis()));
+		assertThat(totalsOf(List.of("27")).get("27")).isEqualTo(before.get("27").plus(UnitFigures.of(other)));
+		assertThat(deadLetters(PROGRESS_DLQ, Duration.ofSeconds(1))).noneMatch((dead) -> "09250".equals(dead.key()));
+
+		publishUnit(EventTypes.UNIT_REGISTERED_V1, new UnitRegistered(dungLiet, CountingFixtures.REGISTERED_AT),
+				dungLiet, CountingFixtures.REGISTERED_AT);
 
 		await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("09250").body().get("events").asLong()).isOne());
 		assertThat(totalsOf(List.of("09250")).get("09250")).isEqualTo(UnitFigures.of(early));
-		assertThat(totalsOf(List.of("258")).get("258")).isEqualTo(before.get("258").plus(UnitFigures.of(early)));
-		assertThat(totalsOf(List.of("27")).get("27")).isEqualTo(before.get("27").plus(UnitFigures.of(early)));
+		assertThat(totalsOf(List.of("258")).get("258"))
+			.isEqualTo(before.get("258").plus(UnitFigures.of(other)).plus(UnitFigures.of(early)));
+		assertThat(totalsOf(List.of("27")).get("27"))
+			.isEqualTo(before.get("27").plus(UnitFigures.of(other)).plus(UnitFigures.of(early)));
 	}
 
 	@Test
@@ -296,10 +309,10 @@ class LedgerIntegrationTests {
 	void aStaleUnitEventIsIgnoredAndAnUnknownTypeIsSkipped() {
 		double stale = counter("cchc.unit.stale");
 		double skipped = counter("cchc.unit.skipped");
-		UnitDetails dapCau = LedgerFixtures.TREE.get(3);
+		UnitDetails dapCau = CountingFixtures.TREE.get(3);
 		UnitDetails renamedLongAgo = new UnitDetails(dapCau.code(), "Xã Đáp Cầu", dapCau.kind(), dapCau.parentCode(),
 				dapCau.validFrom(), dapCau.validTo(), dapCau.contacts());
-		Instant olderThanRegistration = LedgerFixtures.REGISTERED_AT.minusSeconds(86_400 * 365);
+		Instant olderThanRegistration = CountingFixtures.REGISTERED_AT.minusSeconds(86_400 * 365);
 
 		byte[] poison = "not a cloud event".getBytes(StandardCharsets.UTF_8);
 
@@ -327,11 +340,12 @@ class LedgerIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.statusCode()).isEqualTo(202);
 		JsonNode result = this.json.readTree(response.body());
-		assertThat(result.get("ledgerEntries").asLong()).isEqualTo((long) counter("cchc.ledger.recorded"));
-		assertThat(result.get("totalsWritten").asInt()).isEqualTo(everyUnit.size());
-		assertThat(totalsOf(everyUnit)).isEqualTo(live);
+		assertThat(result.get("applicationId").asString()).isEqualTo("report-service.counting");
+		assertThat(result.get("internalTopicsDeleted").size()).isPositive();
+		// Counted again from offset 0 of the log, into an emptied read model.
+		await().atMost(PATIENCE).untilAsserted(() -> assertThat(totalsOf(everyUnit)).isEqualTo(live));
 		assertThat(live.get("27")).isEqualTo(sumOfCommunes());
 
 		ProgressRecorded afterRebuild = fact("09190", Map.of("minutes", 5L), 10_000);
@@ -343,36 +357,20 @@ class LedgerIntegrationTests {
 
 	@Test
 	@Order(11)
-	void exposesProbesBuildInfoAndTheLedgerCountersForPrometheus() {
+	void exposesProbesBuildInfoAndTheCountingCountersForPrometheus() {
 		assertThat(actuator("/actuator/health/liveness")).satisfies((response) -> {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.body()).contains("\"UP\"");
 		});
 		assertThat(actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(actuator("/actuator/info").body()).contains("\"artifact\":\"report-service\"");
-		assertThat(actuator("/actuator/prometheus").body()).contains("cchc_ledger_recorded_total",
-				"cchc_ledger_duplicates_total", "cchc_ledger_aggregated_total", "cchc_ledger_rejected_total",
-				"cchc_unit_applied_total");
-	}
-
-	@Test
-	@Order(12)
-	void aFactWhoseUnitNeverArrivesIsDeadLetteredAfterTheLastRetry() {
-		double unknown = counter("cchc.ledger.unit.unknown");
-		ProgressRecorded orphan = fact("09253", Map.of("minutes", 30L), 0);
-		byte[] value = cloudEvent(orphan);
-
-		send(Topics.PROGRESS, "09253", value);
-
-		ConsumerRecord<String, byte[]> dead = awaitDeadLetter(PROGRESS_DLQ, "09253", value, Duration.ofSeconds(90));
-		assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.PROGRESS);
-		assertThat(header(dead, "x-exception-message")).contains("09253");
-		assertThat(counter("cchc.ledger.unit.unknown") - unknown).isEqualTo(8);
-		assertThat(get("27").body().get("events").asLong()).isEqualTo(sumOfCommunes().events());
+		assertThat(actuator("/actuator/prometheus").body()).contains("cchc_counting_counted_total",
+				"cchc_counting_duplicates_total", "cchc_counting_refused_total", "cchc_counting_documents_total",
+				"cchc_readmodel_written_total", "cchc_unit_applied_total");
 	}
 
 	private ProgressRecorded fact(String unitCode, Map<String, Long> quantities, long budgetSpentVnd) {
-		return LedgerFixtures.fact("evt-" + UUID.randomUUID(), unitCode, MARCH_14, quantities, budgetSpentVnd);
+		return CountingFixtures.fact("evt-" + UUID.randomUUID(), unitCode, MARCH_14, quantities, budgetSpentVnd);
 	}
 
 	private RecordMetadata publish(ProgressRecorded fact) {
@@ -395,6 +393,24 @@ class LedgerIntegrationTests {
 
 	private ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key, byte[] value) {
 		return awaitDeadLetter(topic, key, value, PATIENCE);
+	}
+
+	/** Everything on the topic, read for the given time. */
+	private List<ConsumerRecord<String, byte[]>> deadLetters(String topic, Duration reading) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString());
+		properties.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			long end = System.nanoTime() + reading.toNanos();
+			while (System.nanoTime() < end) {
+				consumer.poll(Duration.ofMillis(200)).forEach(found::add);
+			}
+		}
+		return found;
 	}
 
 	private ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key, byte[] value, Duration patience) {

@@ -1,0 +1,388 @@
+package vn.gov.cchc.report.counting;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.events.EventTypes;
+import vn.gov.cchc.events.ProgressCorrected;
+import vn.gov.cchc.events.ProgressRecorded;
+import vn.gov.cchc.events.ProgressRetracted;
+import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.report.cloudevent.CloudEventReader;
+import vn.gov.cchc.report.cloudevent.PoisonEventException;
+import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.report.figures.Figures;
+import vn.gov.cchc.report.figures.Tally;
+import vn.gov.cchc.report.unit.UnitTree;
+
+import org.springframework.kafka.support.serializer.JacksonJsonSerde;
+
+/**
+ * The first stage: reads {@code cchc.progress} (keyed by unit), counts each event id
+ * once, and turns each fact into the changes it makes to every unit of its roll-up on its
+ * date.
+ * <ul>
+ * <li>A report adds its figures to each unit of its roll-up.</li>
+ * <li>A correction takes back the version in force of its original (the report or its
+ * latest correction) and adds its own; a retraction only takes back. The version in force
+ * is found through the original's {@link StoredFact#current()}.</li>
+ * <li>An event id already in {@value #FACTS} counts nothing: a retry, a second
+ * publication, or a replay.</li>
+ * <li>A fact whose unit or an ancestor is not in the unit tree yet waits in
+ * {@value #WAITING}, in its partition's order, and so does every later fact of the same
+ * unit (a correction must not overtake its report). A punctuation tries them again every
+ * {@code retryInterval}; none is ever dead-lettered for want of its unit.</li>
+ * <li>What can never be counted is {@link Refused} and goes to the dead-letter
+ * topic.</li>
+ * </ul>
+ * Exactly once comes from Kafka Streams: the stores, their changelogs, the deltas sent on
+ * and the input offsets commit in one transaction ({@code exactly_once_v2}).
+ */
+final class FactCounter implements Processor<String, byte[], String, FactOutcome> {
+
+	/** Every counted event id and what its version added. */
+	static final String FACTS = "progress-facts";
+
+	/** Facts waiting for their unit, by unit and position. */
+	static final String WAITING = "progress-waiting";
+
+	private static final char SEPARATOR = '\u0001';
+
+	private final CloudEventReader reader;
+
+	private final CountingMetrics metrics;
+
+	private final Duration retryInterval;
+
+	private ProcessorContext<String, FactOutcome> context;
+
+	private KeyValueStore<String, StoredFact> facts;
+
+	private KeyValueStore<String, byte[]> waiting;
+
+	private UnitsView.Lookup units;
+
+	private FactCounter(CloudEventReader reader, CountingMetrics metrics, Duration retryInterval) {
+		this.reader = reader;
+		this.metrics = metrics;
+		this.retryInterval = retryInterval;
+	}
+
+	static ProcessorSupplier<String, byte[], String, FactOutcome> supplier(CloudEventReader reader,
+			CountingMetrics metrics, Duration retryInterval, Function<String, KeyValueBytesStoreSupplier> stores) {
+		return new ProcessorSupplier<>() {
+
+			@Override
+			public Processor<String, byte[], String, FactOutcome> get() {
+				return new FactCounter(reader, metrics, retryInterval);
+			}
+
+			@Override
+			public java.util.Set<StoreBuilder<?>> stores() {
+				return java.util.Set.of(
+						Stores.keyValueStoreBuilder(stores.apply(FACTS), Serdes.String(),
+								new JacksonJsonSerde<>(StoredFact.class).noTypeInfo()),
+						Stores.keyValueStoreBuilder(stores.apply(WAITING), Serdes.String(), Serdes.ByteArray()));
+			}
+
+		};
+	}
+
+	@Override
+	public void init(ProcessorContext<String, FactOutcome> context) {
+		this.context = context;
+		this.facts = context.getStateStore(FACTS);
+		this.waiting = context.getStateStore(WAITING);
+		this.units = new UnitsView.Lookup(context.getStateStore(UnitsView.STORE), this.reader);
+		context.schedule(this.retryInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> retryWaiting());
+	}
+
+	@Override
+	public void process(Record<String, byte[]> record) {
+		Fact fact;
+		try {
+			fact = parse(record.value());
+		}
+		catch (PoisonEventException ex) {
+			refuse(record, ex.getMessage());
+			return;
+		}
+		if (fact == null) {
+			this.metrics.skipped();
+			return;
+		}
+		String prefix = fact.unitCode() + SEPARATOR;
+		boolean queued;
+		try (KeyValueIterator<String, byte[]> earlier = this.waiting.prefixScan(prefix, new StringSerializer())) {
+			queued = earlier.hasNext();
+		}
+		if (queued || !count(fact, record)) {
+			this.waiting.put(prefix + position(), record.value());
+			this.metrics.waited();
+		}
+	}
+
+	/**
+	 * Where the record in hand was read, so that a unit's waiting facts keep their order.
+	 */
+	private String position() {
+		return this.context.recordMetadata()
+			.map((metadata) -> String.format("%04d%020d", metadata.partition(), metadata.offset()))
+			.orElseThrow(() -> new IllegalStateException("A progress record has no partition and offset"));
+	}
+
+	/**
+	 * Tries the waiting facts again, each unit's in order, stopping at one still waiting.
+	 */
+	private void retryWaiting() {
+		List<KeyValue<String, byte[]>> all = new ArrayList<>();
+		try (KeyValueIterator<String, byte[]> iterator = this.waiting.all()) {
+			iterator.forEachRemaining(all::add);
+		}
+		String blockedUnit = null;
+		for (KeyValue<String, byte[]> entry : all) {
+			String unit = entry.key.substring(0, entry.key.indexOf(SEPARATOR));
+			if (unit.equals(blockedUnit)) {
+				continue;
+			}
+			Record<String, byte[]> record = new Record<>(unit, entry.value, this.context.currentSystemTimeMs());
+			Fact fact;
+			try {
+				fact = parse(entry.value);
+			}
+			catch (PoisonEventException ex) {
+				this.waiting.delete(entry.key);
+				refuse(record, ex.getMessage());
+				continue;
+			}
+			if (fact != null && count(fact, record)) {
+				this.waiting.delete(entry.key);
+			}
+			else {
+				blockedUnit = unit;
+			}
+		}
+	}
+
+	/**
+	 * Counts the fact unless its id was counted before.
+	 * @return {@code false} if its unit or an ancestor is not known yet (nothing changed)
+	 */
+	private boolean count(Fact fact, Record<String, byte[]> record) {
+		if (this.facts.get(fact.eventId()) != null) {
+			this.metrics.duplicate();
+			return true;
+		}
+		try {
+			List<StoredFact.Keyed> deltas = new ArrayList<>();
+			if (fact instanceof Fact.Recorded recorded) {
+				ProgressRecorded data = recorded.data();
+				StoredFact stored = new StoredFact(StoredFact.Kind.RECORDED, data.eventId(),
+						rollup(data.unitCode(), data.date()), data.planId(), data.activityId(), data.date(),
+						Tally.ofFact(data.budgetSpentVnd(), data.quantities()));
+				this.facts.put(data.eventId(), stored);
+				deltas.addAll(stored.added());
+			}
+			else if (fact instanceof Fact.Corrected corrected) {
+				ProgressCorrected data = corrected.data();
+				StoredFact original = original(data.eventId(), data.correctsEventId());
+				StoredFact replaced = versionInForce(data.correctsEventId(), original);
+				List<String> rollup = (replaced.kind() != StoredFact.Kind.RETRACTED)
+						? rollup(data.unitCode(), data.date()) : List.of();
+				StoredFact stored = new StoredFact(StoredFact.Kind.CORRECTED, null, rollup, data.planId(),
+						data.activityId(), data.date(), Tally.ofFact(data.budgetSpentVnd(), data.quantities()));
+				deltas.addAll(replaced.takenBack());
+				deltas.addAll(stored.added());
+				this.facts.put(data.eventId(), stored);
+				this.facts.put(data.correctsEventId(), original.withCurrent(data.eventId()));
+			}
+			else if (fact instanceof Fact.Retracted retracted) {
+				ProgressRetracted data = retracted.data();
+				StoredFact original = original(data.eventId(), data.retractsEventId());
+				StoredFact replaced = versionInForce(data.retractsEventId(), original);
+				deltas.addAll(replaced.takenBack());
+				this.facts.put(data.eventId(), new StoredFact(StoredFact.Kind.RETRACTED, null, List.of(), data.planId(),
+						data.activityId(), data.date(), Tally.ZERO));
+				this.facts.put(data.retractsEventId(), original.withCurrent(data.eventId()));
+			}
+			for (StoredFact.Keyed delta : deltas) {
+				this.context.forward(new Record<>(delta.unitCode(), (FactOutcome) delta.delta(), record.timestamp()));
+			}
+			this.metrics.counted();
+			return true;
+		}
+		catch (UnitTree.UnknownUnitException ex) {
+			return false;
+		}
+		catch (PoisonEventException ex) {
+			refuse(record, ex.getMessage());
+			return true;
+		}
+	}
+
+	private StoredFact original(String eventId, String originalEventId) {
+		StoredFact original = this.facts.get(originalEventId);
+		if (original == null || original.kind() != StoredFact.Kind.RECORDED) {
+			throw new PoisonEventException(
+					"Fact " + eventId + " points at report " + originalEventId + ", which was never counted");
+		}
+		return original;
+	}
+
+	private StoredFact versionInForce(String originalEventId, StoredFact original) {
+		String current = original.current();
+		if (current == null || current.equals(originalEventId)) {
+			return original;
+		}
+		StoredFact version = this.facts.get(current);
+		if (version == null) {
+			throw new IllegalStateException(
+					"Report " + originalEventId + " names version " + current + ", which was never counted");
+		}
+		return version;
+	}
+
+	private List<String> rollup(String unitCode, LocalDate date) {
+		return UnitTree.path(unitCode, date, this.units::find);
+	}
+
+	private void refuse(Record<String, byte[]> record, String reason) {
+		this.metrics.refused();
+		RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+		headers.add("x-original-topic", Topics.PROGRESS.getBytes(StandardCharsets.UTF_8));
+		headers.add("x-exception-fqcn", PoisonEventException.class.getName().getBytes(StandardCharsets.UTF_8));
+		headers.add("x-exception-message", reason.getBytes(StandardCharsets.UTF_8));
+		this.context.forward(new Record<String, FactOutcome>(record.key(),
+				new Refused((record.value() != null) ? record.value() : new byte[0], reason), record.timestamp(),
+				headers));
+	}
+
+	private @Nullable Fact parse(byte[] value) {
+		if (value == null) {
+			throw new PoisonEventException("Record has no value");
+		}
+		ReceivedCloudEvent event = this.reader.read(value);
+		Fact fact = switch (event.type()) {
+			case EventTypes.PROGRESS_RECORDED_V1 -> {
+				CloudEvent<ProgressRecorded> recorded = event.as(ProgressRecorded.class);
+				checkId(recorded, recorded.data().eventId());
+				ProgressRecorded data = recorded.data();
+				checkFigures(data.eventId(), data.activityId(), data.budgetSpentVnd(), data.quantities());
+				yield new Fact.Recorded(data);
+			}
+			case EventTypes.PROGRESS_CORRECTED_V1 -> {
+				CloudEvent<ProgressCorrected> corrected = event.as(ProgressCorrected.class);
+				checkId(corrected, corrected.data().eventId());
+				ProgressCorrected data = corrected.data();
+				checkFigures(data.eventId(), data.activityId(), data.budgetSpentVnd(), data.quantities());
+				yield new Fact.Corrected(data);
+			}
+			case EventTypes.PROGRESS_RETRACTED_V1 -> {
+				CloudEvent<ProgressRetracted> retracted = event.as(ProgressRetracted.class);
+				checkId(retracted, retracted.data().eventId());
+				yield new Fact.Retracted(retracted.data());
+			}
+			default -> null;
+		};
+		return fact;
+	}
+
+	private static void checkId(CloudEvent<?> event, String eventId) {
+		if (!event.id().equals(eventId)) {
+			throw new PoisonEventException("CloudEvent id " + event.id() + " differs from its eventId");
+		}
+	}
+
+	// Metric names and activity ids become field paths of the read model, so they are
+	// checked here again although plan-service validates them.
+	private static void checkFigures(String eventId, String activityId, long budgetSpentVnd,
+			Map<String, Long> quantities) {
+		if (budgetSpentVnd < 0) {
+			throw new PoisonEventException("Fact " + eventId + " has a negative budgetSpentVnd");
+		}
+		if (!Figures.isActivityId(activityId)) {
+			throw new PoisonEventException("Fact " + eventId + " has an invalid activity id");
+		}
+		for (Map.Entry<String, Long> quantity : quantities.entrySet()) {
+			if (!Figures.isMetricName(quantity.getKey())) {
+				throw new PoisonEventException("Fact " + eventId + " has an invalid metric name");
+			}
+			if (quantity.getValue() == null || quantity.getValue() < 0) {
+				throw new PoisonEventException(
+						"Fact " + eventId + " has no or a negative quantity of " + quantity.getKey());
+			}
+		}
+	}
+
+	private sealed interface Fact {
+
+		String eventId();
+
+		String unitCode();
+
+		record Recorded(ProgressRecorded data) implements Fact {
+
+			@Override
+			public String eventId() {
+				return this.data.eventId();
+			}
+
+			@Override
+			public String unitCode() {
+				return this.data.unitCode();
+			}
+
+		}
+
+		record Corrected(ProgressCorrected data) implements Fact {
+
+			@Override
+			public String eventId() {
+				return this.data.eventId();
+			}
+
+			@Override
+			public String unitCode() {
+				return this.data.unitCode();
+			}
+
+		}
+
+		record Retracted(ProgressRetracted data) implements Fact {
+
+			@Override
+			public String eventId() {
+				return this.data.eventId();
+			}
+
+			@Override
+			public String unitCode() {
+				return this.data.unitCode();
+			}
+
+		}
+
+	}
+
+}

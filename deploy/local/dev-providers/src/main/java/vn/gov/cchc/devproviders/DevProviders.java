@@ -29,7 +29,19 @@ import org.jspecify.annotations.Nullable;
  * {@code 0.0.0.0}), {@code CCHC_PROVIDERS_ARCHIVE_PASSWORD} (the archive login's
  * password, {@value #DEFAULT_ARCHIVE_PASSWORD} by default) and
  * {@code CCHC_PROVIDERS_SMS_API_KEY} (none by default; when set, the SMS gateway wants it
- * as a bearer token). Nothing is kept on disk: a restart starts empty.
+ * as a bearer token) and {@code CCHC_PROVIDERS_HTTP_THREADS}
+ * ({@value #DEFAULT_HTTP_THREADS}, the threads answering the SMS gateway). Nothing is
+ * kept on disk: a restart starts empty.
+ * <p>
+ * <b>Rates.</b> Neither provider limits its rate: each takes messages as fast as its
+ * threads and the machine allow (GreenMail a thread per SMTP connection, the SMS gateway
+ * {@code CCHC_PROVIDERS_HTTP_THREADS} requests at once, a lookup by reference in constant
+ * time). The rate a real provider allows is notification-service's setting, one per
+ * channel: {@code SMS_RATE_PER_SECOND} and {@code MAIL_RATE_PER_SECOND} (30 by default, a
+ * contract's figure), with {@code SMS_CONCURRENCY} and {@code MAIL_CONCURRENCY} calls at
+ * once (4). For a benchmark, so that no provider's rate is what is measured, raise them
+ * together, e.g. {@code SMS_RATE_PER_SECOND=2000 MAIL_RATE_PER_SECOND=2000} with 8 calls
+ * at once, and keep {@code CCHC_PROVIDERS_HTTP_THREADS} at least {@code SMS_CONCURRENCY}.
  */
 public final class DevProviders implements AutoCloseable {
 
@@ -48,10 +60,11 @@ public final class DevProviders implements AutoCloseable {
 	static final String DEFAULT_ARCHIVE_PASSWORD = "luutru-dev";
 
 	/**
-	 * Threads answering HTTP: a POST during an outage sleeps through its delay, and the
-	 * sender calls with a few threads at once; the others must still be answered.
+	 * Threads answering HTTP by default: a POST during an outage sleeps through its
+	 * delay, and the sender calls with a few threads at once; the others must still be
+	 * answered.
 	 */
-	private static final int HTTP_THREADS = 16;
+	static final int DEFAULT_HTTP_THREADS = 16;
 
 	private final GreenMail mail;
 
@@ -85,7 +98,18 @@ public final class DevProviders implements AutoCloseable {
 	 * @param smsApiKey the bearer token the SMS gateway wants, none when null
 	 */
 	public record Settings(String bind, int smtpPort, int imapPort, int httpPort, String archivePassword,
-			@Nullable String smsApiKey) {
+			@Nullable String smsApiKey, int httpThreads) {
+
+		public Settings(String bind, int smtpPort, int imapPort, int httpPort, String archivePassword,
+				@Nullable String smsApiKey) {
+			this(bind, smtpPort, imapPort, httpPort, archivePassword, smsApiKey, DEFAULT_HTTP_THREADS);
+		}
+
+		public Settings {
+			if (httpThreads < 1) {
+				throw new IllegalArgumentException("CCHC_PROVIDERS_HTTP_THREADS must be at least 1: " + httpThreads);
+			}
+		}
 
 		static Settings fromEnvironment() {
 			return new Settings(env("CCHC_PROVIDERS_BIND", DEFAULT_BIND),
@@ -93,7 +117,8 @@ public final class DevProviders implements AutoCloseable {
 					port("CCHC_PROVIDERS_IMAP_PORT", DEFAULT_IMAP_PORT),
 					port("CCHC_PROVIDERS_HTTP_PORT", DEFAULT_HTTP_PORT),
 					env("CCHC_PROVIDERS_ARCHIVE_PASSWORD", DEFAULT_ARCHIVE_PASSWORD),
-					emptyToNull(System.getenv("CCHC_PROVIDERS_SMS_API_KEY")));
+					emptyToNull(System.getenv("CCHC_PROVIDERS_SMS_API_KEY")),
+					number("CCHC_PROVIDERS_HTTP_THREADS", DEFAULT_HTTP_THREADS));
 		}
 
 	}
@@ -105,7 +130,7 @@ public final class DevProviders implements AutoCloseable {
 		mail.start();
 		mail.setUser(ARCHIVE_ADDRESS, ARCHIVE_LOGIN, settings.archivePassword());
 		SmsGatewaySink sms = new SmsGatewaySink(settings.smsApiKey(), Clock.systemUTC());
-		ExecutorService threads = Executors.newFixedThreadPool(HTTP_THREADS);
+		ExecutorService threads = Executors.newFixedThreadPool(settings.httpThreads());
 		HttpServer http;
 		try {
 			http = HttpServer.create(new InetSocketAddress(settings.bind(), settings.httpPort()), 64);
@@ -172,9 +197,10 @@ public final class DevProviders implements AutoCloseable {
 		}, "dev-providers-shutdown"));
 		System.out.printf(
 				"CCHC dev providers ready: SMTP %s:%d, IMAP %s:%d (archive %s, login %s), "
-						+ "SMS gateway %s, mail view http://%s:%d%s%n",
+						+ "SMS gateway %s (%d threads), mail view http://%s:%d%s; no rate limit on either%n",
 				settings.bind(), providers.smtpPort(), settings.bind(), providers.imapPort(), ARCHIVE_ADDRESS,
-				ARCHIVE_LOGIN, providers.smsBaseUrl(), settings.bind(), providers.httpPort(), MailboxView.PATH);
+				ARCHIVE_LOGIN, providers.smsBaseUrl(), settings.httpThreads(), settings.bind(), providers.httpPort(),
+				MailboxView.PATH);
 		stopped.await();
 	}
 
@@ -190,6 +216,16 @@ public final class DevProviders implements AutoCloseable {
 		}
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException(name + " is not a port number: " + value, ex);
+		}
+	}
+
+	private static int number(String name, int fallback) {
+		String value = env(name, Integer.toString(fallback));
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " is not a number: " + value, ex);
 		}
 	}
 

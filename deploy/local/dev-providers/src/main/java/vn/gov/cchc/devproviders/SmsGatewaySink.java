@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,12 @@ final class SmsGatewaySink implements HttpHandler {
 	private static final int MAX_DELAY_MILLIS = 60_000;
 
 	private final List<Taken> taken = new ArrayList<>();
+
+	/**
+	 * The first message taken under each reference: a sender asks by reference after a
+	 * crash, and the list can hold every reminder of a province's deadline day.
+	 */
+	private final Map<String, Taken> byReference = new HashMap<>();
 
 	private final AtomicReference<@Nullable Outage> outage = new AtomicReference<>();
 
@@ -135,11 +142,12 @@ final class SmsGatewaySink implements HttpHandler {
 	}
 
 	private synchronized Optional<Taken> find(String reference) {
-		return this.taken.stream().filter((message) -> message.reference().equals(reference)).findFirst();
+		return Optional.ofNullable(this.byReference.get(reference));
 	}
 
 	private synchronized void record(Taken message) {
 		this.taken.add(message);
+		this.byReference.putIfAbsent(message.reference(), message);
 	}
 
 	/** Switches the outage on; null switches it off. */
@@ -191,7 +199,7 @@ final class SmsGatewaySink implements HttpHandler {
 		Taken message = new Taken("sms-" + UUID.randomUUID(), reference, from, to, text, encoding, segments.asInt(),
 				this.clock.instant());
 		record(message);
-		logger.info("SMS {} to {} ({} segment(s)): {}", message.reference(), message.to(), message.segments(),
+		logger.debug("SMS {} to {} ({} segment(s)): {}", message.reference(), message.to(), message.segments(),
 				message.text());
 		Exchanges.json(exchange, 201, Map.of("id", message.id()));
 	}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The providers as notification-service and a developer see them: real HTTP calls to the
@@ -62,6 +63,22 @@ class DevProvidersTests {
 		assertThat(json(found).path("id").asString()).isEqualTo(id);
 		assertThat(json(found).path("to").asString()).isEqualTo("84912345678");
 		assertThat(send("GET", "/messages/by-reference/d-9999", null).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aReferenceSentTwiceIsListedTwiceAndFoundAsTheFirstMessageTakenUnderIt() throws Exception {
+		String first = json(send("POST", "/messages", VALID)).path("id").asString();
+		String second = json(send("POST", "/messages", VALID)).path("id").asString();
+
+		assertThat(json(send("GET", "/messages", null))).hasSize(2);
+		assertThat(json(send("GET", "/messages/by-reference/d-0001", null)).path("id").asString()).isEqualTo(first)
+			.isNotEqualTo(second);
+	}
+
+	@Test
+	void needsAtLeastOneHttpThread() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DevProviders.Settings("127.0.0.1", 0, 0, 0, "bi-mat", null, 0));
 	}
 
 	@Test

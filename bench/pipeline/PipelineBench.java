@@ -532,10 +532,13 @@ public class PipelineBench {
 		AtomicReference<Exception> failure = new AtomicReference<>();
 		try (KafkaProducer<String, byte[]> producer = producer(0)) {
 			producer.partitionsFor("cchc.progress");
+			long start = System.nanoTime();
+			long end = start + TimeUnit.SECONDS.toNanos(seconds);
+			// The load stops on time even if the last probe is still waiting.
 			Thread load = new Thread(() -> {
 				long interval = 1_000_000_000L / rate;
 				long next = System.nanoTime();
-				while (running.get()) {
+				while (running.get() && next < end) {
 					Fact fact = Fact.random();
 					producer.send(record("cchc.progress", fact.unit, fact.cloudEvent(now())), (m, ex) -> {
 						if (ex != null) {
@@ -551,10 +554,8 @@ public class PipelineBench {
 				}
 			}, "steady-load");
 			load.setDaemon(true);
-			long start = System.nanoTime();
 			long baseline = counted();
 			load.start();
-			long end = start + TimeUnit.SECONDS.toNanos(seconds);
 			int probe = 0;
 			while (System.nanoTime() < end && failure.get() == null) {
 				Fact fact = new Fact(COMMUNES.get(probe++ % COMMUNES.size()), PROBE_DAY);
@@ -573,7 +574,7 @@ public class PipelineBench {
 			running.set(false);
 			load.join();
 			producer.flush();
-			double loadSeconds = seconds(System.nanoTime() - start);
+			double loadSeconds = seconds(Math.min(System.nanoTime(), end) - start);
 			long loadEvents = loadSent.get();
 			long done = drain(baseline + loadEvents + probe, start, "the latency phase's load");
 			long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();

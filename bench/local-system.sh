@@ -17,10 +17,11 @@ trap '"$repo/deploy/local/cchc" down >/dev/null 2>&1 || true' EXIT
 "$repo/deploy/local/cchc" up --detach
 
 # Right after start-up the services are still busy (JIT, the demo's first reminders, the
-# consumers catching up): wait until the box is at least 70 % idle over 5 s (at most 5 min),
-# so that the first figures of a run are not taken on a busier box than the last.
+# consumers catching up): wait until the box is at least 70 % idle over 5 s (at most
+# BENCH_SETTLE_SECONDS, 5 min by default), so that the first figures of a run are not taken
+# on a busier box than the last.
 settle() {
-	local deadline=$((SECONDS + 300)) idle
+	local deadline=$((SECONDS + ${BENCH_SETTLE_SECONDS:-300})) idle
 	while ((SECONDS < deadline)); do
 		idle=$(awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat; sleep 5
 			awk '/^cpu / {print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8}' /proc/stat)
@@ -28,7 +29,7 @@ settle() {
 		echo "settling: ${idle}% idle"
 		((idle >= 70)) && return 0
 	done
-	echo "the box did not settle within 5 minutes; measuring anyway"
+	echo "the box did not settle within ${BENCH_SETTLE_SECONDS:-300} s; measuring anyway"
 }
 settle
 

@@ -22,11 +22,15 @@
 #   --read-via=report       read the province's totals from report-service (or: gateway)
 #
 # What the system under test is given (before local-system.sh starts it): the reminders'
-# provider rate limits (notification-service's MAIL_ and SMS_RATE_PER_SECOND, 30/s by
-# default) raised so that the dispatcher, not the limiter, is measured; no quiet hours for
-# SMS, so that a run at night sends them too; the bench program compiled and run with the
-# broker's jars (kafka-clients, and ProducerPerformance in its own JVM).
-export MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-100000}" SMS_RATE_PER_SECOND="${SMS_RATE_PER_SECOND:-100000}"
+# provider rates (notification-service's MAIL_ and SMS_RATE_PER_SECOND, a contract's 30/s
+# by default, and MAIL_ and SMS_CONCURRENCY, 4) raised so that the dispatcher, not a
+# provider's rate, is measured, with the dev SMS gateway's HTTP threads above the SMS
+# concurrency (see deploy/local/dev-providers' DevProviders); no quiet hours for SMS, so
+# that a run at night sends them too; the bench program compiled and run with the broker's
+# jars (kafka-clients, and ProducerPerformance in its own JVM).
+export MAIL_RATE_PER_SECOND="${MAIL_RATE_PER_SECOND:-2000}" SMS_RATE_PER_SECOND="${SMS_RATE_PER_SECOND:-2000}"
+export MAIL_CONCURRENCY="${MAIL_CONCURRENCY:-8}" SMS_CONCURRENCY="${SMS_CONCURRENCY:-8}"
+export CCHC_PROVIDERS_HTTP_THREADS="${CCHC_PROVIDERS_HTTP_THREADS:-16}"
 export CCHC_SMS_QUIET_START="${CCHC_SMS_QUIET_START:-00:00}" CCHC_SMS_QUIET_END="${CCHC_SMS_QUIET_END:-00:00}"
 export BENCH_CLASSPATH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/deploy/local/kafka-broker/target/libs/*"
 source "$(dirname "${BASH_SOURCE[0]}")/local-system.sh"

@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.plan.demo.DemoData;
+import vn.gov.cchc.plan.ingest.StoredReceipts;
 import vn.gov.cchc.plan.plan.PlanFixtures;
 import vn.gov.cchc.plan.plan.PlanJson;
 import vn.gov.cchc.testing.TestTokens;
@@ -308,8 +309,8 @@ class PlanServiceAuthorizationMatrixIntegrationTests extends PlanServiceIntegrat
 		assertThat(retraction).bodyJson().extractingPath("$.errors[0].field").isEqualTo("unitCode");
 		assertThat(traces()).isEqualTo(before);
 		assertThat(receipt("am-foreign-0002")).as("the commune's own report of the refused batch").isNull();
-		assertThat(receipt("am-orig-none")).isNotNull()
-			.satisfies((original) -> assertThat(original.get("retractedBy")).isNull());
+		assertThat(receipt("am-orig-none")).isNotNull();
+		assertThat(StoredReceipts.retractionsOf(this.mongo.getDb(), "am-orig-none")).as("retractions of it").isEmpty();
 	}
 
 	@Test
@@ -461,7 +462,7 @@ class PlanServiceAuthorizationMatrixIntegrationTests extends PlanServiceIntegrat
 	}
 
 	private @Nullable Document receipt(String eventId) {
-		return this.mongo.getCollection("progress_receipts").find(new Document("_id", eventId)).first();
+		return StoredReceipts.claim(this.mongo.getDb(), eventId);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,6 +26,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * configuration the service asks for.
  *
  * <p>
+ * The store's client reports every command to {@link StoreCommands}, so that tests can
+ * count what a request costs the store.
+ *
+ * <p>
  * The service trusts the tests' issuer ({@link TestTokens}); every request to the API
  * carries one of its tokens (see {@link TestCallers}).
  */
@@ -32,6 +37,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 		properties = { PlanServiceIntegrationTest.TEST_ISSUER, PlanServiceIntegrationTest.TEST_ISSUER_KEY })
 @AutoConfigureMockMvc
 @AutoConfigureMetrics
+@Import(StoreCommands.Listening.class)
 @EmbeddedKafka(partitions = 3, topics = { "cchc.progress", "cchc.plans" },
 		bootstrapServersProperty = "spring.cloud.stream.kafka.binder.brokers")
 public abstract class PlanServiceIntegrationTest {

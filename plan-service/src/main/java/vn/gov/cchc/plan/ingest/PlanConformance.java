@@ -15,7 +15,7 @@ import vn.gov.cchc.plan.plan.Plans;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
-import vn.gov.cchc.plan.unit.Units;
+import vn.gov.cchc.plan.unit.UnitDirectory;
 
 import org.springframework.stereotype.Component;
 
@@ -25,6 +25,10 @@ import org.springframework.stereotype.Component;
  * plan's, the day is inside the plan, the unit existed that day and is the activity's
  * lead, one of its coordinating units, or a unit of its lead kind under the plan's issuer
  * that day, and every metric is one the activity is counted in.
+ *
+ * <p>
+ * Plans and units are read from memory ({@link Plans#inForce}, {@link UnitDirectory}),
+ * kept current from {@code cchc.plans} and {@code cchc.units}: no store read per report.
  */
 @Component
 class PlanConformance {
@@ -35,9 +39,9 @@ class PlanConformance {
 
 	private final Plans plans;
 
-	private final Units units;
+	private final UnitDirectory units;
 
-	PlanConformance(Plans plans, Units units) {
+	PlanConformance(Plans plans, UnitDirectory units) {
 		this.plans = plans;
 		this.units = units;
 	}
@@ -132,7 +136,7 @@ class PlanConformance {
 		private final Map<String, Boolean> within = new HashMap<>();
 
 		Optional<PlanDetails> plan(String planId) {
-			return this.plans.computeIfAbsent(planId, PlanConformance.this.plans::findInForce);
+			return this.plans.computeIfAbsent(planId, PlanConformance.this.plans::inForce);
 		}
 
 		Optional<UnitDetails> unit(String code) {

@@ -93,9 +93,27 @@ class ProgressBatchIngestion {
 				valid[i] = this.validator.validate(this.reader.read(report));
 			}
 			catch (ProblemException ex) {
-				results[i] = refused(i, eventIdOf(report), ex);
+				results[i] = refused(i, eventIdOf(report), true, ex);
 			}
 		}
+		ingestValid(valid, results, true);
+		return BatchResult.of(List.of(results));
+	}
+
+	/**
+	 * Decides every valid report of a batch and publishes the events of those accepted,
+	 * for HTTP and the inbox alike: the new claims are written with one insert, the
+	 * events are all handed to the producer, and the acknowledgements are awaited once.
+	 * @param valid the reports, {@code null} where one was refused already
+	 * @param results filled in at every index of a valid report
+	 * @param countRefusals whether refusals count as answered with a problem
+	 * ({@code cchc.ingest.rejected}), as over HTTP
+	 * @throws PublishFailedException if events were due and the broker acknowledged none
+	 * @throws org.springframework.dao.DataAccessResourceFailureException if the claims
+	 * could not be written; nothing is published then
+	 */
+	void ingestValid(@Nullable ValidProgress[] valid, BatchResult.Item[] results, boolean countRefusals) {
+		int size = valid.length;
 		KnownReceipts known = new KnownReceipts(this.receipts).prefetch(idsOf(valid));
 		PlanConformance.Lookups lookups = this.conformance.lookups();
 		Map<String, Integer> firstIndex = new HashMap<>();
@@ -113,7 +131,7 @@ class ProgressBatchIngestion {
 					copies.put(i, first);
 				}
 				else {
-					results[i] = refused(i, progress.eventId(),
+					results[i] = refused(i, progress.eventId(), countRefusals,
 							new ProblemException(Problems.conflict("event-id-conflict", "Mã sự kiện đã được dùng",
 									"Mã sự kiện này đã được dùng cho một báo cáo có nội dung khác trong cùng lô.",
 									List.of(new FieldError("eventId", "Trùng mã sự kiện với báo cáo ở vị trí " + first
@@ -133,12 +151,17 @@ class ProgressBatchIngestion {
 				}
 			}
 			catch (ProblemException ex) {
-				results[i] = refused(i, progress.eventId(), ex);
+				results[i] = refused(i, progress.eventId(), countRefusals, ex);
 			}
 		}
+		// The batch's one store round trip: every new claim in one insert, before any
+		// event is published.
+		this.receipts.persist(publishes.stream()
+			.filter(ProgressIngestion.Decision.Publish::claimed)
+			.map(ProgressIngestion.Decision.Publish::receipt)
+			.toList());
 		publish(publishes, toPublish, results);
 		copies.forEach((copy, first) -> results[copy] = results[first].at(copy));
-		return BatchResult.of(List.of(results));
 	}
 
 	private void publish(List<ProgressIngestion.Decision.Publish> publishes, List<Integer> indexes,
@@ -192,14 +215,15 @@ class ProgressBatchIngestion {
 		}
 	}
 
-	private BatchResult.Item refused(int index, @Nullable String eventId, ProblemException ex) {
+	private BatchResult.Item refused(int index, @Nullable String eventId, boolean count, ProblemException ex) {
 		ProblemDetail problem = ex.getProblem();
-		String slug = Problems.slugOf(problem);
-		Counter.builder("cchc.ingest.rejected")
-			.description("Progress reports answered with a problem, by its type")
-			.tag("reason", slug)
-			.register(this.meters)
-			.increment();
+		if (count) {
+			Counter.builder("cchc.ingest.rejected")
+				.description("Progress reports answered with a problem, by its type")
+				.tag("reason", Problems.slugOf(problem))
+				.register(this.meters)
+				.increment();
+		}
 		BatchResult.Status status = (problem.getStatus() == HttpStatus.CONFLICT.value()) ? BatchResult.Status.CONFLICT
 				: BatchResult.Status.REJECTED;
 		return new BatchResult.Item(index, eventId, status, null, problem.getType(), errorsOf(problem));
@@ -217,7 +241,7 @@ class ProgressBatchIngestion {
 		return (eventId != null && eventId.isString()) ? eventId.asString() : null;
 	}
 
-	private static Set<String> idsOf(ValidProgress[] valid) {
+	private static Set<String> idsOf(@Nullable ValidProgress[] valid) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (ValidProgress progress : valid) {
 			if (progress != null) {

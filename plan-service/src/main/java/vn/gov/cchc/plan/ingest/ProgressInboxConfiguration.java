@@ -1,5 +1,6 @@
 package vn.gov.cchc.plan.ingest;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,9 +17,9 @@ import org.springframework.messaging.Message;
 class ProgressInboxConfiguration {
 
 	@Bean
-	Consumer<Message<byte[]>> progressInbox(ProgressRequestReader reader, ProgressIngestion ingestion,
-			InboxRejections rejections, MeterRegistry meters) {
-		return new ProgressInboxConsumer(reader, ingestion, rejections, meters);
+	Consumer<Message<List<byte[]>>> progressInbox(ProgressRequestReader reader, ProgressRequestValidator validator,
+			ProgressBatchIngestion batches, InboxRejections rejections, MeterRegistry meters) {
+		return new ProgressInboxConsumer(reader, validator, batches, rejections, meters);
 	}
 
 }

@@ -1,6 +1,8 @@
 package vn.gov.cchc.plan.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -15,10 +17,12 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ProgressRejected;
 import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.JsonReadErrors;
 import vn.gov.cchc.plan.problem.ProblemException;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
@@ -37,24 +41,31 @@ import org.springframework.messaging.MessageHeaders;
  * The key is free (the unit code is a good one); it is echoed on rejections.
  *
  * <p>
- * Each report goes through the same validation and receipts as over HTTP. Accepted, its
- * event is on {@code cchc.progress} (acknowledged by the broker) before this method
- * returns, and the binder commits the offset only after that, so nothing accepted is
- * lost; a retry or a redelivery of a recorded report publishes nothing. Refused (bad
- * JSON, wrong types, rules, plan, an {@code eventId} used for other values), the record
- * goes to {@code cchc.progress.rejected} with the reasons, by JSON path in the record
- * value ({@code data.}-prefixed inside an envelope). What is not the record's fault
- * (Kafka or MongoDB not answering) is thrown: the binder retries, then dead-letters the
- * record to {@code cchc.progress.inbox.dlq}, from where it can be put back once the
- * outage is over.
+ * Records come in batches (the binding's batch mode, up to {@code max.poll.records}), and
+ * a batch goes through the same validation and receipts as an HTTP batch
+ * ({@link ProgressBatchIngestion#ingestValid}): its claims are written with one store
+ * insert, its events handed to the producer together and their acknowledgements awaited
+ * once. Accepted, an event is on {@code cchc.progress} (acknowledged by the broker)
+ * before this method returns, and the container commits the offsets only after that, so
+ * nothing accepted is lost; a retry or a redelivery of a recorded report publishes
+ * nothing. Refused (bad JSON, wrong types, rules, plan, an {@code eventId} used for other
+ * values), the record goes to {@code cchc.progress.rejected} with the reasons, by JSON
+ * path in the record value ({@code data.}-prefixed inside an envelope). What is not the
+ * record's fault (Kafka or MongoDB not answering) is thrown: the container retries the
+ * batch, then dead-letters its records to {@code cchc.progress.inbox.dlq}, from where
+ * they can be put back once the outage is over (see {@code BatchConsumerErrorHandling}).
+ * A record that makes reading itself fail unexpectedly is named to the container by its
+ * index, after the records before it were taken, so that it alone is dead-lettered.
  */
-class ProgressInboxConsumer implements Consumer<Message<byte[]>> {
+class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(ProgressInboxConsumer.class);
 
 	private final ProgressRequestReader reader;
 
-	private final ProgressIngestion ingestion;
+	private final ProgressRequestValidator validator;
+
+	private final ProgressBatchIngestion batches;
 
 	private final InboxRejections rejections;
 
@@ -62,10 +73,11 @@ class ProgressInboxConsumer implements Consumer<Message<byte[]>> {
 
 	private final Counter rejected;
 
-	ProgressInboxConsumer(ProgressRequestReader reader, ProgressIngestion ingestion, InboxRejections rejections,
-			MeterRegistry meters) {
+	ProgressInboxConsumer(ProgressRequestReader reader, ProgressRequestValidator validator,
+			ProgressBatchIngestion batches, InboxRejections rejections, MeterRegistry meters) {
 		this.reader = reader;
-		this.ingestion = ingestion;
+		this.validator = validator;
+		this.batches = batches;
 		this.rejections = rejections;
 		this.accepted = Counter.builder("cchc.ingest.inbox.accepted")
 			.description("Inbox records accepted (published or recognised as a retry)")
@@ -76,74 +88,140 @@ class ProgressInboxConsumer implements Consumer<Message<byte[]>> {
 	}
 
 	@Override
-	public void accept(Message<byte[]> message) {
-		InboxRejections.InboxRecord record = recordOf(message);
+	public void accept(Message<List<byte[]>> batch) {
+		List<InboxRejections.InboxRecord> records = recordsOf(batch);
+		int size = records.size();
+		ValidProgress[] valid = new ValidProgress[size];
+		Read[] reads = new Read[size];
+		for (int i = 0; i < size; i++) {
+			try {
+				reads[i] = read(records.get(i));
+				if (reads[i].report() != null) {
+					valid[i] = this.validator.validate(this.reader.read(reads[i].report()));
+				}
+			}
+			catch (ProblemException ex) {
+				reads[i] = reads[i].refused(ProgressBatchIngestion.errorsOf(ex.getProblem()));
+			}
+			catch (RuntimeException ex) {
+				// Not the record's content (that is refused above) but what reading it
+				// did
+				// here: take the records before it, and have the container retry and then
+				// dead-letter this one alone.
+				ingest(records.subList(0, i), Arrays.copyOf(valid, i), Arrays.copyOf(reads, i));
+				throw new BatchListenerFailedException("Inbox record could not be read: " + ex.getMessage(), ex, i);
+			}
+		}
+		ingest(records, valid, reads);
+	}
+
+	/**
+	 * Publishes the valid reports of the batch (claims written once, events awaited
+	 * once), then the rejections of the others. What the broker did not acknowledge makes
+	 * the whole batch fail, to be taken again: what it did acknowledge is then a retry.
+	 */
+	private void ingest(List<InboxRejections.InboxRecord> records, ValidProgress[] valid, Read[] reads) {
+		BatchResult.Item[] results = new BatchResult.Item[records.size()];
+		this.batches.ingestValid(valid, results, false);
+		int acceptedHere = 0;
+		for (int i = 0; i < results.length; i++) {
+			BatchResult.Item result = results[i];
+			if (result == null) {
+				continue;
+			}
+			switch (result.status()) {
+				case ACCEPTED, DUPLICATE -> acceptedHere++;
+				case FAILED -> throw new PublishFailedException(
+						"The broker did not acknowledge inbox record " + records.get(i).offset(),
+						new IllegalStateException("Not acknowledged"));
+				case REJECTED, CONFLICT -> reads[i] = reads[i].refused(result.errors());
+			}
+		}
+		this.accepted.increment(acceptedHere);
+		for (int i = 0; i < records.size(); i++) {
+			Read read = reads[i];
+			if (read.reasons() != null) {
+				reject(records.get(i), read.eventId(), read.reasons());
+			}
+		}
+	}
+
+	/**
+	 * The report a record carries, or why it is refused before validation: bad JSON, not
+	 * an object, a CloudEvent of another type or without data, ids that disagree.
+	 */
+	private Read read(InboxRejections.InboxRecord record) {
 		JsonNode value;
 		try {
 			value = this.reader.mapper().readTree(record.value());
 		}
 		catch (JacksonException ex) {
-			reject(record, null, List.of(new ProgressRejected.Reason(FieldError.BODY,
+			return Read.refused(null, List.of(new ProgressRejected.Reason(FieldError.BODY,
 					"Giá trị của bản ghi không phải JSON hợp lệ: " + JsonReadErrors.of(ex).message())));
-			return;
 		}
 		if (value == null || !value.isObject()) {
-			reject(record, null, List.of(new ProgressRejected.Reason(FieldError.BODY,
+			return Read.refused(null, List.of(new ProgressRejected.Reason(FieldError.BODY,
 					"Giá trị của bản ghi phải là một đối tượng JSON: báo cáo tiến độ hoặc CloudEvent.")));
-			return;
 		}
-		String prefix = "";
-		JsonNode report = value;
 		if (value.has("specversion")) {
-			prefix = "data.";
-			report = unwrap(record, value);
-			if (report == null) {
-				return;
-			}
+			return unwrap(value);
 		}
-		String eventId = text(report.get("eventId"));
-		try {
-			this.ingestion.ingest(this.reader.read(report));
-			this.accepted.increment();
+		return new Read("", value, text(value.get("eventId")), null);
+	}
+
+	/**
+	 * What was read of one record.
+	 *
+	 * @param prefix where the report sits in the record value: {@code ""}, or
+	 * {@code "data."} inside a CloudEvent
+	 * @param report the report to validate; {@code null} once refused
+	 * @param eventId the report's {@code eventId}, if one could be read
+	 * @param reasons why it is refused, by JSON path in the record value; {@code null}
+	 * while it is not
+	 */
+	private record Read(String prefix, @Nullable JsonNode report, @Nullable String eventId,
+			@Nullable List<ProgressRejected.Reason> reasons) {
+
+		static Read refused(@Nullable String eventId, List<ProgressRejected.Reason> reasons) {
+			return new Read("", null, eventId, reasons);
 		}
-		catch (ProblemException ex) {
-			String at = prefix;
-			reject(record, eventId,
-					ProgressBatchIngestion.errorsOf(ex.getProblem())
-						.stream()
-						.map((error) -> new ProgressRejected.Reason(path(at, error.field()), error.message()))
+
+		Read refused(List<FieldError> errors) {
+			return new Read(this.prefix, null, this.eventId,
+					errors.stream()
+						.map((error) -> new ProgressRejected.Reason(path(this.prefix, error.field()), error.message()))
 						.toList());
 		}
+
 	}
 
 	/**
 	 * The report inside a CloudEvent envelope, with the envelope's id as its
-	 * {@code eventId} when it has none; {@code null} once the envelope is refused.
+	 * {@code eventId} when it has none; refused when the envelope is not one of a
+	 * progress report.
 	 */
-	private @Nullable JsonNode unwrap(InboxRejections.InboxRecord record, JsonNode envelope) {
+	private static Read unwrap(JsonNode envelope) {
 		String id = text(envelope.get("id"));
 		String type = text(envelope.get("type"));
 		JsonNode data = envelope.get("data");
 		if (!EventTypes.PROGRESS_RECORDED_V1.equals(type)) {
-			reject(record, id, List.of(new ProgressRejected.Reason("type",
+			return Read.refused(id, List.of(new ProgressRejected.Reason("type",
 					"Chỉ nhận CloudEvent loại " + EventTypes.PROGRESS_RECORDED_V1 + ".")));
-			return null;
 		}
 		if (data == null || !data.isObject()) {
-			reject(record, id, List.of(new ProgressRejected.Reason("data",
+			return Read.refused(id, List.of(new ProgressRejected.Reason("data",
 					"Phải là một đối tượng JSON: báo cáo tiến độ (datacontenttype application/json).")));
-			return null;
 		}
 		JsonNode eventId = data.get("eventId");
 		if (eventId == null || eventId.isNull()) {
-			return (id != null) ? ((ObjectNode) data.deepCopy()).put("eventId", id) : data;
+			JsonNode report = (id != null) ? ((ObjectNode) data.deepCopy()).put("eventId", id) : data;
+			return new Read("data.", report, id, null);
 		}
 		if (id != null && eventId.isString() && !id.equals(eventId.asString())) {
-			reject(record, eventId.asString(), List
+			return Read.refused(eventId.asString(), List
 				.of(new ProgressRejected.Reason("data.eventId", "Phải trùng với id của CloudEvent (" + id + ").")));
-			return null;
 		}
-		return data;
+		return new Read("data.", data, text(eventId), null);
 	}
 
 	private void reject(InboxRejections.InboxRecord record, @Nullable String eventId,
@@ -166,16 +244,35 @@ class ProgressInboxConsumer implements Consumer<Message<byte[]>> {
 		return (node != null && node.isString()) ? node.asString() : null;
 	}
 
-	private static InboxRejections.InboxRecord recordOf(Message<byte[]> message) {
-		MessageHeaders headers = message.getHeaders();
-		String topic = headers.get(KafkaHeaders.RECEIVED_TOPIC, String.class);
-		Integer partition = headers.get(KafkaHeaders.RECEIVED_PARTITION, Integer.class);
-		Long offset = headers.get(KafkaHeaders.OFFSET, Long.class);
-		Object key = headers.get(KafkaHeaders.RECEIVED_KEY);
-		String keyText = (key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
-				: (key != null) ? key.toString() : null;
-		return new InboxRejections.InboxRecord((topic != null) ? topic : Topics.PROGRESS_INBOX,
-				(partition != null) ? partition : -1, (offset != null) ? offset : -1, keyText, message.getPayload());
+	/** The records of a batch, with where each was read. */
+	private static List<InboxRejections.InboxRecord> recordsOf(Message<List<byte[]>> batch) {
+		MessageHeaders headers = batch.getHeaders();
+		List<byte[]> values = batch.getPayload();
+		List<?> topics = list(headers.get(KafkaHeaders.RECEIVED_TOPIC));
+		List<?> partitions = list(headers.get(KafkaHeaders.RECEIVED_PARTITION));
+		List<?> offsets = list(headers.get(KafkaHeaders.OFFSET));
+		List<?> keys = list(headers.get(KafkaHeaders.RECEIVED_KEY));
+		List<InboxRejections.InboxRecord> records = new ArrayList<>(values.size());
+		for (int i = 0; i < values.size(); i++) {
+			Object topic = at(topics, i);
+			Object partition = at(partitions, i);
+			Object offset = at(offsets, i);
+			Object key = at(keys, i);
+			String keyText = (key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
+					: (key != null) ? key.toString() : null;
+			records.add(new InboxRejections.InboxRecord((topic instanceof String name) ? name : Topics.PROGRESS_INBOX,
+					(partition instanceof Integer number) ? number : -1, (offset instanceof Long number) ? number : -1,
+					keyText, values.get(i)));
+		}
+		return records;
+	}
+
+	private static List<?> list(@Nullable Object header) {
+		return (header instanceof List<?> list) ? list : List.of();
+	}
+
+	private static @Nullable Object at(List<?> list, int index) {
+		return (index < list.size()) ? list.get(index) : null;
 	}
 
 }

@@ -23,10 +23,12 @@ import org.springframework.stereotype.Service;
  * {@code eventId}.
  *
  * <p>
- * The id is claimed in {@code progress_receipts} before the event is published, so that
- * two different reports racing for the same id cannot both reach the broker: the loser
- * gets 409 without having published anything. The claim is marked recorded once the
- * broker acknowledged the event.
+ * The id is claimed ({@link ProgressReceipts}: in memory, then written to the store with
+ * one insert per request, shared with concurrent requests) before the event is published,
+ * so that two different reports racing for the same id cannot both reach the broker: the
+ * loser gets 409 without having published anything. The claim is marked recorded once the
+ * broker acknowledged the event. A report costs one store round trip, for its claim; a
+ * retry of a recorded one costs none.
  *
  * <p>
  * A claim that is not marked recorded stays pending: the process died after the broker
@@ -92,6 +94,10 @@ class ProgressIngestion {
 			return ProgressAccepted.of(duplicate.receipt());
 		}
 		Decision.Publish publish = (Decision.Publish) decision;
+		if (publish.claimed()) {
+			// The single store round trip of a report: its claim, in a group commit.
+			this.receipts.persist(List.of(publish.receipt()));
+		}
 		this.publisher.publish(BINDING, progress.unitCode(), ProgressEvents.of(progress, publish.receipt()));
 		markRecorded(publish.receipt());
 		return ProgressAccepted.of(publish.receipt());
@@ -126,7 +132,7 @@ class ProgressIngestion {
 		if (progress.kind() == ValidProgress.Kind.RETRACTION) {
 			markRetracted(progress, claim);
 		}
-		return new Decision.Publish(progress, claim);
+		return new Decision.Publish(progress, claim, true);
 	}
 
 	/** Answers a report whose {@code eventId} is already claimed. */
@@ -148,7 +154,7 @@ class ProgressIngestion {
 			markRetracted(progress, earlier);
 		}
 		known.remember(earlier);
-		return new Decision.Publish(progress, earlier);
+		return new Decision.Publish(progress, earlier, false);
 	}
 
 	/**
@@ -242,8 +248,13 @@ class ProgressIngestion {
 
 		}
 
-		/** To publish, with the receipt that claims its id. */
-		record Publish(ValidProgress progress, ProgressReceipt receipt) implements Decision {
+		/**
+		 * To publish, with the receipt that claims its id.
+		 *
+		 * @param claimed whether the claim is new, made in memory only, and must be
+		 * {@linkplain ProgressReceipts#persist written} before the event is published
+		 */
+		record Publish(ValidProgress progress, ProgressReceipt receipt, boolean claimed) implements Decision {
 
 		}
 

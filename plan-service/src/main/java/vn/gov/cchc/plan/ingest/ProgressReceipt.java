@@ -9,12 +9,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What this service remembers of an {@code eventId}, in {@code progress_receipts}. A
- * receipt is written once and never replaced: corrections and retractions get receipts of
- * their own that point at the report they change, so the collection is the history of
- * what was accepted. The only later writes are {@code status} (once the broker has the
- * event) and {@code retractedBy} (once, when the report is withdrawn), both set by
- * conditional single-document updates.
+ * What this service remembers of an {@code eventId}: a claim in the receipt journal
+ * ({@link ReceiptJournal}), or a document of {@code progress_receipts} written by earlier
+ * versions. A receipt is written once and never replaced: corrections and retractions get
+ * receipts of their own that point at the report they change, so the journal is the
+ * history of what was accepted. That the broker has the event is added to the journal
+ * later; {@code retractedBy} is not written at all but follows from the retraction's own
+ * receipt when the journal is read.
  *
  * @param eventId the client's idempotency key, the document id
  * @param bodyHash SHA-256 of the canonical report, to tell a retry from a different
@@ -32,7 +33,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param note the note, as sent
  * @param retractedBy the {@code eventId} of the retraction that withdrew this report
  */
-@Document(ProgressReceipts.COLLECTION)
+@Document(ProgressReceipts.LEGACY_COLLECTION)
 record ProgressReceipt(@Id String eventId, String bodyHash, Instant recordedAt, Status status,
 		ValidProgress.@Nullable Kind kind, @Nullable String unitCode, @Nullable String planId,
 		@Nullable String activityId, @Nullable LocalDate date, @Nullable String refersTo, @Nullable String reporter,
@@ -73,6 +74,20 @@ record ProgressReceipt(@Id String eventId, String bodyHash, Instant recordedAt, 
 	/** Whether this is a report of its own, not a correction or a retraction of one. */
 	boolean isOriginal() {
 		return this.kind == ValidProgress.Kind.RECORDED;
+	}
+
+	ProgressReceipt retractedBy(@Nullable String retractionEventId) {
+		return new ProgressReceipt(this.eventId, this.bodyHash, this.recordedAt, this.status, this.kind, this.unitCode,
+				this.planId, this.activityId, this.date, this.refersTo, this.reporter, this.note, retractionEventId);
+	}
+
+	/**
+	 * Without the reporter and the note, which the journal keeps and nothing looks up:
+	 * what the index in memory holds.
+	 */
+	ProgressReceipt withoutText() {
+		return new ProgressReceipt(this.eventId, this.bodyHash, this.recordedAt, this.status, this.kind, this.unitCode,
+				this.planId, this.activityId, this.date, this.refersTo, null, null, this.retractedBy);
 	}
 
 	ProgressReceipt recorded() {

@@ -1,99 +1,364 @@
 package vn.gov.cchc.plan.ingest;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 /**
- * Receipts of accepted {@code eventId}s. Each operation touches one document by its id
- * (or sets the status of several, each on its own), so MongoDB's single-document
- * atomicity is all it needs.
+ * Receipts of accepted {@code eventId}s: an index in memory of every receipt, and the
+ * {@link ReceiptJournal} in the store, written once per group of requests rather than
+ * once per report (the store takes about a thousand inserts a second; ingestion has to go
+ * faster than that).
+ *
+ * <p>
+ * A report's id is claimed in memory first ({@link #claim}): of two requests racing for
+ * the same id, one wins, at memory speed. The claims a request made are then written to
+ * the journal with one insert shared with whatever other requests claimed meanwhile
+ * ({@link #persist}), and only then is anything published: a claim the broker may have is
+ * always in the store. A request that meets a claim not yet written waits for its write,
+ * so nobody publishes an event under a claim that could still vanish. Once the broker
+ * acknowledged an event, its receipt is recorded in memory at once and in the journal
+ * later, unawaited.
+ *
+ * <p>
+ * What a crash leaves: a claim whose write failed was never published (its request was
+ * answered 503 and it is forgotten). A claim written but not acknowledged, or whose
+ * acknowledgement was not written yet, is read back pending: a retry of the same report
+ * publishes the same event again (same id, same {@code recordedAt}), which report-service
+ * absorbs, and another report under that id gets 409 since the first may be on the
+ * broker, exactly as for a pending receipt before. Nothing the service answered 202 for
+ * can be lost: the claim was in the store before the event was published.
+ *
+ * <p>
+ * At start-up the index is read from the journal and from {@value #LEGACY_COLLECTION},
+ * where earlier versions kept one receipt per report; until then every request waits. It
+ * holds every receipt this service has given (about 200 bytes each: a million receipts
+ * take some 200 MB; see docs). Receipts written by another instance of the service after
+ * this one started are not seen here: see the package documentation.
  */
 @Repository
-class ProgressReceipts {
+class ProgressReceipts implements DisposableBean {
 
-	static final String COLLECTION = "progress_receipts";
+	/** Where earlier versions kept one receipt document per report. */
+	static final String LEGACY_COLLECTION = "progress_receipts";
+
+	private static final Logger logger = LoggerFactory.getLogger(ProgressReceipts.class);
+
+	private static final Duration WAIT = Duration.ofSeconds(15);
 
 	private final MongoTemplate mongo;
 
-	ProgressReceipts(MongoTemplate mongo) {
+	private final ReceiptJournal journal;
+
+	private final Map<String, Entry> index = new ConcurrentHashMap<>();
+
+	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+
+	ProgressReceipts(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
+		this.journal = new ReceiptJournal(mongo, clock);
+		Thread loader = new Thread(this::load, "receipt-index-load");
+		loader.setDaemon(true);
+		loader.start();
 	}
 
 	Optional<ProgressReceipt> find(String eventId) {
-		return Optional.ofNullable(this.mongo.findById(eventId, ProgressReceipt.class));
+		awaitLoaded();
+		while (true) {
+			Entry entry = this.index.get(eventId);
+			if (entry == null) {
+				return Optional.empty();
+			}
+			if (awaitDurable(entry)) {
+				return Optional.of(entry.receipt);
+			}
+			// Its write failed and the claim was given up; look again.
+			this.index.remove(eventId, entry);
+		}
 	}
 
-	/** The receipts among the given ids, by id: one query for a whole batch. */
+	/** The receipts among the given ids, by id. */
 	Map<String, ProgressReceipt> findAll(Collection<String> eventIds) {
-		if (eventIds.isEmpty()) {
-			return Map.of();
+		Map<String, ProgressReceipt> found = new HashMap<>();
+		for (String eventId : eventIds) {
+			find(eventId).ifPresent((receipt) -> found.put(eventId, receipt));
 		}
-		return this.mongo.find(query(where("_id").in(eventIds)), ProgressReceipt.class)
-			.stream()
-			.collect(Collectors.toMap(ProgressReceipt::eventId, Function.identity()));
+		return found;
 	}
 
 	/**
-	 * Claims an {@code eventId} for a report about to be published.
+	 * Claims an {@code eventId} for a report about to be published, in memory; it is not
+	 * published before {@link #persist} wrote it.
 	 * @return {@code false} if another request claimed it first
 	 */
 	boolean claim(ProgressReceipt pending) {
-		try {
-			this.mongo.insert(pending);
-			return true;
+		awaitLoaded();
+		return this.index.putIfAbsent(pending.eventId(), new Entry(pending)) == null;
+	}
+
+	/**
+	 * Writes the claims of a request with one insert (shared with other requests').
+	 * @throws DataAccessResourceFailureException if the store did not take them; they are
+	 * given up then, and nothing may be published
+	 */
+	void persist(List<ProgressReceipt> claims) {
+		if (claims.isEmpty()) {
+			return;
 		}
-		catch (DuplicateKeyException ex) {
-			return false;
+		List<Document> documents = new ArrayList<>(claims.size());
+		for (ProgressReceipt claim : claims) {
+			Document document = new Document();
+			this.mongo.getConverter().write(claim, document);
+			document.remove("_class");
+			documents.add(document);
+		}
+		ObjectId written;
+		try {
+			written = this.journal.append(documents).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			giveUp(claims);
+			throw new DataAccessResourceFailureException("Interrupted while writing receipts", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			giveUp(claims);
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new DataAccessResourceFailureException("The receipts were not written: " + cause.getMessage(), cause);
+		}
+		for (ProgressReceipt claim : claims) {
+			Entry entry = this.index.get(claim.eventId());
+			if (entry != null && !entry.durable.isDone()) {
+				synchronized (entry) {
+					entry.receipt = entry.receipt.withoutText();
+				}
+				entry.journalId = written;
+				entry.durable.complete(true);
+			}
 		}
 	}
 
 	void markRecorded(ProgressReceipt receipt) {
-		this.mongo.updateFirst(query(where("_id").is(receipt.eventId())),
-				Update.update("status", ProgressReceipt.Status.RECORDED), ProgressReceipt.class);
+		markAllRecorded(List.of(receipt.eventId()));
 	}
 
-	/** Marks the receipts of a batch whose events the broker acknowledged. */
+	/** Records in memory that the broker has these events, and in the journal later. */
 	void markAllRecorded(Collection<String> eventIds) {
-		if (!eventIds.isEmpty()) {
-			this.mongo.updateMulti(query(where("_id").in(eventIds)),
-					Update.update("status", ProgressReceipt.Status.RECORDED), ProgressReceipt.class);
+		Map<ObjectId, List<String>> byDocument = new HashMap<>();
+		List<String> legacy = new ArrayList<>();
+		for (String eventId : eventIds) {
+			Entry entry = this.index.get(eventId);
+			if (entry == null || entry.receipt.isRecorded()) {
+				continue;
+			}
+			synchronized (entry) {
+				entry.receipt = entry.receipt.recorded();
+			}
+			if (entry.journalId != null) {
+				byDocument.computeIfAbsent(entry.journalId, (id) -> new ArrayList<>()).add(eventId);
+			}
+			else {
+				legacy.add(eventId);
+			}
+		}
+		byDocument.forEach(this.journal::acknowledge);
+		if (!legacy.isEmpty()) {
+			this.journal.acknowledge(null, legacy);
 		}
 	}
 
 	/**
-	 * Gives up a claim whose event was never published, so that it leaves no trace.
+	 * Gives up a claim whose event was never published, so that it leaves no trace; a
+	 * retraction's mark on the report it withdraws goes with it.
 	 */
 	void release(ProgressReceipt claim) {
-		this.mongo.remove(query(where("_id").is(claim.eventId())
-			.and("status")
-			.is(ProgressReceipt.Status.PENDING)
-			.and("bodyHash")
-			.is(claim.bodyHash())), ProgressReceipt.class);
+		Entry entry = this.index.get(claim.eventId());
+		if (entry != null && !entry.durable.isDone() && entry.receipt.bodyHash().equals(claim.bodyHash())) {
+			this.index.remove(claim.eventId(), entry);
+			entry.durable.complete(false);
+		}
+		if (claim.kind() == ValidProgress.Kind.RETRACTION && claim.refersTo() != null) {
+			Entry original = this.index.get(claim.refersTo());
+			if (original != null) {
+				synchronized (original) {
+					if (claim.eventId().equals(original.receipt.retractedBy())) {
+						original.receipt = original.receipt.retractedBy(null);
+					}
+				}
+			}
+		}
 	}
 
 	/**
 	 * Records that a report is withdrawn, unless another retraction already withdrew it.
-	 * A retry of the same retraction finds its own id there and succeeds again.
+	 * A retry of the same retraction finds its own id there and succeeds again. The mark
+	 * is kept by the retraction's own receipt in the journal.
 	 * @return {@code false} if the report is withdrawn by another retraction
 	 */
 	boolean markRetracted(String eventId, String retractionEventId) {
-		return this.mongo
-			.updateFirst(
-					query(where("_id").is(eventId)
-						.orOperator(where("retractedBy").is(null), where("retractedBy").is(retractionEventId))),
-					Update.update("retractedBy", retractionEventId), ProgressReceipt.class)
-			.getMatchedCount() > 0;
+		Entry entry = this.index.get(eventId);
+		if (entry == null) {
+			return false;
+		}
+		synchronized (entry) {
+			String retractedBy = entry.receipt.retractedBy();
+			if (retractedBy != null && !retractedBy.equals(retractionEventId)) {
+				return false;
+			}
+			entry.receipt = entry.receipt.retractedBy(retractionEventId);
+			return true;
+		}
+	}
+
+	/** How many receipts the index holds. */
+	int size() {
+		return this.index.size();
+	}
+
+	private void giveUp(List<ProgressReceipt> claims) {
+		claims.forEach(this::release);
+	}
+
+	private boolean awaitDurable(Entry entry) {
+		try {
+			return entry.durable.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DataAccessResourceFailureException("Interrupted while waiting for a receipt", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new DataAccessResourceFailureException("A receipt was not written in time", ex);
+		}
+	}
+
+	private void awaitLoaded() {
+		try {
+			this.loaded.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new DataAccessResourceFailureException("Interrupted while the receipts load", ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new DataAccessResourceFailureException("The receipts are not loaded yet", ex);
+		}
+	}
+
+	/**
+	 * Reads every receipt into the index, retrying while the store is away: receipts of
+	 * earlier versions first, then the journal in the order it was written (of two claims
+	 * of one id, which only two instances racing can make, the first written stands),
+	 * then the acknowledgements and the retractions' marks.
+	 */
+	private void load() {
+		long started = System.nanoTime();
+		while (!this.loaded.isDone()) {
+			try {
+				Map<String, Entry> read = new HashMap<>();
+				for (ProgressReceipt receipt : this.mongo.findAll(ProgressReceipt.class, LEGACY_COLLECTION)) {
+					read.put(receipt.eventId(), new Entry(receipt.withoutText(), null));
+				}
+				List<Document> journal = new ArrayList<>(this.mongo.findAll(Document.class, ReceiptJournal.COLLECTION));
+				journal.sort(Comparator.comparing((document) -> document.getObjectId("_id")));
+				for (Document written : journal) {
+					ObjectId id = written.getObjectId("_id");
+					for (Document claim : written.getList("claims", Document.class, List.of())) {
+						ProgressReceipt receipt = this.mongo.getConverter()
+							.read(ProgressReceipt.class, claim)
+							.withoutText();
+						read.putIfAbsent(receipt.eventId(), new Entry(receipt, id));
+					}
+				}
+				for (Document written : journal) {
+					for (String eventId : written.getList("recorded", String.class, List.of())) {
+						Entry entry = read.get(eventId);
+						if (entry != null) {
+							entry.receipt = entry.receipt.recorded();
+						}
+					}
+				}
+				for (Entry entry : read.values()) {
+					ProgressReceipt receipt = entry.receipt;
+					if (receipt.kind() == ValidProgress.Kind.RETRACTION && receipt.refersTo() != null) {
+						Entry original = read.get(receipt.refersTo());
+						if (original != null && original.receipt.retractedBy() == null) {
+							original.receipt = original.receipt.retractedBy(receipt.eventId());
+						}
+					}
+				}
+				read.forEach(this.index::putIfAbsent);
+				this.loaded.complete(null);
+				logger.info("Read {} progress receipts in {} ms", read.size(),
+						Duration.ofNanos(System.nanoTime() - started).toMillis());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not read the progress receipts yet: {}", ex.getMessage());
+				try {
+					Thread.sleep(1000);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					this.loaded.completeExceptionally(interrupted);
+				}
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.journal.close();
+	}
+
+	/** A receipt in the index, and whether it is in the store yet. */
+	private static final class Entry {
+
+		volatile ProgressReceipt receipt;
+
+		/** Completes with true once written, with false if the claim was given up. */
+		final CompletableFuture<Boolean> durable;
+
+		/**
+		 * The journal document holding it; {@code null} for a receipt of earlier
+		 * versions.
+		 */
+		volatile @Nullable ObjectId journalId;
+
+		/** A claim made here, not written yet. */
+		Entry(ProgressReceipt claim) {
+			this.receipt = claim;
+			this.durable = new CompletableFuture<>();
+		}
+
+		/** A receipt read from the store. */
+		Entry(ProgressReceipt stored, @Nullable ObjectId journalId) {
+			this.receipt = stored;
+			this.durable = CompletableFuture.completedFuture(true);
+			this.journalId = journalId;
+		}
+
 	}
 
 }

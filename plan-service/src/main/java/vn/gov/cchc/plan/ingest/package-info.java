@@ -8,6 +8,22 @@
  * {@code cchc.progress} (key = unit code), acknowledged by the broker before it is
  * answered as accepted. Refused inbox records go to {@code cchc.progress.rejected} with
  * the reasons.
+ *
+ * <p>
+ * What it costs: validation reads plans and units from memory (kept current from
+ * {@code cchc.plans} and {@code cchc.units}); a request or an inbox batch writes its
+ * claims to the store with one insert (shared with the requests that claim at the same
+ * time), publishes its events without waiting for each, and waits once for all the
+ * acknowledgements; a retry of a recorded report costs the store nothing
+ * ({@link vn.gov.cchc.plan.ingest.ProgressReceipts}).
+ *
+ * <p>
+ * The index of receipts is per instance: it holds what the journal held when the instance
+ * started and what the instance accepted since. With two instances behind one address, a
+ * retry that reaches the other instance is not recognised until that one restarts: it is
+ * published again (report-service keeps the first event of an id), and a different report
+ * under that id is accepted there instead of refused with 409. Run one instance, or route
+ * a unit's requests to one instance, until the index also follows {@code cchc.progress}.
  */
 @NullMarked
 package vn.gov.cchc.plan.ingest;

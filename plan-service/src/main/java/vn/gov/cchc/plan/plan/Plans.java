@@ -2,7 +2,10 @@ package vn.gov.cchc.plan.plan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
@@ -57,9 +60,52 @@ public class Plans {
 
 	private final PlanDocuments documents;
 
+	/**
+	 * The plans in force that validation asked for, so that it reads the store once per
+	 * plan and change, not once per report. Emptied of a plan by this service's own
+	 * changes to it and by every event on {@code cchc.plans} about it
+	 * ({@link PlanChangesFeed}, which every instance reads), so another instance's change
+	 * is seen as soon as its event is on the topic.
+	 */
+	private final Map<String, PlanDetails> inForce = new ConcurrentHashMap<>();
+
+	/** Bumped by every eviction: a read that overlapped one does not fill the cache. */
+	private final AtomicLong evictions = new AtomicLong();
+
 	Plans(MongoTemplate mongo, PlanDocuments documents) {
 		this.mongo = mongo;
 		this.documents = documents;
+	}
+
+	/**
+	 * {@link #findInForce}, from memory after the first read of each plan; for the hot
+	 * path of validating progress.
+	 */
+	public Optional<PlanDetails> inForce(String planId) {
+		PlanDetails known = this.inForce.get(planId);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		long before = this.evictions.get();
+		Optional<PlanDetails> found = findInForce(planId);
+		found.ifPresent((plan) -> {
+			if (this.evictions.get() == before) {
+				this.inForce.putIfAbsent(planId, plan);
+			}
+		});
+		return found;
+	}
+
+	/** Forgets what {@link #inForce} knows of a plan, which has changed. */
+	void evict(String planId) {
+		this.evictions.incrementAndGet();
+		this.inForce.remove(planId);
+	}
+
+	/** Forgets every plan, for an event on {@code cchc.plans} that names none. */
+	void evictAll() {
+		this.evictions.incrementAndGet();
+		this.inForce.clear();
 	}
 
 	/**
@@ -213,7 +259,11 @@ public class Plans {
 
 	private boolean updated(String planId, long revision, List<String> statuses, Update update) {
 		Query current = Query.query(where("_id").is(planId).and("revision").is(revision).and("status").in(statuses));
-		return this.mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
+		boolean updated = this.mongo.updateFirst(current, update, COLLECTION).getMatchedCount() == 1;
+		if (updated) {
+			evict(planId);
+		}
+		return updated;
 	}
 
 	private StoredPlan toStored(Document stored) {

@@ -1,5 +1,6 @@
 package vn.gov.cchc.plan.unit;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,15 +11,23 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The {@code unitEvents} function, bound as {@code unitEvents-in-0} to
- * {@code cchc.units}.
+ * The functions that read {@code cchc.units} in batches: {@code unitEvents}, bound as
+ * {@code unitEvents-in-0} in the service's group, keeps the {@code units} view;
+ * {@code unitDirectoryFeed}, bound as {@code unitDirectoryFeed-in-0} without a group,
+ * keeps every instance's {@link UnitDirectory}.
  */
 @Configuration(proxyBeanMethods = false)
 class UnitEventsConfiguration {
 
 	@Bean
-	Consumer<Message<byte[]>> unitEvents(CloudEventJson json, Units units, MeterRegistry meters) {
-		return new UnitEventsConsumer(json, units, meters);
+	Consumer<Message<List<byte[]>>> unitEvents(CloudEventJson json, Units units, UnitDirectory directory,
+			MeterRegistry meters) {
+		return new UnitEventsConsumer(json, units, directory, meters);
+	}
+
+	@Bean
+	Consumer<Message<List<byte[]>>> unitDirectoryFeed(CloudEventJson json, UnitDirectory directory) {
+		return new UnitDirectoryFeed(json, directory);
 	}
 
 }

@@ -1,41 +1,52 @@
 package vn.gov.cchc.plan.unit;
 
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.UnitChanged;
-import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.events.UnitsMerged;
 import vn.gov.cchc.events.UnitsSplit;
 import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+import vn.gov.cchc.plan.cloudevent.PoisonEventException;
 import vn.gov.cchc.plan.cloudevent.ReceivedCloudEvent;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
  * Keeps the {@code units} view up to date from {@code cchc.units}, bound as
- * {@code unitEvents-in-0}. Idempotent: a redelivered or replayed event stores the same
- * state again, and an event older than the stored state is ignored. {@code UnitsMerged}
- * and {@code UnitsSplit} are read (a malformed one is dead-lettered) and counted but
- * change nothing here: the states of the units they concern follow them on the topic and
- * carry the new validity and links. Event types this service does not know are skipped,
- * so that a newer producer can add types; a record that is not a readable unit event
- * throws {@link vn.gov.cchc.plan.cloudevent.PoisonEventException} and goes to
- * {@code cchc.units.dlq}.
+ * {@code unitEvents-in-0}, a batch of records at a time: the states of a batch are
+ * coalesced per unit, given to the {@link UnitDirectory}, and written to the view with
+ * one read and one bulk write (see {@link Units#recordAll}). Idempotent: a redelivered or
+ * replayed event stores the same state again, and an event older than the stored state is
+ * ignored. {@code UnitsMerged} and {@code UnitsSplit} are read (a malformed one is
+ * dead-lettered) and counted but change nothing here: the states of the units they
+ * concern follow them on the topic and carry the new validity and links. Event types this
+ * service does not know are skipped, so that a newer producer can add types.
+ *
+ * <p>
+ * A record that is not a readable unit event is poison: the states before it in the batch
+ * are applied, and the record is named to the container's error handler by its index
+ * ({@link BatchListenerFailedException}), which dead-letters it to {@code cchc.units.dlq}
+ * at once and goes on with the records after it.
  */
-class UnitEventsConsumer implements Consumer<Message<byte[]>> {
+class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnitEventsConsumer.class);
 
 	private final CloudEventJson json;
 
 	private final Units units;
+
+	private final UnitDirectory directory;
 
 	private final Counter applied;
 
@@ -47,9 +58,10 @@ class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private final Counter split;
 
-	UnitEventsConsumer(CloudEventJson json, Units units, MeterRegistry meters) {
+	UnitEventsConsumer(CloudEventJson json, Units units, UnitDirectory directory, MeterRegistry meters) {
 		this.json = json;
 		this.units = units;
+		this.directory = directory;
 		this.applied = Counter.builder("cchc.units.materialized")
 			.description("Unit events stored in the units view")
 			.register(meters);
@@ -71,43 +83,94 @@ class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 	}
 
 	@Override
-	public void accept(Message<byte[]> message) {
-		ReceivedCloudEvent event = this.json.read(message.getPayload());
+	public void accept(Message<List<byte[]>> batch) {
+		List<byte[]> payloads = batch.getPayload();
+		List<UnitState> states = new ArrayList<>(payloads.size());
+		for (int i = 0; i < payloads.size(); i++) {
+			UnitState state;
+			try {
+				state = read(payloads.get(i));
+			}
+			catch (PoisonEventException ex) {
+				apply(states);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+			if (state != null) {
+				states.add(state);
+			}
+		}
+		apply(states);
+	}
+
+	private void apply(List<UnitState> states) {
+		if (states.isEmpty()) {
+			return;
+		}
+		this.directory.applyAll(states);
+		int stored = this.units.recordAll(states);
+		this.applied.increment(stored);
+		this.stale.increment(states.size() - stored);
+	}
+
+	/**
+	 * @return the unit state the record carries; {@code null} for a merge, a split or an
+	 * unknown type
+	 * @throws PoisonEventException if the record is not a readable unit event
+	 */
+	private @Nullable UnitState read(byte[] payload) {
+		ReceivedCloudEvent event = this.json.read(payload);
 		switch (event.type()) {
 			case EventTypes.UNIT_REGISTERED_V1 -> {
 				UnitRegistered registered = event.data(UnitRegistered.class);
-				store(registered.unit(), registered.occurredAt(), event.id());
+				return new UnitState(registered.unit(), registered.occurredAt(), event.id());
 			}
 			case EventTypes.UNIT_CHANGED_V1 -> {
 				UnitChanged changed = event.data(UnitChanged.class);
-				store(changed.unit(), changed.occurredAt(), event.id());
+				return new UnitState(changed.unit(), changed.occurredAt(), event.id());
 			}
 			case EventTypes.UNITS_MERGED_V1 -> {
 				UnitsMerged merged = event.data(UnitsMerged.class);
 				this.merged.increment();
 				logger.info("Units {} merged into {} from {}", merged.predecessorCodes(), merged.successorCode(),
 						merged.effectiveOn());
+				return null;
 			}
 			case EventTypes.UNITS_SPLIT_V1 -> {
 				UnitsSplit split = event.data(UnitsSplit.class);
 				this.split.increment();
 				logger.info("Unit {} split into {} from {}", split.predecessorCode(), split.successorCodes(),
 						split.effectiveOn());
+				return null;
 			}
 			default -> {
 				this.skipped.increment();
 				logger.info("Skipped event {} of unknown type {} on cchc.units", event.id(), event.type());
+				return null;
 			}
 		}
 	}
 
-	private void store(UnitDetails unit, Instant occurredAt, String eventId) {
-		if (this.units.record(unit, occurredAt, eventId)) {
-			this.applied.increment();
+	/**
+	 * The unit state a record carries, for {@link UnitDirectoryFeed}: {@code null} for
+	 * anything else, poison included (the grouped consumer dead-letters that).
+	 */
+	static @Nullable UnitState stateOf(CloudEventJson json, byte[] payload) {
+		try {
+			ReceivedCloudEvent event = json.read(payload);
+			return switch (event.type()) {
+				case EventTypes.UNIT_REGISTERED_V1 -> {
+					UnitRegistered registered = event.data(UnitRegistered.class);
+					yield new UnitState(registered.unit(), registered.occurredAt(), event.id());
+				}
+				case EventTypes.UNIT_CHANGED_V1 -> {
+					UnitChanged changed = event.data(UnitChanged.class);
+					yield new UnitState(changed.unit(), changed.occurredAt(), event.id());
+				}
+				default -> null;
+			};
 		}
-		else {
-			this.stale.increment();
-			logger.debug("Ignored state of unit {} from {}: a later one is stored", unit.code(), occurredAt);
+		catch (PoisonEventException ex) {
+			return null;
 		}
 	}
 

@@ -3,13 +3,16 @@ package vn.gov.cchc.plan.unit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.UnitDetails;
@@ -17,13 +20,14 @@ import vn.gov.cchc.events.UnitDetails;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.ReplaceOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -31,7 +35,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * The units this service knows: its view of the compacted {@code cchc.units} topic. Only
- * {@link UnitEventsConsumer} writes here.
+ * {@link UnitEventsConsumer} writes here. Validation reads units from the
+ * {@link UnitDirectory} instead, in memory.
  */
 @Repository
 public class Units {
@@ -139,27 +144,59 @@ public class Units {
 			.collect(Collectors.toMap(UnitDetails::code, Function.identity()));
 	}
 
+	/** The unit as stored, with the {@code occurredAt} of the event that brought it. */
+	Optional<StoredUnit> findStored(String code) {
+		return Optional.ofNullable(this.mongo.findById(code, StoredUnit.class));
+	}
+
 	/**
-	 * Stores a unit's state unless a later one is stored already. Every unit event
-	 * carries the whole state, so keeping the newest by {@code occurredAt} makes
+	 * Stores the states of a batch, each unless a later one is stored already. Every unit
+	 * event carries the whole state, so keeping the newest by {@code occurredAt} makes
 	 * redelivery and replay harmless; an equal {@code occurredAt} is applied again, which
 	 * changes nothing when it is the same event.
-	 * @return whether this state is now the stored one
+	 *
+	 * <p>
+	 * The batch is coalesced to the newest state of each unit; the stored
+	 * {@code occurredAt}s are read with one query by {@code _id}, and the newer states
+	 * are written with one bulk write of replacements by {@code _id}. Every filter names
+	 * exactly the id, so the store finds each document by its index however many units it
+	 * holds (a guard in the filter, {@code occurredAt <= x}, would make it scan them all
+	 * for every unit). A unit's events come from one partition, read by one instance at a
+	 * time, so the read and the write of a batch do not race another writer of the same
+	 * unit but during a rebalance.
+	 * @return how many of the states are now the stored ones
 	 */
-	boolean record(UnitDetails unit, Instant occurredAt, String eventId) {
-		try {
-			UpdateResult result = this.mongo.update(StoredUnit.class)
-				.matching(query(where("_id").is(unit.code()).and("occurredAt").lte(occurredAt)))
-				.replaceWith(StoredUnit.of(unit, occurredAt, eventId))
-				.withOptions(ReplaceOptions.replaceOptions().upsert())
-				.replaceFirst();
-			return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
+	int recordAll(List<UnitState> states) {
+		Map<String, UnitState> newest = new LinkedHashMap<>();
+		for (UnitState state : states) {
+			newest.merge(state.unit().code(), state,
+					(kept, offered) -> offered.occurredAt().isBefore(kept.occurredAt()) ? kept : offered);
 		}
-		catch (DuplicateKeyException ex) {
-			// The unit exists with a later occurredAt: the filter did not match, so the
-			// upsert tried to insert a second document with the same id.
-			return false;
+		Query stored = query(where("_id").in(newest.keySet()));
+		stored.fields().include("occurredAt");
+		Map<String, Instant> storedAt = new HashMap<>();
+		for (Document unit : this.mongo.find(stored, Document.class, COLLECTION)) {
+			Object at = unit.get("occurredAt");
+			if (at instanceof Date date) {
+				storedAt.put(unit.getString("_id"), date.toInstant());
+			}
 		}
+		List<UnitState> newer = newest.values()
+			.stream()
+			.filter((state) -> !storedAt.containsKey(state.unit().code())
+					|| !state.occurredAt().isBefore(storedAt.get(state.unit().code())))
+			.toList();
+		if (newer.isEmpty()) {
+			return 0;
+		}
+		BulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredUnit.class);
+		for (UnitState state : newer) {
+			bulk.replaceOne(query(where("_id").is(state.unit().code())),
+					StoredUnit.of(state.unit(), state.occurredAt(), state.eventId()),
+					FindAndReplaceOptions.options().upsert());
+		}
+		bulk.execute();
+		return newer.size();
 	}
 
 }

@@ -219,7 +219,7 @@ class BadProgressIntegrationTests extends PlanServiceIntegrationTest {
 	void refusesABadReportWithAProblemNamingTheFieldAndKeepsNothing(String name, String body, int status,
 			String field) {
 		long recordsBefore = topic("cchc.progress").size();
-		long receiptsBefore = this.mongo.getCollection(ProgressReceipts.COLLECTION).countDocuments();
+		long receiptsBefore = StoredReceipts.count(this.mongo.getDb());
 		double rejectedBefore = rejected();
 
 		MvcTestResult result = post(body);
@@ -234,8 +234,7 @@ class BadProgressIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(problem.get("errors").valueStream().map((error) -> error.get("field").asString())).contains(field);
 		problem.get("errors").forEach((error) -> assertThat(error.get("message").asString()).isNotBlank());
 		assertThat(topic("cchc.progress").size()).as("records on cchc.progress").isEqualTo(recordsBefore);
-		assertThat(this.mongo.getCollection(ProgressReceipts.COLLECTION).countDocuments()).as("receipts")
-			.isEqualTo(receiptsBefore);
+		assertThat(StoredReceipts.count(this.mongo.getDb())).as("receipts").isEqualTo(receiptsBefore);
 		assertThat(rejected()).isEqualTo(rejectedBefore + 1);
 	}
 
@@ -264,14 +263,12 @@ class BadProgressIntegrationTests extends PlanServiceIntegrationTest {
 			.get("data");
 		assertThat(data.get("reporter").asString()).isEqualTo(reporter);
 		assertThat(data.get("note").asString()).isEqualTo(note);
-		Document stored = this.mongo.getCollection(ProgressReceipts.COLLECTION)
-			.find(new Document("_id", "bad-text-0001"))
-			.first();
+		Document stored = StoredReceipts.claim(this.mongo.getDb(), "bad-text-0001");
 		assertThat(stored).isNotNull();
 		assertThat(stored.get("reporter")).isEqualTo(reporter);
 		assertThat(stored.get("note")).isEqualTo(note);
 		// The collection is whole: the text was a value, never a command.
-		assertThat(this.mongo.getCollection(ProgressReceipts.COLLECTION).countDocuments()).isGreaterThan(1);
+		assertThat(StoredReceipts.count(this.mongo.getDb())).isGreaterThan(1);
 	}
 
 	private static void row(List<Arguments> rows, String name, String body, int status, String field) {

@@ -29,7 +29,7 @@ import vn.gov.cchc.plan.cloudevent.CloudEventPublisher;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.plan.PlanFixtures;
 import vn.gov.cchc.plan.plan.Plans;
-import vn.gov.cchc.plan.unit.Units;
+import vn.gov.cchc.plan.unit.UnitDirectory;
 import vn.gov.cchc.security.PlatformSecurityAutoConfiguration;
 import vn.gov.cchc.testing.TestTokens;
 
@@ -95,7 +95,7 @@ class ProgressControllerTests {
 	private Clock clock;
 
 	@MockitoBean
-	private Units units;
+	private UnitDirectory units;
 
 	@MockitoBean
 	private ProgressReceipts receipts;
@@ -112,8 +112,7 @@ class ProgressControllerTests {
 	@BeforeEach
 	void knownUnitPlanAndFreeIds() {
 		given(this.units.find("09190")).willReturn(Optional.of(commune));
-		given(this.plans.findInForce("P1"))
-			.willReturn(Optional.of(PlanFixtures.oneYearPlan("P1", "27", "09190", 2026)));
+		given(this.plans.inForce("P1")).willReturn(Optional.of(PlanFixtures.oneYearPlan("P1", "27", "09190", 2026)));
 		given(this.receipts.find(anyString())).willReturn(Optional.empty());
 		given(this.receipts.claim(any())).willReturn(true);
 	}

@@ -42,7 +42,7 @@ class ProgressCorrectionIntegrationTests extends PlanServiceIntegrationTest {
 	@Test
 	void publishesACorrectionWithTheWholeNewValuesAfterTheOriginalAndLeavesTheOriginalAsItWas() {
 		assertThat(post(IngestFixtures.radioReport("cor-orig-0001", 15))).hasStatus(HttpStatus.ACCEPTED);
-		ProgressReceipt originalBefore = this.mongo.findById("cor-orig-0001", ProgressReceipt.class);
+		ProgressReceipt originalBefore = StoredReceipts.readRecorded(this.mongo, "cor-orig-0001");
 
 		MvcTestResult corrected = post("""
 				{"eventId": "cor-fix-0001", "correctsEventId": "cor-orig-0001", "unitCode": "IG.R",
@@ -66,8 +66,8 @@ class ProgressCorrectionIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(data.get("note").asString()).isEqualTo("Bản tin dài 20 phút, phát ngày 15/3");
 		assertThat(json.readTree(records.get(0).value()).get("data").get("quantities").get("minutes").asLong())
 			.isEqualTo(15);
-		assertThat(this.mongo.findById("cor-orig-0001", ProgressReceipt.class)).isEqualTo(originalBefore);
-		ProgressReceipt receipt = this.mongo.findById("cor-fix-0001", ProgressReceipt.class);
+		assertThat(StoredReceipts.read(this.mongo, "cor-orig-0001")).isEqualTo(originalBefore);
+		ProgressReceipt receipt = StoredReceipts.readRecorded(this.mongo, "cor-fix-0001");
 		assertThat(receipt.kind()).isEqualTo(ValidProgress.Kind.CORRECTION);
 		assertThat(receipt.refersTo()).isEqualTo("cor-orig-0001");
 		assertThat(receipt.isRecorded()).isTrue();
@@ -118,8 +118,8 @@ class ProgressCorrectionIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(data.get("activityId").asString()).isEqualTo("HD01");
 		assertThat(data.get("date").asString()).isEqualTo("2025-03-14");
 		assertThat(data.get("reason").asString()).isEqualTo("Bản tin bị hủy, không phát");
-		assertThat(this.mongo.findById("cor-retr-0005", ProgressReceipt.class)).isNull();
-		assertThat(this.mongo.findById("cor-orig-0004", ProgressReceipt.class).retractedBy()).isEqualTo(retractionId);
+		assertThat(StoredReceipts.read(this.mongo, "cor-retr-0005")).isNull();
+		assertThat(StoredReceipts.read(this.mongo, "cor-orig-0004").retractedBy()).isEqualTo(retractionId);
 	}
 
 	@Test

@@ -94,7 +94,7 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 		assertThat(data.get("recordedAt").asString()).isEqualTo(answer.get("recordedAt").asString());
 		assertThat(event.get("time").asString()).isEqualTo(answer.get("recordedAt").asString());
 
-		ProgressReceipt receipt = this.mongo.findById("it-accept-0001", ProgressReceipt.class);
+		ProgressReceipt receipt = StoredReceipts.readRecorded(this.mongo, "it-accept-0001");
 		assertThat(receipt).isNotNull();
 		assertThat(receipt.isRecorded()).isTrue();
 		assertThat(receipt.kind()).isEqualTo(ValidProgress.Kind.RECORDED);
@@ -189,7 +189,7 @@ class ProgressIngestionIntegrationTests extends PlanServiceIntegrationTest {
 		JsonNode problem = json.readTree(response.body());
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("body");
 		assertThat(topic("cchc.progress").size()).isEqualTo(recordsBefore);
-		assertThat(this.mongo.findById("it-chunked-0001", ProgressReceipt.class)).isNull();
+		assertThat(StoredReceipts.read(this.mongo, "it-chunked-0001")).isNull();
 	}
 
 	@Test

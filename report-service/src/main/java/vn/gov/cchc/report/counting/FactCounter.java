@@ -4,13 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -83,6 +84,8 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 
 	private UnitsView.Lookup units;
 
+	private final Set<String> waitingUnits = new HashSet<>();
+
 	private FactCounter(CloudEventReader reader, CountingMetrics metrics, Duration retryInterval) {
 		this.reader = reader;
 		this.metrics = metrics;
@@ -99,8 +102,8 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 			}
 
 			@Override
-			public java.util.Set<StoreBuilder<?>> stores() {
-				return java.util.Set.of(
+			public Set<StoreBuilder<?>> stores() {
+				return Set.of(
 						Stores.keyValueStoreBuilder(stores.apply(FACTS), Serdes.String(),
 								new JacksonJsonSerde<>(StoredFact.class).noTypeInfo()),
 						Stores.keyValueStoreBuilder(stores.apply(WAITING), Serdes.String(), Serdes.ByteArray()));
@@ -115,6 +118,12 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 		this.facts = context.getStateStore(FACTS);
 		this.waiting = context.getStateStore(WAITING);
 		this.units = new UnitsView.Lookup(context.getStateStore(UnitsView.STORE), this.reader);
+		// Which units have facts waiting, kept in memory so that a fact of any other unit
+		// (nearly all of them) costs no store scan; the store, restored before this runs,
+		// is the truth.
+		try (KeyValueIterator<String, byte[]> iterator = this.waiting.all()) {
+			iterator.forEachRemaining((entry) -> this.waitingUnits.add(unitOf(entry.key)));
+		}
 		context.schedule(this.retryInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> retryWaiting());
 	}
 
@@ -132,13 +141,9 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 			this.metrics.skipped();
 			return;
 		}
-		String prefix = fact.unitCode() + SEPARATOR;
-		boolean queued;
-		try (KeyValueIterator<String, byte[]> earlier = this.waiting.prefixScan(prefix, new StringSerializer())) {
-			queued = earlier.hasNext();
-		}
-		if (queued || !count(fact, record)) {
-			this.waiting.put(prefix + position(), record.value());
+		if (this.waitingUnits.contains(fact.unitCode()) || !count(fact, record)) {
+			this.waiting.put(fact.unitCode() + SEPARATOR + position(), record.value());
+			this.waitingUnits.add(fact.unitCode());
 			this.metrics.waited();
 		}
 	}
@@ -160,10 +165,10 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 		try (KeyValueIterator<String, byte[]> iterator = this.waiting.all()) {
 			iterator.forEachRemaining(all::add);
 		}
-		String blockedUnit = null;
+		Set<String> blocked = new HashSet<>();
 		for (KeyValue<String, byte[]> entry : all) {
-			String unit = entry.key.substring(0, entry.key.indexOf(SEPARATOR));
-			if (unit.equals(blockedUnit)) {
+			String unit = unitOf(entry.key);
+			if (blocked.contains(unit)) {
 				continue;
 			}
 			Record<String, byte[]> record = new Record<>(unit, entry.value, this.context.currentSystemTimeMs());
@@ -180,9 +185,14 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 				this.waiting.delete(entry.key);
 			}
 			else {
-				blockedUnit = unit;
+				blocked.add(unit);
 			}
 		}
+		this.waitingUnits.retainAll(blocked);
+	}
+
+	private static String unitOf(String waitingKey) {
+		return waitingKey.substring(0, waitingKey.indexOf(SEPARATOR));
 	}
 
 	/**

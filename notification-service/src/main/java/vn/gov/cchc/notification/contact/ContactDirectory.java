@@ -1,5 +1,7 @@
 package vn.gov.cchc.notification.contact;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +16,13 @@ public class ContactDirectory {
 
 	ContactDirectory(Contacts contacts) {
 		this.contacts = contacts;
+	}
+
+	/**
+	 * The contacts of the units among these that are known, by unit code, in one read.
+	 */
+	public Map<String, Contact> findAll(Collection<String> unitCodes) {
+		return this.contacts.findAll(unitCodes);
 	}
 
 	/** The unit's contact as of the latest unit event, if the unit is known. */

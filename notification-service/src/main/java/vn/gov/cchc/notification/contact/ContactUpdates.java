@@ -1,19 +1,23 @@
 package vn.gov.cchc.notification.contact;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the unit events to the contact directory and to the unit tree, counting what
- * was applied and what was skipped and why.
+ * Applies the unit events to the contact directory and to the unit tree, a batch at a
+ * time, counting what was applied and what was skipped and why.
  */
 @Component
 class ContactUpdates {
@@ -53,33 +57,65 @@ class ContactUpdates {
 			.register(meters);
 	}
 
-	void apply(Message<byte[]> message) {
-		Optional<UnitEvent> read = this.reader.read(message.getPayload());
-		if (read.isEmpty()) {
-			this.unknownType.increment();
-			logger.info("Skipped a record of a type this service does not know: key={} partition={} offset={}",
-					message.getHeaders().get(KafkaHeaders.RECEIVED_KEY),
-					message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION),
-					message.getHeaders().get(KafkaHeaders.OFFSET));
+	/**
+	 * Applies a batch of records from {@code cchc.units} with one read and one bulk write
+	 * per collection. A record that cannot be read stops the batch there: the records
+	 * before it are applied, and the error handler dead-letters it and hands the rest
+	 * back.
+	 */
+	void apply(Message<List<byte[]>> batch) {
+		List<byte[]> records = batch.getPayload();
+		List<UnitEvent> events = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			Optional<UnitEvent> read;
+			try {
+				read = this.reader.read(records.get(i));
+			}
+			catch (UnreadableUnitEventException ex) {
+				apply(events);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+			if (read.isEmpty()) {
+				this.unknownType.increment();
+				logger.info("Skipped a record of a type this service does not know: key={} partition={} offset={}",
+						at(batch, KafkaHeaders.RECEIVED_KEY, i), at(batch, KafkaHeaders.RECEIVED_PARTITION, i),
+						at(batch, KafkaHeaders.OFFSET, i));
+				continue;
+			}
+			events.add(read.get());
+		}
+		apply(events);
+	}
+
+	private void apply(List<UnitEvent> events) {
+		if (events.isEmpty()) {
 			return;
 		}
-		UnitEvent event = read.get();
 		// Each write holds only an event newer than its own, so a redelivery after a
 		// crash between the two completes the one that was missing. The counters follow
 		// the contacts.
-		this.nodes.save(UnitNode.from(event));
-		switch (this.contacts.save(Contact.from(event))) {
-			case APPLIED -> this.applied.increment();
-			case STALE -> {
-				this.stale.increment();
-				logger.info("Skipped event {} for unit {}: the stored contacts come from a newer event",
-						event.eventId(), event.unit().code());
-			}
-			case DUPLICATE -> {
-				this.duplicate.increment();
-				logger.debug("Skipped event {} for unit {}: already applied", event.eventId(), event.unit().code());
+		this.nodes.saveAll(events.stream().map(UnitNode::from).toList());
+		List<LatestEventWrites.Outcome> outcomes = this.contacts.saveAll(events.stream().map(Contact::from).toList());
+		for (int i = 0; i < events.size(); i++) {
+			UnitEvent event = events.get(i);
+			switch (outcomes.get(i)) {
+				case APPLIED -> this.applied.increment();
+				case STALE -> {
+					this.stale.increment();
+					logger.info("Skipped event {} for unit {}: the stored contacts come from a newer event",
+							event.eventId(), event.unit().code());
+				}
+				case DUPLICATE -> {
+					this.duplicate.increment();
+					logger.debug("Skipped event {} for unit {}: already applied", event.eventId(), event.unit().code());
+				}
 			}
 		}
+	}
+
+	private static @Nullable Object at(Message<?> batch, String header, int index) {
+		return (batch.getHeaders().get(header) instanceof List<?> values && index < values.size()) ? values.get(index)
+				: null;
 	}
 
 }

@@ -1,8 +1,14 @@
 package vn.gov.cchc.notification.contact;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -17,6 +23,16 @@ class Contacts {
 
 	Contacts(MongoTemplate mongo) {
 		this.mongo = mongo;
+		LatestEventWrites.index(mongo, Contact.class);
+	}
+
+	Map<String, Contact> findAll(Collection<String> unitCodes) {
+		if (unitCodes.isEmpty()) {
+			return Map.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(unitCodes)), Contact.class)
+			.stream()
+			.collect(Collectors.toMap(Contact::unitCode, (contact) -> contact));
 	}
 
 	Optional<Contact> findByUnitCode(String unitCode) {
@@ -28,6 +44,21 @@ class Contacts {
 	 * event (see {@link LatestEventWrites}).
 	 */
 	LatestEventWrites.Outcome save(Contact contact) {
+		return LatestEventWrites.save(this.mongo, Contact.class, contact.unitCode(), contact.occurredAt(),
+				contact.lastEventId(), update(contact));
+	}
+
+	/**
+	 * Stores a batch (see {@link LatestEventWrites#saveAll}).
+	 * @return each one's outcome, in order
+	 */
+	List<LatestEventWrites.Outcome> saveAll(List<Contact> batch) {
+		return LatestEventWrites.saveAll(this.mongo, Contact.class, batch.stream()
+			.map((one) -> new LatestEventWrites.Write(one.unitCode(), one.occurredAt(), one.lastEventId(), update(one)))
+			.toList());
+	}
+
+	private static Update update(Contact contact) {
 		Update update = new Update().set("name", contact.name())
 			.set("kind", contact.kind())
 			.set("parentCode", contact.parentCode())
@@ -38,8 +69,7 @@ class Contacts {
 			.set("validTo", contact.validTo())
 			.set("occurredAt", contact.occurredAt())
 			.set("lastEventId", contact.lastEventId());
-		return LatestEventWrites.save(this.mongo, Contact.class, contact.unitCode(), contact.occurredAt(),
-				contact.lastEventId(), update);
+		return update;
 	}
 
 }

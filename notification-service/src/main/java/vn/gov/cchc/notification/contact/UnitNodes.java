@@ -1,5 +1,6 @@
 package vn.gov.cchc.notification.contact;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,6 +18,7 @@ class UnitNodes {
 
 	UnitNodes(MongoTemplate mongo) {
 		this.mongo = mongo;
+		LatestEventWrites.index(mongo, UnitNode.class);
 	}
 
 	Optional<UnitNode> find(String unitCode) {
@@ -24,14 +26,28 @@ class UnitNodes {
 	}
 
 	LatestEventWrites.Outcome save(UnitNode node) {
+		return LatestEventWrites.save(this.mongo, UnitNode.class, node.unitCode(), node.occurredAt(),
+				node.lastEventId(), update(node));
+	}
+
+	/**
+	 * Stores a batch (see {@link LatestEventWrites#saveAll}).
+	 * @return each one's outcome, in order
+	 */
+	List<LatestEventWrites.Outcome> saveAll(List<UnitNode> batch) {
+		return LatestEventWrites.saveAll(this.mongo, UnitNode.class, batch.stream()
+			.map((one) -> new LatestEventWrites.Write(one.unitCode(), one.occurredAt(), one.lastEventId(), update(one)))
+			.toList());
+	}
+
+	private static Update update(UnitNode node) {
 		Update update = new Update().set("parentCode", node.parentCode())
 			.set("parentHistory", node.parentHistory())
 			.set("validFrom", node.validFrom())
 			.set("validTo", node.validTo())
 			.set("occurredAt", node.occurredAt())
 			.set("lastEventId", node.lastEventId());
-		return LatestEventWrites.save(this.mongo, UnitNode.class, node.unitCode(), node.occurredAt(),
-				node.lastEventId(), update);
+		return update;
 	}
 
 }

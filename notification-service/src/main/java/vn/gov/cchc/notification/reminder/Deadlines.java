@@ -2,8 +2,11 @@ package vn.gov.cchc.notification.reminder;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,6 +33,18 @@ class Deadlines {
 
 	Optional<Deadline> find(String submissionId) {
 		return Optional.ofNullable(this.mongo.findById(submissionId, Deadline.class));
+	}
+
+	/** Of these reports, the ones still waiting (not in), read through the id index. */
+	Set<String> stillOpen(Collection<String> submissionIds) {
+		if (submissionIds.isEmpty()) {
+			return Set.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(submissionIds)), Deadline.class)
+			.stream()
+			.filter(Deadline::open)
+			.map(Deadline::submissionId)
+			.collect(Collectors.toSet());
 	}
 
 	/**

@@ -2,7 +2,9 @@ package vn.gov.cchc.notification.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -10,6 +12,7 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,6 +50,82 @@ class Deliveries {
 				now.plus(lease), now, List.of(), List.of(), null, null, null, null, null, List.of()));
 	}
 
+	/**
+	 * Makes the messages of one dispatcher round, in one write: each already carries the
+	 * reminders it is meant to take and is marked as being sent, before any of them is
+	 * claimed. A process that dies before a message goes leaves it in doubt; the instance
+	 * that takes it over asks the provider and sends it only with the reminders it really
+	 * claimed (see {@link ReminderDispatcher}).
+	 */
+	List<Delivery> createSending(List<Delivery> made) {
+		if (made.isEmpty()) {
+			return List.of();
+		}
+		return List.copyOf(this.mongo.insert(made, Delivery.class));
+	}
+
+	/** Changes what a message being sent carries, before it goes. */
+	Delivery carrying(Delivery delivery, List<Delivery.Item> items) {
+		this.mongo.updateFirst(mine(delivery), new Update().set("items", items), Delivery.class);
+		return new Delivery(delivery.id(), delivery.recipientUnitCode(), delivery.channel(), delivery.state(),
+				delivery.owner(), delivery.leaseUntil(), delivery.createdAt(), items, delivery.attempts(), null, null,
+				null, null, null, List.of());
+	}
+
+	/** Removes messages that carry nothing and were never sent, in one bulk write. */
+	void deleteAll(Collection<Delivery> empty) {
+		if (empty.isEmpty()) {
+			return;
+		}
+		BulkOperations removals = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+		empty.forEach((delivery) -> removals.remove(mine(delivery)));
+		removals.execute();
+	}
+
+	/**
+	 * Records that the messages went out, each with its event, in one bulk write; each
+	 * update holds only while its instance holds the message.
+	 */
+	void markSentAll(List<SentRecord> sent) {
+		if (sent.isEmpty()) {
+			return;
+		}
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+		for (SentRecord record : sent) {
+			updates.updateOne(mine(record.delivery()),
+					sentUpdate(record.providerReference(), record.attempts(), record.at(), record.event()));
+		}
+		updates.execute();
+	}
+
+	/**
+	 * The deliveries with these ids, through the id index.
+	 */
+	List<Delivery> findAll(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Delivery.class);
+	}
+
+	/** Removes published events from their documents' outboxes, in one bulk write. */
+	void removePendingAll(Map<String, List<String>> eventIdsByDelivery) {
+		if (eventIdsByDelivery.isEmpty()) {
+			return;
+		}
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
+		eventIdsByDelivery.forEach((id, eventIds) -> eventIds
+			.forEach((eventId) -> updates.updateOne(Query.query(Criteria.where("_id").is(id)),
+					new Update().pull("outbox", new Document("eventId", eventId)))));
+		updates.execute();
+	}
+
+	/** A message that went out, as {@link #markSentAll} records it. */
+	record SentRecord(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant at,
+			Delivery.PendingEvent event) {
+
+	}
+
 	/** Fixes what the delivery carries and marks it as being sent. */
 	Delivery startSending(Delivery delivery, List<Delivery.Item> items) {
 		Update sending = new Update().set("state", Delivery.State.SENDING).set("items", items);
@@ -62,13 +141,17 @@ class Deliveries {
 
 	void markSent(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant now,
 			Delivery.PendingEvent event) {
-		Update sent = new Update().set("state", Delivery.State.SENT)
+		this.mongo.updateFirst(mine(delivery), sentUpdate(providerReference, attempts, now, event), Delivery.class);
+	}
+
+	private static Update sentUpdate(String providerReference, List<Delivery.Attempt> attempts, Instant now,
+			Delivery.PendingEvent event) {
+		return new Update().set("state", Delivery.State.SENT)
 			.set("providerReference", providerReference)
 			.set("sentAt", now)
 			.push("attempts")
 			.each(attempts.toArray())
 			.push("outbox", event);
-		this.mongo.updateFirst(mine(delivery), sent, Delivery.class);
 	}
 
 	void markFailed(Delivery delivery, String failure, List<Delivery.Attempt> attempts,

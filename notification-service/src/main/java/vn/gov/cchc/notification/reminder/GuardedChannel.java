@@ -1,6 +1,7 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,16 @@ class GuardedChannel {
 
 	Channel channel() {
 		return this.sender.channel();
+	}
+
+	/**
+	 * How many messages the rate limiter lets through in this time: what one dispatcher
+	 * round may hand the channel without its messages waiting past their lease.
+	 */
+	long messagesWithin(Duration time) {
+		var config = this.rateLimiter.getRateLimiterConfig();
+		long periods = Math.max(1, time.toNanos() / Math.max(1, config.getLimitRefreshPeriod().toNanos()));
+		return Math.max(1, periods * config.getLimitForPeriod());
 	}
 
 	CircuitBreaker.State circuit() {

@@ -2,9 +2,17 @@ package vn.gov.cchc.notification.reminder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -14,6 +22,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -27,9 +36,12 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Publishes the events waiting in the deliveries' outboxes to {@code cchc.notifications}
- * and then removes each from its document. At least once with the same CloudEvent id: a
- * process that dies between the broker's acknowledgement ({@code acks=all}, idempotent
- * producer) and the removal sends the event again next round, and consumers dedupe by id.
+ * and then removes them from their documents, a batch at a time: every event of the batch
+ * is handed to the producer at once, the acknowledgements are awaited once, and the
+ * acknowledged events leave their outboxes in one bulk write. At least once with the same
+ * CloudEvent id: a process that dies between the broker's acknowledgement
+ * ({@code acks=all}, idempotent producer) and the removal sends the event again next
+ * round, and consumers dedupe by id.
  */
 class NotificationOutboxRelay implements DisposableBean {
 
@@ -47,6 +59,14 @@ class NotificationOutboxRelay implements DisposableBean {
 
 	private @Nullable KafkaProducer<String, byte[]> producer;
 
+	/** Publishes what the dispatcher just recorded; one thread, a short queue. */
+	private final ExecutorService soon = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new LinkedBlockingQueue<>(1000), (task) -> {
+				Thread thread = new Thread(task, "reminders-outbox-relay");
+				thread.setDaemon(true);
+				return thread;
+			}, new ThreadPoolExecutor.DiscardPolicy());
+
 	NotificationOutboxRelay(Deliveries deliveries, String bootstrapServers, Duration timeout, MeterRegistry meters) {
 		this.deliveries = deliveries;
 		this.bootstrapServers = bootstrapServers;
@@ -57,44 +77,111 @@ class NotificationOutboxRelay implements DisposableBean {
 	}
 
 	/**
-	 * One round over the deliveries with events waiting.
+	 * One round over the deliveries with events waiting, as many batches as there are.
 	 * @return how many events were published
 	 */
 	synchronized int relayOnce() {
 		int sent = 0;
-		for (Delivery delivery : this.deliveries.withPendingEvents(DOCUMENTS_PER_ROUND)) {
-			for (Delivery.PendingEvent event : delivery.outbox()) {
-				try {
-					send(event);
-				}
-				catch (RuntimeException ex) {
-					closeProducer();
-					logger.warn("Reminder event {} of delivery {} was not acknowledged; retrying next round: {}",
-							event.eventId(), delivery.id(), ex.toString());
-					return sent;
-				}
-				this.deliveries.removePending(delivery.id(), event.eventId());
-				this.published.increment();
-				sent++;
+		while (true) {
+			List<Delivery> pending = this.deliveries.withPendingEvents(DOCUMENTS_PER_ROUND);
+			int published = publish(pending);
+			sent += Math.max(0, published);
+			if (published < 0 || pending.size() < DOCUMENTS_PER_ROUND) {
+				return sent;
 			}
 		}
-		return sent;
 	}
 
-	private void send(Delivery.PendingEvent event) {
+	/**
+	 * Publishes the events of these deliveries soon, on the relay's own thread, so that
+	 * the dispatcher neither waits for the broker nor makes the relay look through every
+	 * delivery for them. What this misses (a broker that is down, a process that dies)
+	 * the next {@link #relayOnce} finds.
+	 */
+	void publishSoon(Collection<String> deliveryIds) {
+		if (deliveryIds.isEmpty()) {
+			return;
+		}
+		// A full queue, or a relay shutting down, drops the task: the events wait in
+		// their outboxes for the next round.
+		this.soon.execute(() -> {
+			try {
+				publishNow(deliveryIds);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not publish the events of {} deliveries now; the next round will: {}",
+						deliveryIds.size(), ex.toString());
+			}
+		});
+	}
+
+	private synchronized void publishNow(Collection<String> deliveryIds) {
+		// Read again under the lock: a round of relayOnce may have published them since.
+		publish(this.deliveries.findAll(deliveryIds)
+			.stream()
+			.filter((delivery) -> !delivery.outbox().isEmpty())
+			.toList());
+	}
+
+	/**
+	 * Sends every waiting event of these deliveries without waiting on each, waits once
+	 * for the broker's acknowledgements, and removes the acknowledged ones from their
+	 * outboxes in one bulk write.
+	 * @return how many events were published, or -1 when the broker did not acknowledge
+	 * one (the rest wait for the next round)
+	 */
+	private int publish(List<Delivery> pending) {
+		Map<String, List<String>> acknowledged = new LinkedHashMap<>();
+		List<Sending> sending = new ArrayList<>();
+		boolean failed = false;
+		try {
+			for (Delivery delivery : pending) {
+				for (Delivery.PendingEvent event : delivery.outbox()) {
+					sending.add(new Sending(delivery.id(), event.eventId(), send(event)));
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			failed = true;
+			logger.warn("Reminder events could not be handed to the producer; retrying next round: {}", ex.toString());
+		}
+		long deadline = System.nanoTime() + this.timeout.toNanos() * 2;
+		for (Sending event : sending) {
+			try {
+				event.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				acknowledged.computeIfAbsent(event.deliveryId(), (id) -> new ArrayList<>()).add(event.eventId());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failed = true;
+				break;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				failed = true;
+				logger.warn("Reminder event {} of delivery {} was not acknowledged; retrying next round: {}",
+						event.eventId(), event.deliveryId(), ex.toString());
+			}
+		}
+		this.deliveries.removePendingAll(acknowledged);
+		int published = acknowledged.values().stream().mapToInt(List::size).sum();
+		this.published.increment(published);
+		if (failed) {
+			closeProducer();
+			return -1;
+		}
+		return published;
+	}
+
+	private Future<RecordMetadata> send(Delivery.PendingEvent event) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.NOTIFICATIONS, null, event.key(),
 				event.cloudEvent().getBytes(StandardCharsets.UTF_8), List.of(new RecordHeader("content-type",
 						CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
-		try {
-			producer().send(record).get(this.timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while sending " + event.eventId(), ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not send " + event.eventId(), ex);
-		}
+		return producer().send(record);
+	}
+
+	/** An event handed to the producer. */
+	private record Sending(String deliveryId, String eventId, Future<RecordMetadata> acknowledgement) {
+
 	}
 
 	private KafkaProducer<String, byte[]> producer() {
@@ -127,7 +214,10 @@ class NotificationOutboxRelay implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		closeProducer();
+		this.soon.shutdownNow();
+		synchronized (this) {
+			closeProducer();
+		}
 	}
 
 }

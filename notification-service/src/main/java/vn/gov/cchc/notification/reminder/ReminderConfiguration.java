@@ -157,10 +157,10 @@ class ReminderConfiguration implements SchedulingConfigurer {
 		@Bean
 		ReminderDispatcher reminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines,
 				ContactDirectory contacts, ReminderSchedule schedule, ReminderProperties properties,
-				ChannelGuards channels, ReminderMetrics metrics, Clock clock) {
+				ChannelGuards channels, ReminderMetrics metrics, Clock clock, NotificationOutboxRelay relay) {
 			String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, schedule, properties,
-					channels.guarded(), channels.pools(), metrics, clock, owner);
+					channels.guarded(), channels.pools(), metrics, clock, owner, relay::publishSoon);
 		}
 
 		@Bean

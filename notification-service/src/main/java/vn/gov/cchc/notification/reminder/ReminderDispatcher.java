@@ -7,16 +7,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,24 +38,34 @@ import vn.gov.cchc.notification.contact.ContactDirectory;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Sends what is due. Each round:
+ * Sends what is due, in bulk. Each round:
  * <ol>
  * <li>takes over the deliveries of instances that died (their lease ran out): one that
  * was still being made gives its reminders back; one that was being sent is in doubt, and
- * the provider is asked whether it has the message before it is sent again;</li>
+ * the provider is asked whether it has the message before it is sent again, with only the
+ * reminders it really claimed;</li>
  * <li>groups the waiting reminders whose time has come by recipient and channel, one
- * digest each;</li>
- * <li>for each digest, makes a delivery, claims its reminders one by one (a reminder
- * claimed by another instance is left to it), drops the reports that came in meanwhile,
- * sends through the guarded channel, and records the outcome with its event.</li>
+ * digest each, as many per channel as the channel's rate sends well within a lease;</li>
+ * <li>makes the round's deliveries in one write, claims all their reminders in one bulk
+ * write (a reminder claimed by another instance is left to it), drops the reports that
+ * came in meanwhile (one read);</li>
+ * <li>sends the digests on each channel's threads, through the guarded channel, and
+ * records the messages that went out in bulk writes as they go (the reminders first, then
+ * the deliveries with their events), which the outbox relay then publishes.</li>
  * </ol>
  * A channel that fails hands its reminders to the other channel; when neither can take
  * them they wait and are tried again later, so an outage delays reminders and never drops
- * them.
+ * them. Failures, doubts and recoveries are rare and written one at a time.
  */
 class ReminderDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReminderDispatcher.class);
+
+	/** The most messages recorded in one bulk write. */
+	private static final int RECORD_BATCH = 500;
+
+	/** The longest a message that went out waits to be recorded with others. */
+	private static final Duration RECORD_WAIT = Duration.ofMillis(500);
 
 	private final Reminders reminders;
 
@@ -68,9 +89,12 @@ class ReminderDispatcher {
 
 	private final String owner;
 
+	private final Consumer<Collection<String>> recorded;
+
 	ReminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines, ContactDirectory contacts,
 			ReminderSchedule schedule, ReminderProperties properties, Map<Channel, GuardedChannel> channels,
-			Map<Channel, ExecutorService> senders, ReminderMetrics metrics, Clock clock, String owner) {
+			Map<Channel, ExecutorService> senders, ReminderMetrics metrics, Clock clock, String owner,
+			Consumer<Collection<String>> recorded) {
 		this.reminders = reminders;
 		this.deliveries = deliveries;
 		this.deadlines = deadlines;
@@ -82,69 +106,264 @@ class ReminderDispatcher {
 		this.metrics = metrics;
 		this.clock = clock;
 		this.owner = owner;
+		this.recorded = recorded;
 	}
 
 	/**
-	 * One round.
-	 * @return the digests this round tried to send
+	 * Rounds until nothing more is due, pipelined: the next round is made (read, claimed)
+	 * while the messages of the last one are still going out, and the messages that went
+	 * out are recorded in bulk in between, so a backlog goes at the channels' rates
+	 * rather than at one batch per interval.
+	 * @return the digests the rounds tried to send
 	 */
 	synchronized int runOnce() {
+		// Once a run: what other instances left is taken up after the rounds in progress.
 		recoverAbandoned();
+		Pipeline pipeline = new Pipeline();
+		int digests = 0;
+		boolean more = true;
+		while (!Thread.currentThread().isInterrupted()) {
+			if (more && pipeline.inFlight() <= this.properties.dispatch().batchSize() / 2) {
+				Round round = round(pipeline);
+				digests += round.digests();
+				more = round.more();
+				continue;
+			}
+			if (pipeline.recordWhatWentOut(!more)) {
+				break;
+			}
+		}
+		return digests;
+	}
+
+	private Round round(Pipeline pipeline) {
 		Instant now = this.clock.instant();
-		Map<Recipients, List<Reminder>> digests = new LinkedHashMap<>();
 		// An SMS whose time came in the quiet hours (planned before them, retried into
 		// them, or due while the service was down) waits for their end.
 		List<Channel> open = this.schedule.quiet(now) ? List.of(Channel.EMAIL) : List.of(Channel.values());
 		List<Reminder> timeHasCome = this.reminders.due(now, open, this.properties.dispatch().batchSize());
 		this.metrics.due(timeHasCome.size());
+		Map<Recipients, List<Reminder>> digests = new LinkedHashMap<>();
 		for (Reminder reminder : timeHasCome) {
 			digests
 				.computeIfAbsent(new Recipients(reminder.recipientUnitCode(), reminder.channel()),
 						(key) -> new ArrayList<>())
 				.add(reminder);
 		}
-		List<CompletableFuture<Void>> sending = new ArrayList<>();
-		digests.forEach((to, due) -> sending
-			.add(CompletableFuture.runAsync(() -> deliver(to, due), this.senders.get(to.channel()))
-				.exceptionally((ex) -> {
-					logger.warn("Could not finish the digest for {} by {}; its reminders are taken up again",
-							to.unitCode(), to.channel(), ex);
-					return null;
-				})));
-		sending.forEach(CompletableFuture::join);
-		return digests.size();
+		// A message must start well within its lease, or another instance could take it
+		// over and send it too: a channel holds at most what its rate sends in a quarter
+		// of one, counting the messages of the last round still waiting.
+		Map<Channel, Long> room = new EnumMap<>(Channel.class);
+		Duration quarterLease = this.properties.dispatch().lease().dividedBy(4);
+		this.channels.forEach((channel, guarded) -> room.put(channel,
+				guarded.messagesWithin(quarterLease) - pipeline.inFlight(channel)));
+		boolean more = digests.keySet().removeIf((to) -> room.merge(to.channel(), -1L, Long::sum) < 0)
+				|| timeHasCome.size() >= this.properties.dispatch().batchSize();
+		List<Delivery> ready = prepare(digests, now);
+		pipeline.send(ready);
+		// Nothing could go (every reminder taken by another instance, or every report
+		// in): the next round waits for the interval.
+		return new Round(digests.size(), more && !ready.isEmpty());
 	}
 
-	private void deliver(Recipients to, List<Reminder> due) {
-		Instant now = this.clock.instant();
-		Delivery delivery = this.deliveries.create("d-" + UUID.randomUUID(), to.unitCode(), to.channel(), this.owner,
-				now, this.properties.dispatch().lease());
-		List<Reminder> claimed = due.stream()
-			.filter((reminder) -> this.reminders.claim(reminder.id(), delivery.id(), now))
-			.toList();
-		List<Delivery.Item> items = new ArrayList<>();
-		for (Reminder reminder : claimed) {
-			if (this.deadlines.find(reminder.submissionId()).filter(Deadline::open).isPresent()) {
-				items.add(Delivery.Item.of(reminder));
+	/**
+	 * Makes the round's deliveries, claims their reminders and drops the reports that are
+	 * in, with a handful of bulk writes for the whole round.
+	 * @return the deliveries to send, each with the reminders it claimed
+	 */
+	private List<Delivery> prepare(Map<Recipients, List<Reminder>> digests, Instant now) {
+		List<Delivery> made = new ArrayList<>();
+		Map<String, String> deliveryOf = new HashMap<>();
+		Map<String, Reminder> byId = new HashMap<>();
+		digests.forEach((to, due) -> {
+			Delivery delivery = new Delivery("d-" + UUID.randomUUID(), to.unitCode(), to.channel(),
+					Delivery.State.SENDING, this.owner, now.plus(this.properties.dispatch().lease()), now,
+					due.stream().map(Delivery.Item::of).toList(), List.of(), null, null, null, null, null, List.of());
+			made.add(delivery);
+			due.forEach((reminder) -> {
+				deliveryOf.put(reminder.id(), delivery.id());
+				byId.put(reminder.id(), reminder);
+			});
+		});
+		// The deliveries first: a claimed reminder always names a delivery that exists,
+		// so a process that dies at any point leaves nothing claimed for good.
+		this.deliveries.createSending(made);
+		Set<String> claimed = this.reminders.claimAll(deliveryOf, now);
+		Set<String> open = this.deadlines
+			.stillOpen(claimed.stream().map((id) -> byId.get(id).submissionId()).collect(Collectors.toSet()));
+		Map<String, String> cancelled = new HashMap<>();
+		List<Delivery> empty = new ArrayList<>();
+		List<Delivery> ready = new ArrayList<>();
+		for (Delivery delivery : made) {
+			List<Delivery.Item> keep = new ArrayList<>();
+			for (Delivery.Item item : delivery.items()) {
+				if (!claimed.contains(item.reminderId())) {
+					continue;
+				}
+				if (open.contains(item.submissionId())) {
+					keep.add(item);
+				}
+				else {
+					cancelled.put(item.reminderId(), delivery.id());
+				}
+			}
+			if (keep.isEmpty()) {
+				empty.add(delivery);
+			}
+			else if (keep.size() < delivery.items().size()) {
+				ready.add(this.deliveries.carrying(delivery, keep));
 			}
 			else {
-				this.reminders.cancelClaimed(reminder.id(), delivery.id(), now);
+				ready.add(delivery);
 			}
 		}
-		if (items.isEmpty()) {
-			this.deliveries.delete(delivery);
-			return;
-		}
-		send(this.deliveries.startSending(delivery, items));
+		this.reminders.cancelClaimedAll(cancelled, now);
+		this.deliveries.deleteAll(empty);
+		return ready;
 	}
 
-	private void send(Delivery delivery) {
+	/**
+	 * The messages of the rounds of one run: sent on their channels' threads, recorded in
+	 * bulk on the dispatcher's thread as they go out.
+	 */
+	private final class Pipeline {
+
+		private final BlockingQueue<Deliveries.SentRecord> wentOut = new LinkedBlockingQueue<>();
+
+		private final Map<Channel, AtomicInteger> inFlight = new EnumMap<>(Channel.class);
+
+		private List<Deliveries.SentRecord> batch = new ArrayList<>();
+
+		private long firstAt;
+
+		Pipeline() {
+			for (Channel channel : Channel.values()) {
+				this.inFlight.put(channel, new AtomicInteger());
+			}
+		}
+
+		int inFlight() {
+			return this.inFlight.values().stream().mapToInt(AtomicInteger::get).sum();
+		}
+
+		int inFlight(Channel channel) {
+			return this.inFlight.get(channel).get();
+		}
+
+		/** Hands a round's deliveries to their channels' threads. */
+		void send(List<Delivery> ready) {
+			if (ready.isEmpty()) {
+				return;
+			}
+			// Every contact the round's messages need, in one read.
+			Set<String> units = new HashSet<>();
+			ready.forEach((delivery) -> {
+				units.add(delivery.recipientUnitCode());
+				delivery.items().forEach((item) -> units.add(item.unitCode()));
+			});
+			Map<String, Contact> known = ReminderDispatcher.this.contacts.findAll(units);
+			Function<String, Optional<Contact>> contact = (code) -> Optional.ofNullable(known.get(code));
+			for (Delivery delivery : ready) {
+				AtomicInteger waiting = this.inFlight.get(delivery.channel());
+				waiting.incrementAndGet();
+				try {
+					ReminderDispatcher.this.senders.get(delivery.channel()).execute(() -> {
+						try {
+							sendInRound(delivery, contact).ifPresent(this.wentOut::add);
+						}
+						catch (RuntimeException ex) {
+							logger.warn(
+									"Could not finish delivery {} to {} by {}; it is taken up again after its "
+											+ "lease",
+									delivery.id(), delivery.recipientUnitCode(), delivery.channel(), ex);
+						}
+						finally {
+							waiting.decrementAndGet();
+						}
+					});
+				}
+				catch (RejectedExecutionException ex) {
+					waiting.decrementAndGet();
+					logger.warn("Delivery {} was not sent: the service is stopping; it goes after its lease",
+							delivery.id());
+				}
+			}
+		}
+
+		/**
+		 * Waits a moment for messages that went out and records them once enough have
+		 * gathered, or have waited long enough.
+		 * @param last whether no round follows
+		 * @return whether every message was sent and recorded
+		 */
+		boolean recordWhatWentOut(boolean last) {
+			boolean idle = inFlight() == 0;
+			Deliveries.SentRecord next;
+			try {
+				next = this.wentOut.poll(20, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				// What went out and is not recorded is found at the provider after its
+				// lease.
+				Thread.currentThread().interrupt();
+				return true;
+			}
+			if (next != null) {
+				if (this.batch.isEmpty()) {
+					this.firstAt = System.nanoTime();
+				}
+				this.batch.add(next);
+				this.wentOut.drainTo(this.batch, RECORD_BATCH - this.batch.size());
+			}
+			boolean drained = idle && next == null && this.wentOut.isEmpty();
+			if (!this.batch.isEmpty() && (drained || this.batch.size() >= RECORD_BATCH
+					|| System.nanoTime() - this.firstAt >= RECORD_WAIT.toNanos())) {
+				recordSent(this.batch);
+				this.batch = new ArrayList<>();
+			}
+			return drained && last;
+		}
+
+	}
+
+	/**
+	 * Sends one delivery of the round, unless its lease is too far gone for it to start
+	 * now, or it is an SMS whose turn came in the quiet hours.
+	 * @return the message as it went out, to be recorded with others
+	 */
+	private Optional<Deliveries.SentRecord> sendInRound(Delivery delivery,
+			Function<String, Optional<Contact>> contact) {
+		Instant now = this.clock.instant();
+		Duration lease = this.properties.dispatch().lease();
+		if (now.isAfter(delivery.leaseUntil().minus(lease.dividedBy(2)))) {
+			// Another instance may take it over soon: left to whoever does, who asks the
+			// provider (not found) and sends it.
+			logger.warn("Delivery {} waited too long for its turn; it goes after its lease", delivery.id());
+			return Optional.empty();
+		}
+		if (delivery.channel() == Channel.SMS && this.schedule.quiet(now)) {
+			Instant later = this.schedule.outOfQuietHours(now);
+			delivery.items().forEach((item) -> this.reminders.giveBack(item.reminderId(), delivery.id(), later, now));
+			this.deliveries.delete(delivery);
+			return Optional.empty();
+		}
+		return attempt(delivery, contact);
+	}
+
+	/**
+	 * Sends the delivery once through its guarded channel. A failure, or a doubt, is
+	 * recorded here and now.
+	 * @return the message, if it went out, to be recorded
+	 */
+	private Optional<Deliveries.SentRecord> attempt(Delivery delivery, Function<String, Optional<Contact>> contact) {
 		GuardedChannel channel = this.channels.get(delivery.channel());
-		Optional<Recipient> recipient = recipient(delivery.recipientUnitCode());
+		Optional<Recipient> recipient = contact.apply(delivery.recipientUnitCode())
+			.map((found) -> new Recipient(found.unitCode(), found.name(), found.person(), found.email(),
+					found.phone()));
 		if (recipient.isEmpty()) {
 			failed(delivery, null, new GuardedChannel.ChannelFailure(
 					"Chưa có thông tin liên hệ của đơn vị " + delivery.recipientUnitCode(), false, List.of()));
-			return;
+			return Optional.empty();
 		}
 		if (!recipient.get().reachableBy(delivery.channel())) {
 			failed(delivery, recipient.get(),
@@ -152,19 +371,25 @@ class ReminderDispatcher {
 							(delivery.channel() == Channel.EMAIL) ? "Đơn vị chưa đăng ký địa chỉ thư điện tử"
 									: "Đơn vị chưa đăng ký số điện thoại nhận tin nhắn",
 							true, List.of()));
-			return;
+			return Optional.empty();
 		}
 		try {
-			GuardedChannel.Sent sent = channel.send(digest(delivery, recipient.get()));
-			recordSent(delivery, sent.reference(), sent.attempts());
+			GuardedChannel.Sent sent = channel.send(digest(delivery, recipient.get(), contact));
+			return Optional.of(sentRecord(delivery, sent.reference(), sent.attempts()));
 		}
 		catch (GuardedChannel.ChannelFailure failure) {
 			if (failure.inDoubt()) {
 				leaveInDoubt(delivery, failure);
-				return;
+				return Optional.empty();
 			}
 			failed(delivery, recipient.get(), failure);
+			return Optional.empty();
 		}
+	}
+
+	/** Sends one delivery and records it at once (the recovery path). */
+	private void send(Delivery delivery) {
+		attempt(delivery, this.contacts::find).ifPresent((sent) -> recordSent(List.of(sent)));
 	}
 
 	/**
@@ -180,16 +405,26 @@ class ReminderDispatcher {
 				+ "its lease", delivery.id(), delivery.channel(), failure.getMessage());
 	}
 
-	private void recordSent(Delivery delivery, String reference, List<Delivery.Attempt> attempts) {
+	private Deliveries.SentRecord sentRecord(Delivery delivery, String reference, List<Delivery.Attempt> attempts) {
 		Instant at = this.clock.instant();
 		int calls = (int) attempts.stream().filter((attempt) -> !attempt.outcome().equals("found")).count();
-		// The reminders first: a process that dies between the two writes leaves the
-		// delivery unfinished, to be found at the provider and recorded again after its
-		// lease. The other order would leave its reminders claimed for good.
-		delivery.items().forEach((item) -> this.reminders.markSent(item.reminderId(), delivery.id(), at));
-		this.deliveries.markSent(delivery, reference, attempts, at,
+		return new Deliveries.SentRecord(delivery, reference, attempts, at,
 				ReminderEvents.sent(delivery, reference, calls, at));
-		this.metrics.sent(delivery.channel(), delivery.fallbackFor() != null);
+	}
+
+	private void recordSent(List<Deliveries.SentRecord> sent) {
+		Map<String, String> deliveryOf = new HashMap<>();
+		sent.forEach((record) -> record.delivery()
+			.items()
+			.forEach((item) -> deliveryOf.put(item.reminderId(), record.delivery().id())));
+		// The reminders first: a process that dies between the two writes leaves the
+		// deliveries unfinished, to be found at the provider and recorded again after
+		// their lease. The other order would leave their reminders claimed for good.
+		this.reminders.markSentAll(deliveryOf, this.clock.instant());
+		this.deliveries.markSentAll(sent);
+		sent.forEach(
+				(record) -> this.metrics.sent(record.delivery().channel(), record.delivery().fallbackFor() != null));
+		this.recorded.accept(sent.stream().map((record) -> record.delivery().id()).toList());
 	}
 
 	/**
@@ -270,8 +505,8 @@ class ReminderDispatcher {
 		if (answer == ChannelSender.Lookup.FOUND) {
 			this.metrics.inDoubt("found");
 			logger.info("Delivery {} was sent before its instance died; recording it as sent", delivery.id());
-			recordSent(delivery, delivery.id(),
-					List.of(new Delivery.Attempt(now, "found", "Nhà cung cấp đã nhận thư/tin nhắn này")));
+			recordSent(List.of(sentRecord(delivery, delivery.id(),
+					List.of(new Delivery.Attempt(now, "found", "Nhà cung cấp đã nhận thư/tin nhắn này")))));
 			return;
 		}
 		boolean unconfirmed = answer == ChannelSender.Lookup.UNKNOWN;
@@ -284,6 +519,11 @@ class ReminderDispatcher {
 			this.metrics.inDoubt("held");
 			return;
 		}
+		Optional<Delivery> claimed = withItsClaims(delivery, now);
+		if (claimed.isEmpty()) {
+			return;
+		}
+		delivery = claimed.get();
 		if (unconfirmed) {
 			this.metrics.inDoubt("resent-unconfirmed");
 			logger.warn("Delivery {} could not be confirmed by its provider for {}; sending it again", delivery.id(),
@@ -297,13 +537,43 @@ class ReminderDispatcher {
 		send(delivery);
 	}
 
-	private Optional<Recipient> recipient(String unitCode) {
-		return this.contacts.find(unitCode)
-			.map((contact) -> new Recipient(contact.unitCode(), contact.name(), contact.person(), contact.email(),
-					contact.phone()));
+	/**
+	 * The delivery with only the reminders it claimed and whose reports are still
+	 * waiting: a round makes its deliveries before it claims their reminders, so a
+	 * process that died in between leaves a delivery naming reminders it never took. None
+	 * left: it was never sent, and is removed.
+	 */
+	private Optional<Delivery> withItsClaims(Delivery delivery, Instant now) {
+		Map<String, Reminder> stored = new HashMap<>();
+		this.reminders.findAll(delivery.items().stream().map(Delivery.Item::reminderId).toList())
+			.forEach((reminder) -> stored.put(reminder.id(), reminder));
+		List<Delivery.Item> ours = delivery.items().stream().filter((item) -> {
+			Reminder reminder = stored.get(item.reminderId());
+			return reminder != null && reminder.state() == Reminder.State.CLAIMED
+					&& delivery.id().equals(reminder.deliveryId());
+		}).toList();
+		Set<String> open = this.deadlines
+			.stillOpen(ours.stream().map(Delivery.Item::submissionId).collect(Collectors.toSet()));
+		Map<String, String> cancelled = new HashMap<>();
+		List<Delivery.Item> keep = new ArrayList<>();
+		for (Delivery.Item item : ours) {
+			if (open.contains(item.submissionId())) {
+				keep.add(item);
+			}
+			else {
+				cancelled.put(item.reminderId(), delivery.id());
+			}
+		}
+		this.reminders.cancelClaimedAll(cancelled, now);
+		if (keep.isEmpty()) {
+			this.deliveries.delete(delivery);
+			return Optional.empty();
+		}
+		return Optional
+			.of((keep.size() < delivery.items().size()) ? this.deliveries.carrying(delivery, keep) : delivery);
 	}
 
-	private Digest digest(Delivery delivery, Recipient recipient) {
+	private Digest digest(Delivery delivery, Recipient recipient, Function<String, Optional<Contact>> contact) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, this.properties.zone());
 		Map<String, String> names = new HashMap<>();
@@ -315,7 +585,7 @@ class ReminderDispatcher {
 		List<DigestItem> items = new ArrayList<>();
 		for (Delivery.Item item : latest.values()) {
 			String unitName = names.computeIfAbsent(item.unitCode(),
-					(code) -> this.contacts.find(code).map(Contact::name).orElse(code));
+					(code) -> contact.apply(code).map(Contact::name).orElse(code));
 			items.add(new DigestItem(item.submissionId(), item.unitCode(), unitName, item.planId(), item.periodId(),
 					item.periodType(), item.dueDate(), item.kind(), ChronoUnit.DAYS.between(today, item.dueDate()),
 					link(item.unitCode(), item.planId(), item.periodId())));
@@ -332,6 +602,11 @@ class ReminderDispatcher {
 			link.queryParam("plan", planId).queryParam("period", periodId);
 		}
 		return link.encode().build().toUri();
+	}
+
+	/** What a round did, and whether it left reminders whose time has come. */
+	private record Round(int digests, boolean more) {
+
 	}
 
 	/** Who a digest goes to and how. */

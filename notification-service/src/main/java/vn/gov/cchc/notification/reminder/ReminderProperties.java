@@ -126,7 +126,8 @@ public record ReminderProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
 
 	/**
 	 * @param interval how long the dispatcher rests between rounds
-	 * @param batchSize reminders one round takes at most
+	 * @param batchSize reminders one round takes at most; a round that finds more is
+	 * followed at once by the next
 	 * @param lease how long a delivery stays with the instance that took it before
 	 * another instance may take it over (longer than one delivery with all its retries)
 	 * @param retryBackoff the first wait before a reminder that neither channel could
@@ -137,7 +138,7 @@ public record ReminderProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
 	 * at-most-once promise, sending it keeps the never-dropped one
 	 * @param outboxTimeout how long the relay waits for Kafka to acknowledge an event
 	 */
-	public record Dispatch(@DefaultValue("15s") Duration interval, @DefaultValue("500") @Min(1) int batchSize,
+	public record Dispatch(@DefaultValue("15s") Duration interval, @DefaultValue("2000") @Min(1) int batchSize,
 			@DefaultValue("2m") Duration lease, @DefaultValue("1m") Duration retryBackoff,
 			@DefaultValue("1h") Duration maxRetryBackoff, @DefaultValue("1h") Duration unresolvedDoubtResend,
 			@DefaultValue("10s") Duration outboxTimeout) {

@@ -3,11 +3,17 @@ package vn.gov.cchc.notification.reminder;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import com.mongodb.bulk.BulkWriteResult;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -17,7 +23,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The {@code reminders} collection. Every change of state is one conditional update on
  * one document that names the state it expects, so two dispatchers (two instances, or a
- * restarted one and the lease it took over) can never both move the same reminder.
+ * restarted one and the lease it took over) can never both move the same reminder. The
+ * dispatcher's hot path sends those updates many at a time in one unordered bulk write:
+ * each update in it is still conditional on its own document.
  */
 @Repository
 class Reminders {
@@ -103,6 +111,78 @@ class Reminders {
 			.set("deliveryId", deliveryId)
 			.set("updatedAt", now);
 		return this.mongo.updateFirst(waiting, claim, Reminder.class).getModifiedCount() > 0;
+	}
+
+	/**
+	 * Takes waiting reminders into their messages, in one bulk write.
+	 * @param deliveryOf the message each reminder goes into, by reminder id
+	 * @return the ids of the reminders taken: those another dispatcher took first are not
+	 * among them
+	 */
+	Set<String> claimAll(Map<String, String> deliveryOf, Instant now) {
+		if (deliveryOf.isEmpty()) {
+			return Set.of();
+		}
+		BulkOperations claims = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
+		deliveryOf.forEach((id, deliveryId) -> claims.updateOne(
+				byId(id).addCriteria(Criteria.where("state").is(Reminder.State.SCHEDULED)),
+				new Update().set("state", Reminder.State.CLAIMED).set("deliveryId", deliveryId).set("updatedAt", now)));
+		BulkWriteResult result = claims.execute();
+		if (result.getModifiedCount() == deliveryOf.size()) {
+			return deliveryOf.keySet();
+		}
+		// A bulk write counts what it changed but does not say which: the reminders tell.
+		return findAll(deliveryOf.keySet()).stream()
+			.filter((reminder) -> reminder.state() == Reminder.State.CLAIMED
+					&& deliveryOf.get(reminder.id()).equals(reminder.deliveryId()))
+			.map(Reminder::id)
+			.collect(Collectors.toSet());
+	}
+
+	/** The reminders with these ids, read through the id index. */
+	List<Reminder> findAll(Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Reminder.class);
+	}
+
+	/**
+	 * Records that the messages carrying these reminders went out, in one bulk write.
+	 * @param deliveryOf the message that carried each reminder, by reminder id
+	 */
+	void markSentAll(Map<String, String> deliveryOf, Instant now) {
+		bulk(deliveryOf, new Update().set("state", Reminder.State.SENT).set("updatedAt", now));
+	}
+
+	/**
+	 * Cancels claimed reminders whose reports came in while their messages were being
+	 * made, in one bulk write.
+	 */
+	void cancelClaimedAll(Map<String, String> deliveryOf, Instant now) {
+		bulk(deliveryOf, new Update().set("state", Reminder.State.CANCELLED).set("updatedAt", now));
+	}
+
+	/**
+	 * Gives a claimed reminder back to wait until {@code sendAt}, its message not sent
+	 * (an SMS whose turn came in the quiet hours), without counting a failed try.
+	 */
+	void giveBack(String id, String deliveryId, Instant sendAt, Instant now) {
+		this.mongo.updateFirst(claimed(id, deliveryId),
+				new Update().set("state", Reminder.State.SCHEDULED)
+					.unset("deliveryId")
+					.set("sendAt", sendAt)
+					.set("updatedAt", now),
+				Reminder.class);
+	}
+
+	private void bulk(Map<String, String> deliveryOf, Update update) {
+		if (deliveryOf.isEmpty()) {
+			return;
+		}
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
+		deliveryOf.forEach((id, deliveryId) -> updates.updateOne(claimed(id, deliveryId), update));
+		updates.execute();
 	}
 
 	/** Gives a message's reminders back, for a message that was never sent. */

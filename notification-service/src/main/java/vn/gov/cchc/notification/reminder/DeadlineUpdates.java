@@ -1,21 +1,29 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the submission events to the deadlines and plans their reminders. Planning runs
- * after every record, applied or redelivered, because it is idempotent: a consumer that
- * died between the two steps leaves nothing behind when the record comes again.
+ * Applies the submission events to the deadlines and plans their reminders, a batch at a
+ * time. Planning runs after every batch, applied or redelivered, because it is
+ * idempotent: a consumer that died between the two steps leaves nothing behind when the
+ * batch comes again.
  * <p>
  * Nothing here calls a provider: the consumer only writes to MongoDB, so a provider
  * outage cannot hold up the topic.
@@ -57,22 +65,63 @@ class DeadlineUpdates {
 			.register(meters);
 	}
 
-	void apply(Message<byte[]> message) {
-		Optional<SubmissionEvent> read = this.reader.read(message.getPayload());
-		if (read.isEmpty()) {
-			this.unknownType.increment();
-			logger.debug("Skipped a record the reminders do not use: key={} offset={}",
-					message.getHeaders().get(KafkaHeaders.RECEIVED_KEY), message.getHeaders().get(KafkaHeaders.OFFSET));
+	/**
+	 * Applies a batch of records from {@code cchc.submissions}: each event to its
+	 * deadline (one versioned write each), then the reminders of every deadline the batch
+	 * touched, planned together from the deadlines as they now stand (one read and one
+	 * insert for the batch). A record that cannot be read stops the batch there: the
+	 * records before it are applied, and the error handler dead-letters it and hands the
+	 * rest back.
+	 */
+	void apply(Message<List<byte[]>> batch) {
+		List<byte[]> records = batch.getPayload();
+		List<SubmissionEvent> events = new ArrayList<>();
+		for (int i = 0; i < records.size(); i++) {
+			Optional<SubmissionEvent> read;
+			try {
+				read = this.reader.read(records.get(i));
+			}
+			catch (UnreadableSubmissionEventException ex) {
+				apply(events);
+				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+			}
+			if (read.isEmpty()) {
+				this.unknownType.increment();
+				logger.debug("Skipped a record the reminders do not use: key={} offset={}",
+						at(batch, KafkaHeaders.RECEIVED_KEY, i), at(batch, KafkaHeaders.OFFSET, i));
+				continue;
+			}
+			events.add(read.get());
+		}
+		apply(events);
+	}
+
+	private void apply(List<SubmissionEvent> events) {
+		if (events.isEmpty()) {
 			return;
 		}
-		SubmissionEvent event = read.get();
-		if (this.deadlines.apply(event, this.clock.instant())) {
-			this.applied.increment();
+		Set<String> touched = new LinkedHashSet<>();
+		Set<String> opened = new HashSet<>();
+		for (SubmissionEvent event : events) {
+			if (this.deadlines.apply(event, this.clock.instant())) {
+				this.applied.increment();
+			}
+			else {
+				this.duplicate.increment();
+			}
+			touched.add(event.submissionId());
+			if (event.kind() == SubmissionEvent.Kind.DUE || event.kind() == SubmissionEvent.Kind.RETURNED) {
+				opened.add(event.submissionId());
+			}
 		}
-		else {
-			this.duplicate.increment();
-		}
-		this.deadlines.find(event.submissionId()).ifPresent(this.planner::plan);
+		// Planning runs for redelivered events too: it is idempotent, and a consumer that
+		// died between the two steps leaves nothing behind when the batch comes again.
+		this.planner.planAll(this.deadlines.findAll(touched), opened);
+	}
+
+	private static @Nullable Object at(Message<?> batch, String header, int index) {
+		return (batch.getHeaders().get(header) instanceof List<?> values && index < values.size()) ? values.get(index)
+				: null;
 	}
 
 }

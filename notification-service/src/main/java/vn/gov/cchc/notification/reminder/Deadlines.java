@@ -35,6 +35,16 @@ class Deadlines {
 		return Optional.ofNullable(this.mongo.findById(submissionId, Deadline.class));
 	}
 
+	/**
+	 * The deadlines of these reports that are known, in one read through the id index.
+	 */
+	List<Deadline> findAll(Collection<String> submissionIds) {
+		if (submissionIds.isEmpty()) {
+			return List.of();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(submissionIds)), Deadline.class);
+	}
+
 	/** Of these reports, the ones still waiting (not in), read through the id index. */
 	Set<String> stillOpen(Collection<String> submissionIds) {
 		if (submissionIds.isEmpty()) {

@@ -1,6 +1,7 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -80,6 +84,32 @@ class Reminders {
 			Query cancelled = byId(planned.id()).addCriteria(Criteria.where("state").is(Reminder.State.CANCELLED));
 			this.mongo.updateFirst(cancelled, follow.set("state", Reminder.State.SCHEDULED), Reminder.class);
 		}
+	}
+
+	/**
+	 * Plans many reminders (see {@link #plan}): inserted together in one unordered bulk
+	 * write; those stored before (a redelivered event, a due date that moved, a report
+	 * returned) fail there on their id and are brought up to date one at a time.
+	 */
+	void planAll(List<Reminder> planned, Instant now) {
+		if (planned.isEmpty()) {
+			return;
+		}
+		BulkOperations inserts = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Reminder.class);
+		planned.forEach(inserts::insert);
+		List<Integer> storedBefore = new ArrayList<>();
+		try {
+			inserts.execute();
+		}
+		catch (BulkOperationException ex) {
+			for (BulkWriteError error : ex.getErrors()) {
+				if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				storedBefore.add(error.getIndex());
+			}
+		}
+		storedBefore.forEach((index) -> plan(planned.get(index), now));
 	}
 
 	/** Cancels the reminders of a report that are still waiting. */

@@ -113,14 +113,45 @@ class ProgressBatchIngestion {
 	 * could not be written; nothing is published then
 	 */
 	void ingestValid(@Nullable ValidProgress[] valid, BatchResult.Item[] results, boolean countRefusals) {
-		int size = valid.length;
 		KnownReceipts known = new KnownReceipts(this.receipts).prefetch(idsOf(valid));
 		PlanConformance.Lookups lookups = this.conformance.lookups();
 		Map<String, Integer> firstIndex = new HashMap<>();
 		Map<Integer, Integer> copies = new HashMap<>();
 		List<Integer> toPublish = new ArrayList<>();
 		List<ProgressIngestion.Decision.Publish> publishes = new ArrayList<>();
-		for (int i = 0; i < size; i++) {
+		try {
+			decideAll(valid, results, countRefusals, known, lookups, firstIndex, copies, toPublish, publishes);
+		}
+		catch (RuntimeException ex) {
+			// Nothing of the batch is published: its claims go.
+			publishes.stream()
+				.filter(ProgressIngestion.Decision.Publish::claimed)
+				.forEach((publish) -> this.receipts.release(publish.receipt()));
+			throw ex;
+		}
+		// The batch's one store round trip: every new claim in one insert, before any
+		// event is published.
+		this.receipts.persist(publishes.stream()
+			.filter(ProgressIngestion.Decision.Publish::claimed)
+			.map(ProgressIngestion.Decision.Publish::receipt)
+			.toList());
+		// Claims of other requests, pending, are published again once they are written.
+		for (int j = publishes.size() - 1; j >= 0; j--) {
+			ProgressIngestion.Decision.Publish publish = publishes.get(j);
+			if (!publish.claimed() && !this.receipts.awaitWritten(publish.receipt().eventId())) {
+				int index = toPublish.remove(j);
+				publishes.remove(j);
+				results[index] = failed(index, publish.receipt().eventId());
+			}
+		}
+		publish(publishes, toPublish, results);
+		copies.forEach((copy, first) -> results[copy] = results[first].at(copy));
+	}
+
+	private void decideAll(@Nullable ValidProgress[] valid, BatchResult.Item[] results, boolean countRefusals,
+			KnownReceipts known, PlanConformance.Lookups lookups, Map<String, Integer> firstIndex,
+			Map<Integer, Integer> copies, List<Integer> toPublish, List<ProgressIngestion.Decision.Publish> publishes) {
+		for (int i = 0; i < valid.length; i++) {
 			ValidProgress progress = valid[i];
 			if (progress == null) {
 				continue;
@@ -154,14 +185,6 @@ class ProgressBatchIngestion {
 				results[i] = refused(i, progress.eventId(), countRefusals, ex);
 			}
 		}
-		// The batch's one store round trip: every new claim in one insert, before any
-		// event is published.
-		this.receipts.persist(publishes.stream()
-			.filter(ProgressIngestion.Decision.Publish::claimed)
-			.map(ProgressIngestion.Decision.Publish::receipt)
-			.toList());
-		publish(publishes, toPublish, results);
-		copies.forEach((copy, first) -> results[copy] = results[first].at(copy));
 	}
 
 	private void publish(List<ProgressIngestion.Decision.Publish> publishes, List<Integer> indexes,
@@ -187,13 +210,17 @@ class ProgressBatchIngestion {
 				results[index] = BatchResult.Item.accepted(index, receipt.eventId(), receipt.recordedAt(), false);
 			}
 			else {
-				results[index] = new BatchResult.Item(index, receipt.eventId(), BatchResult.Status.FAILED, null, null,
-						List.of(new FieldError(FieldError.BODY, "Hệ thống chuyển sự kiện (Kafka) chưa xác nhận đã "
-								+ "nhận báo cáo này; hãy gửi lại đúng nội dung cũ sau ít phút.")));
+				results[index] = failed(index, receipt.eventId());
 			}
 		}
 		this.ingestion.countAccepted(recorded.size());
 		this.receipts.markAllRecorded(recorded);
+	}
+
+	private static BatchResult.Item failed(int index, String eventId) {
+		return new BatchResult.Item(index, eventId, BatchResult.Status.FAILED, null, null,
+				List.of(new FieldError(FieldError.BODY, "Hệ thống chuyển sự kiện (Kafka) chưa xác nhận đã "
+						+ "nhận báo cáo này; hãy gửi lại đúng nội dung cũ sau ít phút.")));
 	}
 
 	private void requireBatch(JsonNode body) {

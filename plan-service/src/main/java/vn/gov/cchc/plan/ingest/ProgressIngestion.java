@@ -16,6 +16,7 @@ import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -97,6 +98,10 @@ class ProgressIngestion {
 		if (publish.claimed()) {
 			// The single store round trip of a report: its claim, in a group commit.
 			this.receipts.persist(List.of(publish.receipt()));
+		}
+		else if (!this.receipts.awaitWritten(publish.receipt().eventId())) {
+			throw new DataAccessResourceFailureException(
+					"The claim of " + publish.receipt().eventId() + " could not be written");
 		}
 		this.publisher.publish(BINDING, progress.unitCode(), ProgressEvents.of(progress, publish.receipt()));
 		markRecorded(publish.receipt());

@@ -81,15 +81,6 @@ record ProgressReceipt(@Id String eventId, String bodyHash, Instant recordedAt, 
 				this.planId, this.activityId, this.date, this.refersTo, this.reporter, this.note, retractionEventId);
 	}
 
-	/**
-	 * Without the reporter and the note, which the journal keeps and nothing looks up:
-	 * what the index in memory holds.
-	 */
-	ProgressReceipt withoutText() {
-		return new ProgressReceipt(this.eventId, this.bodyHash, this.recordedAt, this.status, this.kind, this.unitCode,
-				this.planId, this.activityId, this.date, this.refersTo, null, null, this.retractedBy);
-	}
-
 	ProgressReceipt recorded() {
 		return new ProgressReceipt(this.eventId, this.bodyHash, this.recordedAt, Status.RECORDED, this.kind,
 				this.unitCode, this.planId, this.activityId, this.date, this.refersTo, this.reporter, this.note,

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -76,6 +79,9 @@ class ProgressReceipts implements DisposableBean {
 
 	private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
+	/** Unit, plan and activity codes, each held once however many receipts name it. */
+	private final Map<String, String> codes = new ConcurrentHashMap<>();
+
 	ProgressReceipts(MongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.journal = new ReceiptJournal(mongo, clock);
@@ -84,19 +90,27 @@ class ProgressReceipts implements DisposableBean {
 		loader.start();
 	}
 
+	/**
+	 * The receipt of an id, or the claim another request made of it and is still writing:
+	 * deciding never waits for another request, so two requests that each wait for the
+	 * other's claims cannot lock each other up. Publishing under a claim this request did
+	 * not make waits for it first ({@link #awaitWritten}).
+	 */
 	Optional<ProgressReceipt> find(String eventId) {
 		awaitLoaded();
-		while (true) {
-			Entry entry = this.index.get(eventId);
-			if (entry == null) {
-				return Optional.empty();
-			}
-			if (awaitDurable(entry)) {
-				return Optional.of(entry.receipt);
-			}
-			// Its write failed and the claim was given up; look again.
-			this.index.remove(eventId, entry);
-		}
+		Entry entry = this.index.get(eventId);
+		return (entry != null) ? Optional.of(entry.receipt) : Optional.empty();
+	}
+
+	/**
+	 * Waits until the claim of an id is in the store, to publish its event again.
+	 * @return {@code false} if the claim was given up since (its write failed, so its
+	 * event was never published)
+	 * @throws DataAccessResourceFailureException if the write takes too long
+	 */
+	boolean awaitWritten(String eventId) {
+		Entry entry = this.index.get(eventId);
+		return entry != null && awaitDurable(entry);
 	}
 
 	/** The receipts among the given ids, by id. */
@@ -152,7 +166,7 @@ class ProgressReceipts implements DisposableBean {
 			Entry entry = this.index.get(claim.eventId());
 			if (entry != null && !entry.durable.isDone()) {
 				synchronized (entry) {
-					entry.receipt = entry.receipt.withoutText();
+					entry.receipt = compact(entry.receipt);
 				}
 				entry.journalId = written;
 				entry.durable.complete(true);
@@ -278,27 +292,30 @@ class ProgressReceipts implements DisposableBean {
 		while (!this.loaded.isDone()) {
 			try {
 				Map<String, Entry> read = new HashMap<>();
-				for (ProgressReceipt receipt : this.mongo.findAll(ProgressReceipt.class, LEGACY_COLLECTION)) {
-					read.put(receipt.eventId(), new Entry(receipt.withoutText(), null));
+				try (Stream<ProgressReceipt> legacy = this.mongo.stream(new Query(), ProgressReceipt.class,
+						LEGACY_COLLECTION)) {
+					legacy.forEach((receipt) -> read.put(receipt.eventId(), new Entry(compact(receipt), null)));
 				}
-				List<Document> journal = new ArrayList<>(this.mongo.findAll(Document.class, ReceiptJournal.COLLECTION));
-				journal.sort(Comparator.comparing((document) -> document.getObjectId("_id")));
-				for (Document written : journal) {
-					ObjectId id = written.getObjectId("_id");
-					for (Document claim : written.getList("claims", Document.class, List.of())) {
-						ProgressReceipt receipt = this.mongo.getConverter()
-							.read(ProgressReceipt.class, claim)
-							.withoutText();
-						read.putIfAbsent(receipt.eventId(), new Entry(receipt, id));
-					}
-				}
-				for (Document written : journal) {
-					for (String eventId : written.getList("recorded", String.class, List.of())) {
-						Entry entry = read.get(eventId);
-						if (entry != null) {
-							entry.receipt = entry.receipt.recorded();
+				// One document at a time, oldest first: the index, not the journal, is
+				// what
+				// has to fit in memory. A claim's acknowledgement is always added to the
+				// document that holds the claim.
+				try (Stream<Document> journal = this.mongo.stream(new Query().with(Sort.by(Sort.Direction.ASC, "_id")),
+						Document.class, ReceiptJournal.COLLECTION)) {
+					journal.forEach((written) -> {
+						ObjectId id = written.getObjectId("_id");
+						for (Document claim : written.getList("claims", Document.class, List.of())) {
+							ProgressReceipt receipt = compact(
+									this.mongo.getConverter().read(ProgressReceipt.class, claim));
+							read.putIfAbsent(receipt.eventId(), new Entry(receipt, id));
 						}
-					}
+						for (String eventId : written.getList("recorded", String.class, List.of())) {
+							Entry entry = read.get(eventId);
+							if (entry != null && id.equals(entry.journalId)) {
+								entry.receipt = entry.receipt.recorded();
+							}
+						}
+					});
 				}
 				for (Entry entry : read.values()) {
 					ProgressReceipt receipt = entry.receipt;
@@ -327,6 +344,20 @@ class ProgressReceipts implements DisposableBean {
 		}
 	}
 
+	/**
+	 * The receipt as the index keeps it: without the texts nothing looks up, and with the
+	 * unit, plan and activity codes that thousands of receipts share held once.
+	 */
+	private ProgressReceipt compact(ProgressReceipt receipt) {
+		return new ProgressReceipt(receipt.eventId(), receipt.bodyHash(), receipt.recordedAt(), receipt.status(),
+				receipt.kind(), shared(receipt.unitCode()), shared(receipt.planId()), shared(receipt.activityId()),
+				receipt.date(), receipt.refersTo(), null, null, receipt.retractedBy());
+	}
+
+	private @Nullable String shared(@Nullable String code) {
+		return (code != null) ? this.codes.computeIfAbsent(code, Function.identity()) : null;
+	}
+
 	@Override
 	public void destroy() {
 		this.journal.close();
@@ -334,6 +365,8 @@ class ProgressReceipts implements DisposableBean {
 
 	/** A receipt in the index, and whether it is in the store yet. */
 	private static final class Entry {
+
+		private static final CompletableFuture<Boolean> WRITTEN = CompletableFuture.completedFuture(true);
 
 		volatile ProgressReceipt receipt;
 
@@ -355,7 +388,7 @@ class ProgressReceipts implements DisposableBean {
 		/** A receipt read from the store. */
 		Entry(ProgressReceipt stored, @Nullable ObjectId journalId) {
 			this.receipt = stored;
-			this.durable = CompletableFuture.completedFuture(true);
+			this.durable = WRITTEN;
 			this.journalId = journalId;
 		}
 

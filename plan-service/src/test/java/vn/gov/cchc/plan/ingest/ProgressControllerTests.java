@@ -115,6 +115,7 @@ class ProgressControllerTests {
 		given(this.plans.inForce("P1")).willReturn(Optional.of(PlanFixtures.oneYearPlan("P1", "27", "09190", 2026)));
 		given(this.receipts.find(anyString())).willReturn(Optional.empty());
 		given(this.receipts.claim(any())).willReturn(true);
+		given(this.receipts.awaitWritten(anyString())).willReturn(true);
 	}
 
 	@Test

@@ -226,6 +226,46 @@ class ProgressIngestionCostIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	@Test
+	void batchesThatShareIdsInOppositeOrderAreBothAnsweredAtOnce() throws Exception {
+		HttpClient client = HttpClient.newHttpClient();
+		String token = TestTokens.machine("IG.R");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				List<String> reports = new ArrayList<>();
+				for (int i = 0; i < 40; i++) {
+					reports.add(IngestFixtures.radioReport("cost-cross-%d-%02d".formatted(round, i), 15));
+				}
+				List<String> reversed = new ArrayList<>(reports);
+				java.util.Collections.reverse(reversed);
+				List<Callable<HttpResponse<String>>> both = new ArrayList<>();
+				for (List<String> order : List.of(reports, reversed)) {
+					String body = String.join(",", order);
+					both.add(() -> client.send(HttpRequest
+						.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/progress:batch"))
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString("[" + body + "]", StandardCharsets.UTF_8))
+						.timeout(Duration.ofSeconds(10))
+						.build(), HttpResponse.BodyHandlers.ofString()));
+				}
+				long started = System.nanoTime();
+				for (Future<HttpResponse<String>> response : pool.invokeAll(both)) {
+					assertThat(response.get().statusCode()).isEqualTo(200);
+					JsonNode answer = json.readTree(response.get().body());
+					assertThat(answer.get("accepted").asInt() + answer.get("duplicates").asInt()).isEqualTo(40);
+				}
+				// Neither waited for the other's claims while holding its own.
+				assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(eventCounts("cost-cross-")).hasSize(200);
+	}
+
+	@Test
 	void aRestartReadsEveryReceiptBackFromTheJournalWithItsStatusAndRetraction() {
 		assertThat(post(IngestFixtures.radioReport("cost-restart-0001", 15))).hasStatus(HttpStatus.ACCEPTED);
 		assertThat(post(IngestFixtures.radioReport("cost-restart-0002", 20))).hasStatus(HttpStatus.ACCEPTED);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -97,6 +98,7 @@ public class BatchPublisher {
 	private @Nullable CompletableFuture<?> send(String binding, Keyed event) {
 		String token = UUID.randomUUID().toString();
 		Message<byte[]> message = MessageBuilder.withPayload(this.json.write(event.event()))
+			.copyHeaders(event.headers())
 			.setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
 			.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
 			.setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, token)
@@ -136,8 +138,15 @@ public class BatchPublisher {
 		}
 	}
 
-	/** An event and its record key. */
-	public record Keyed(String key, CloudEvent<?> event) {
+	/**
+	 * An event, its record key and any record headers of this service's own (the event's
+	 * contract is the value; headers only help other instances).
+	 */
+	public record Keyed(String key, CloudEvent<?> event, Map<String, byte[]> headers) {
+
+		public Keyed(String key, CloudEvent<?> event) {
+			this(key, event, Map.of());
+		}
 
 	}
 

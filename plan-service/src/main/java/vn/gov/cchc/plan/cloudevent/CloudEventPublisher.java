@@ -1,6 +1,7 @@
 package vn.gov.cchc.plan.cloudevent;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import vn.gov.cchc.events.CloudEvent;
 
@@ -39,7 +40,16 @@ public class CloudEventPublisher {
 	 * @throws PublishFailedException if the broker did not acknowledge the record
 	 */
 	public void publish(String binding, String key, CloudEvent<?> event) {
+		publish(binding, key, event, Map.of());
+	}
+
+	/**
+	 * {@link #publish(String, String, CloudEvent)} with record headers of this service's
+	 * own besides the event.
+	 */
+	public void publish(String binding, String key, CloudEvent<?> event, Map<String, byte[]> headers) {
 		Message<byte[]> message = MessageBuilder.withPayload(this.json.write(event))
+			.copyHeaders(headers)
 			.setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
 			.setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
 			.build();

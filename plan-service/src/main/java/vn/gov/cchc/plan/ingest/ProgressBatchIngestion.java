@@ -192,11 +192,10 @@ class ProgressBatchIngestion {
 		if (publishes.isEmpty()) {
 			return;
 		}
-		List<Boolean> acknowledged = this.publisher.publish(BINDING,
-				publishes.stream()
-					.map((publish) -> new BatchPublisher.Keyed(publish.progress().unitCode(),
-							ProgressEvents.of(publish.progress(), publish.receipt())))
-					.toList());
+		List<Boolean> acknowledged = this.publisher.publish(BINDING, publishes.stream()
+			.map((publish) -> new BatchPublisher.Keyed(publish.progress().unitCode(),
+					ProgressEvents.of(publish.progress(), publish.receipt()), ReceiptHeader.of(publish.receipt())))
+			.toList());
 		if (!acknowledged.contains(true)) {
 			throw new PublishFailedException("No event of a batch of " + publishes.size() + " was acknowledged",
 					new IllegalStateException("The broker acknowledged none of the batch's events"));

@@ -22,4 +22,13 @@ class ProgressInboxConfiguration {
 		return new ProgressInboxConsumer(reader, validator, batches, rejections, meters);
 	}
 
+	/**
+	 * Bound as {@code progressReceiptsFeed-in-0} to {@code cchc.progress}, without a
+	 * group.
+	 */
+	@Bean
+	Consumer<Message<List<byte[]>>> progressReceiptsFeed(ProgressReceipts receipts, MeterRegistry meters) {
+		return new ProgressReceiptsFeed(receipts, meters);
+	}
+
 }

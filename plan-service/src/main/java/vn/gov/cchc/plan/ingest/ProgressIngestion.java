@@ -103,7 +103,8 @@ class ProgressIngestion {
 			throw new DataAccessResourceFailureException(
 					"The claim of " + publish.receipt().eventId() + " could not be written");
 		}
-		this.publisher.publish(BINDING, progress.unitCode(), ProgressEvents.of(progress, publish.receipt()));
+		this.publisher.publish(BINDING, progress.unitCode(), ProgressEvents.of(progress, publish.receipt()),
+				ReceiptHeader.of(publish.receipt()));
 		markRecorded(publish.receipt());
 		return ProgressAccepted.of(publish.receipt());
 	}

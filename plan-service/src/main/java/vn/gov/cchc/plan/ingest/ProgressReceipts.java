@@ -56,10 +56,12 @@ import org.springframework.stereotype.Repository;
  *
  * <p>
  * At start-up the index is read from the journal and from {@value #LEGACY_COLLECTION},
- * where earlier versions kept one receipt per report; until then every request waits. It
- * holds every receipt this service has given (about 200 bytes each: a million receipts
- * take some 200 MB; see docs). Receipts written by another instance of the service after
- * this one started are not seen here: see the package documentation.
+ * where earlier versions kept one receipt per report; until then every request waits.
+ * Receipts another instance gives later are learned from the records on
+ * {@code cchc.progress} ({@link ProgressReceiptsFeed}), a moment after that instance
+ * published them; two instances racing for one id within that moment can both accept (see
+ * the package documentation). The index holds every receipt, about 350 bytes each (the
+ * codes shared): a million receipts take some 350 MB of heap.
  */
 @Repository
 class ProgressReceipts implements DisposableBean {
@@ -244,6 +246,32 @@ class ProgressReceipts implements DisposableBean {
 			entry.receipt = entry.receipt.retractedBy(retractionEventId);
 			return true;
 		}
+	}
+
+	/**
+	 * Learns a receipt from a record on {@code cchc.progress}
+	 * ({@link ProgressReceiptsFeed}): one another instance gave, which this one did not
+	 * know, or one of its own claims whose event the broker has, though the
+	 * acknowledgement was not seen here.
+	 * @return whether the index learned something
+	 */
+	boolean learn(ProgressReceipt published) {
+		Entry entry = this.index.get(published.eventId());
+		if (entry == null) {
+			if (this.index.putIfAbsent(published.eventId(), new Entry(compact(published), null)) != null) {
+				return false;
+			}
+			if (published.kind() == ValidProgress.Kind.RETRACTION && published.refersTo() != null) {
+				markRetracted(published.refersTo(), published.eventId());
+			}
+			return true;
+		}
+		if (!entry.receipt.isRecorded() && entry.durable.isDone() && entry.durable.join()
+				&& entry.receipt.bodyHash().equals(published.bodyHash())) {
+			markAllRecorded(List.of(published.eventId()));
+			return true;
+		}
+		return false;
 	}
 
 	/** How many receipts the index holds. */

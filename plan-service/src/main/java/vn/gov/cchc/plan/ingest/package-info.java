@@ -18,12 +18,13 @@
  * ({@link vn.gov.cchc.plan.ingest.ProgressReceipts}).
  *
  * <p>
- * The index of receipts is per instance: it holds what the journal held when the instance
- * started and what the instance accepted since. With two instances behind one address, a
- * retry that reaches the other instance is not recognised until that one restarts: it is
- * published again (report-service keeps the first event of an id), and a different report
- * under that id is accepted there instead of refused with 409. Run one instance, or route
- * a unit's requests to one instance, until the index also follows {@code cchc.progress}.
+ * Each instance holds the receipts in memory: what the journal held when it started, what
+ * it accepted since, and what the other instances accepted since, learned from a header
+ * on their records on {@code cchc.progress} ({@code ProgressReceiptsFeed}). Two instances
+ * that get the same {@code eventId} within the moment it takes the first record to reach
+ * the other can both accept it: report-service keeps the first event of an id, but a
+ * different report under that id is then answered 202 instead of 409. A client's retry
+ * comes later than that.
  */
 @NullMarked
 package vn.gov.cchc.plan.ingest;

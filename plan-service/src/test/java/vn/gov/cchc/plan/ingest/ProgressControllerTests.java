@@ -51,6 +51,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -128,7 +129,7 @@ class ProgressControllerTests {
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED).bodyJson().isLenientlyEqualTo("""
 				{"eventId": "evt-00000001", "status": "ACCEPTED", "recordedAt": "2026-11-20T03:00:00Z"}""");
 		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
-		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture(), anyMap());
 		CloudEvent<?> event = published.getValue();
 		assertThat(event.id()).isEqualTo("evt-00000001");
 		assertThat(event.subject()).isEqualTo("09190");
@@ -167,7 +168,7 @@ class ProgressControllerTests {
 		JsonNode problem = problem(result);
 		assertThat(problem.get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/malformed-request");
 		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
-		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+		verify(this.publisher, never()).publish(anyString(), anyString(), any(), anyMap());
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -228,7 +229,7 @@ class ProgressControllerTests {
 	@Test
 	void answersServiceUnavailableWithRetryAfterWhenTheBrokerDoesNotAcknowledge() {
 		willThrow(new PublishFailedException("no ack", new RuntimeException("timeout"))).given(this.publisher)
-			.publish(anyString(), anyString(), any());
+			.publish(anyString(), anyString(), any(), anyMap());
 
 		MvcTestResult result = post("""
 				{"eventId": "evt-00000004", "unitCode": "09190", "planId": "P1", "activityId": "HD01",
@@ -261,7 +262,7 @@ class ProgressControllerTests {
 			.extractingPath("$.recordedAt")
 			.isEqualTo("2026-11-20T02:00:00Z");
 		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
-		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture(), anyMap());
 		assertThat(published.getValue().time()).isEqualTo(firstTry);
 		verify(this.receipts, never()).claim(any());
 		verify(this.receipts).markRecorded(any());
@@ -279,7 +280,7 @@ class ProgressControllerTests {
 
 		assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("eventId");
-		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+		verify(this.publisher, never()).publish(anyString(), anyString(), any(), anyMap());
 	}
 
 	@Test
@@ -293,7 +294,7 @@ class ProgressControllerTests {
 		assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 		assertThat(problem(result).get("errors").get(0).get("field").asString()).isEqualTo("unitCode");
 		verify(this.receipts, never()).claim(any());
-		verify(this.publisher, never()).publish(anyString(), anyString(), any());
+		verify(this.publisher, never()).publish(anyString(), anyString(), any(), anyMap());
 	}
 
 	@Test
@@ -531,7 +532,7 @@ class ProgressControllerTests {
 		String derived = ValidProgress.derivedRetractionId("evt-original-0001");
 		assertThat(result).hasStatus(HttpStatus.ACCEPTED).bodyJson().extractingPath("$.eventId").isEqualTo(derived);
 		ArgumentCaptor<CloudEvent<?>> published = ArgumentCaptor.captor();
-		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture());
+		verify(this.publisher).publish(eq("publishProgress-out-0"), eq("09190"), published.capture(), anyMap());
 		assertThat(published.getValue().type()).isEqualTo("vn.gov.cchc.progress.retracted.v1");
 		assertThat(published.getValue().data()).isInstanceOfSatisfying(ProgressRetracted.class, (retracted) -> {
 			assertThat(retracted.retractsEventId()).isEqualTo("evt-original-0001");

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,9 @@ class ProgressIngestionCostIntegrationTests extends PlanServiceIntegrationTest {
 
 	@Autowired
 	private BindingsLifecycleController bindings;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@LocalServerPort
 	private int port;
@@ -263,6 +267,35 @@ class ProgressIngestionCostIntegrationTests extends PlanServiceIntegrationTest {
 			pool.shutdownNow();
 		}
 		assertThat(eventCounts("cost-cross-")).hasSize(200);
+	}
+
+	@Test
+	void aReportAnotherInstanceAcceptedIsRecognisedHereOnceItsRecordIsOnTheTopic() throws Exception {
+		String report = IngestFixtures.radioReport("cost-other-0001", 15);
+		ValidProgress progress = new ProgressRequestValidator(Clock.systemUTC())
+			.validate(json.readValue(report, ProgressRequest.class));
+		java.time.Instant recordedThere = java.time.Instant.parse("2026-03-01T08:00:00Z");
+		ProgressReceipt given = ProgressReceipt.pending(progress, recordedThere, null).recorded();
+		double learnedBefore = this.meters.counter("cchc.ingest.receipts.learned").count();
+		// The other instance's record: its event (abridged here) with the receipt header.
+		try (KafkaProducer<String, String> producer = producer()) {
+			ProducerRecord<String, String> record = new ProducerRecord<>("cchc.progress", "IG.R",
+					"{\"id\": \"cost-other-0001\", \"type\": \"vn.gov.cchc.progress.recorded.v1\"}");
+			ReceiptHeader.of(given).forEach((name, value) -> record.headers().add(name, value));
+			producer.send(record).get();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.meters.counter("cchc.ingest.receipts.learned").count() > learnedBefore);
+
+		MvcTestResult again = post(report);
+		MvcTestResult other = post(IngestFixtures.radioReport("cost-other-0001", 16));
+
+		assertThat(again).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(json.readTree(again.getResponse().getContentAsByteArray()).get("recordedAt").asString())
+			.isEqualTo("2026-03-01T08:00:00Z");
+		assertThat(other).hasStatus(HttpStatus.CONFLICT);
+		assertThat(progressRecordsWithId("cost-other-0001")).as("records of the id: the other instance's only")
+			.hasSize(1);
 	}
 
 	@Test

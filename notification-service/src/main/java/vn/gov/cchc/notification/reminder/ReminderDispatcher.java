@@ -151,12 +151,14 @@ class ReminderDispatcher {
 				.add(reminder);
 		}
 		// A message must start well within its lease, or another instance could take it
-		// over and send it too: a channel holds at most what its rate sends in a quarter
-		// of one, counting the messages of the last round still waiting.
+		// over and send it too: a channel holds at most what it sends in a quarter of
+		// one (at its rate limit, or as fast as it went so far in this run if slower),
+		// counting the messages of the last round still waiting.
 		Map<Channel, Long> room = new EnumMap<>(Channel.class);
 		Duration quarterLease = this.properties.dispatch().lease().dividedBy(4);
 		this.channels.forEach((channel, guarded) -> room.put(channel,
-				guarded.messagesWithin(quarterLease) - pipeline.inFlight(channel)));
+				Math.min(guarded.messagesWithin(quarterLease), pipeline.sentWithin(channel, quarterLease))
+						- pipeline.inFlight(channel)));
 		boolean more = digests.keySet().removeIf((to) -> room.merge(to.channel(), -1L, Long::sum) < 0)
 				|| timeHasCome.size() >= this.properties.dispatch().batchSize();
 		List<Delivery> ready = prepare(digests, now);
@@ -232,6 +234,10 @@ class ReminderDispatcher {
 
 		private final Map<Channel, AtomicInteger> inFlight = new EnumMap<>(Channel.class);
 
+		private final Map<Channel, AtomicInteger> done = new EnumMap<>(Channel.class);
+
+		private final long startedAt = System.nanoTime();
+
 		private List<Deliveries.SentRecord> batch = new ArrayList<>();
 
 		private long firstAt;
@@ -239,7 +245,21 @@ class ReminderDispatcher {
 		Pipeline() {
 			for (Channel channel : Channel.values()) {
 				this.inFlight.put(channel, new AtomicInteger());
+				this.done.put(channel, new AtomicInteger());
 			}
+		}
+
+		/**
+		 * How many messages the channel finishes in this time at the pace of this run so
+		 * far; unbounded until it has finished enough to tell.
+		 */
+		long sentWithin(Channel channel, Duration time) {
+			int finished = this.done.get(channel).get();
+			long elapsed = System.nanoTime() - this.startedAt;
+			if (finished < 100 || elapsed <= 0) {
+				return Long.MAX_VALUE;
+			}
+			return Math.max(100, (long) ((double) finished * time.toNanos() / elapsed));
 		}
 
 		int inFlight() {
@@ -278,6 +298,7 @@ class ReminderDispatcher {
 									delivery.id(), delivery.recipientUnitCode(), delivery.channel(), ex);
 						}
 						finally {
+							this.done.get(delivery.channel()).incrementAndGet();
 							waiting.decrementAndGet();
 						}
 					});

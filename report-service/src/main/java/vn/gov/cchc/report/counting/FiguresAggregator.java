@@ -10,8 +10,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,10 +25,11 @@ import vn.gov.cchc.report.figures.Tally;
 /**
  * The second stage, after the roll-up repartition (keyed by the unit whose figures
  * change): sums the deltas per unit, plan, activity and day in {@value #CELLS} and per
- * unit in {@value #TOTALS}, and marks the read-model documents they change in
- * {@value #CHANGED}. Every {@code flushInterval} a punctuation emits each changed
- * document once, whole, with its next version, however many facts changed it: store
- * writes downstream follow the documents changed, not the events.
+ * unit in {@value #TOTALS}, and marks what they change in {@value #CHANGED}. Every
+ * {@code flushInterval} a punctuation emits each changed document once, with its next
+ * version and the whole state of each of its days and activities that changed, however
+ * many facts changed them: store writes downstream follow the documents changed, not the
+ * events, and a flush costs what changed, not the size of the documents.
  * <p>
  * The marks are a store, not a field, so that they commit with the sums: a crash after a
  * commit and before the flush leaves them to the next owner of the partition.
@@ -44,9 +43,10 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	static final String TOTALS = "unit-totals";
 
 	/**
-	 * The documents changed since the last flush, each with a mask of its changed days.
+	 * What changed since the last flush: {@code F|<cell>} for a figures cell,
+	 * {@code T|<unit>} for a unit's totals.
 	 */
-	static final String CHANGED = "changed-documents";
+	static final String CHANGED = "changed-since-flush";
 
 	/** How many times each document was emitted. */
 	static final String VERSIONS = "document-versions";
@@ -54,6 +54,8 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	private static final String FIGURES_PREFIX = "F|";
 
 	private static final String TOTALS_PREFIX = "T|";
+
+	private static final Integer MARK = 0;
 
 	private final CountingMetrics metrics;
 
@@ -92,7 +94,8 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 							.withCachingEnabled(),
 						Stores.keyValueStoreBuilder(stores.apply(CHANGED), Serdes.String(), Serdes.Integer())
 							.withCachingEnabled(),
-						Stores.keyValueStoreBuilder(stores.apply(VERSIONS), Serdes.String(), Serdes.Long()));
+						Stores.keyValueStoreBuilder(stores.apply(VERSIONS), Serdes.String(), Serdes.Long())
+							.withCachingEnabled());
 			}
 
 		};
@@ -112,20 +115,13 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	public void process(Record<String, Delta> record) {
 		String unitCode = record.key();
 		Delta delta = record.value();
-		String month = YearMonth.from(delta.date()).toString();
-		String cell = unitCode + "|" + delta.planId() + "|" + month + "|" + day(delta.date().getDayOfMonth()) + "|"
-				+ delta.activityId();
+		String cell = unitCode + "|" + delta.planId() + "|" + YearMonth.from(delta.date()) + "|"
+				+ day(delta.date().getDayOfMonth()) + "|" + delta.activityId();
 		add(this.cells, cell, delta.tally());
 		add(this.totals, unitCode, delta.tally());
-		String figures = FIGURES_PREFIX + unitCode + "|" + delta.planId() + "|" + month;
-		Integer days = this.changed.get(figures);
-		int mask = ((days != null) ? days : 0) | (1 << delta.date().getDayOfMonth());
-		if (days == null || days != mask) {
-			this.changed.put(figures, mask);
-		}
-		if (this.changed.get(TOTALS_PREFIX + unitCode) == null) {
-			this.changed.put(TOTALS_PREFIX + unitCode, 0);
-		}
+		// Marks, not counts: the store's cache keeps one entry per key between commits.
+		this.changed.put(FIGURES_PREFIX + cell, MARK);
+		this.changed.put(TOTALS_PREFIX + unitCode, MARK);
 	}
 
 	private static void add(KeyValueStore<String, Tally> store, String key, Tally tally) {
@@ -134,47 +130,64 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	}
 
 	private void flush() {
-		List<KeyValue<String, Integer>> marks = new ArrayList<>();
+		List<String> marks = new ArrayList<>();
 		try (KeyValueIterator<String, Integer> iterator = this.changed.all()) {
-			iterator.forEachRemaining(marks::add);
+			iterator.forEachRemaining((mark) -> marks.add(mark.key));
 		}
-		for (KeyValue<String, Integer> mark : marks) {
-			Long previous = this.versions.get(mark.key);
-			long version = (previous != null) ? previous + 1 : 1;
-			this.versions.put(mark.key, version);
-			this.context.forward(new Record<>(mark.key.substring(2), document(mark.key, mark.value, version),
-					this.context.currentSystemTimeMs()));
-			this.changed.delete(mark.key);
+		// Sorted by key, so a document's cells come together: one record per document.
+		String month = null;
+		Map<String, Map<String, Tally>> days = new TreeMap<>();
+		int emitted = 0;
+		for (String mark : marks) {
+			if (mark.startsWith(TOTALS_PREFIX)) {
+				String unitCode = mark.substring(TOTALS_PREFIX.length());
+				Tally totals = this.totals.get(unitCode);
+				emit(mark, new ChangedDocument(ChangedDocument.Kind.TOTALS, unitCode, null, null, nextVersion(mark),
+						Map.of(), (totals != null) ? totals : Tally.ZERO));
+				emitted++;
+			}
+			else {
+				String cell = mark.substring(FIGURES_PREFIX.length());
+				int activityStart = cell.lastIndexOf('|');
+				int dayStart = cell.lastIndexOf('|', activityStart - 1);
+				String cellMonth = cell.substring(0, dayStart);
+				if (!cellMonth.equals(month)) {
+					if (month != null) {
+						emitFigures(month, days);
+						emitted++;
+					}
+					month = cellMonth;
+					days = new TreeMap<>();
+				}
+				Tally tally = this.cells.get(cell);
+				days.computeIfAbsent(cell.substring(dayStart + 1, activityStart), (day) -> new TreeMap<>())
+					.put(cell.substring(activityStart + 1), (tally != null) ? tally : Tally.ZERO);
+			}
+			this.changed.delete(mark);
 		}
-		this.metrics.documents(marks.size());
+		if (month != null) {
+			emitFigures(month, days);
+			emitted++;
+		}
+		this.metrics.documents(emitted);
 	}
 
-	private ChangedDocument document(String key, int mask, long version) {
-		if (key.startsWith(TOTALS_PREFIX)) {
-			String unitCode = key.substring(TOTALS_PREFIX.length());
-			Tally totals = this.totals.get(unitCode);
-			return new ChangedDocument(ChangedDocument.Kind.TOTALS, unitCode, null, null, version, List.of(), Map.of(),
-					(totals != null) ? totals : Tally.ZERO);
-		}
-		String[] parts = key.substring(FIGURES_PREFIX.length()).split("\\|");
-		String prefix = parts[0] + "|" + parts[1] + "|" + parts[2] + "|";
-		Map<String, Map<String, Tally>> days = new TreeMap<>();
-		try (KeyValueIterator<String, Tally> month = this.cells.prefixScan(prefix, new StringSerializer())) {
-			month.forEachRemaining((cell) -> {
-				String rest = cell.key.substring(prefix.length());
-				int separator = rest.indexOf('|');
-				days.computeIfAbsent(rest.substring(0, separator), (day) -> new TreeMap<>())
-					.put(rest.substring(separator + 1), cell.value);
-			});
-		}
-		List<Integer> changedDays = new ArrayList<>();
-		for (int day = 1; day <= 31; day++) {
-			if ((mask & (1 << day)) != 0) {
-				changedDays.add(day);
-			}
-		}
-		return new ChangedDocument(ChangedDocument.Kind.FIGURES, parts[0], parts[1], parts[2], version, changedDays,
-				days, null);
+	private void emitFigures(String month, Map<String, Map<String, Tally>> days) {
+		String[] parts = month.split("\\|");
+		String key = FIGURES_PREFIX + month;
+		emit(key, new ChangedDocument(ChangedDocument.Kind.FIGURES, parts[0], parts[1], parts[2], nextVersion(key),
+				days, null));
+	}
+
+	private void emit(String key, ChangedDocument document) {
+		this.context.forward(new Record<>(key.substring(2), document, this.context.currentSystemTimeMs()));
+	}
+
+	private long nextVersion(String key) {
+		Long previous = this.versions.get(key);
+		long version = (previous != null) ? previous + 1 : 1;
+		this.versions.put(key, version);
+		return version;
 	}
 
 	private static String day(int dayOfMonth) {

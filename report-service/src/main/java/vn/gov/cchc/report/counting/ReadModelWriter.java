@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
+import vn.gov.cchc.report.figures.FiguresWritten;
 import vn.gov.cchc.report.figures.MonthFigures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.totals.Totals;
@@ -29,14 +29,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the changed documents the counting emits ({@value CountingTopology#DOCUMENTS},
- * read committed, in batches) to the MongoDB read model: a batch is coalesced to the last
- * state of each document and written with one bulk write per collection, so store writes
- * follow the documents changed, never the events. Then, once per figures document,
- * {@link FiguresChanged} tells the live stream and the frozen submissions.
+ * read committed, in batches) to the MongoDB read model: a batch is coalesced to one
+ * change per document (the last state of each changed day and activity, the last totals)
+ * and written with one bulk write per collection, so store writes follow the documents
+ * changed, never the events. Then one {@link FiguresWritten} per batch, holding a
+ * {@link FiguresChanged} per figures document, tells the live stream and the frozen
+ * submissions.
  * <p>
- * Each record is a document's whole state, so a batch written twice (a crash before the
- * consumer's commit) writes the same states again. A record that cannot be read is
- * skipped and counted; it cannot come from this service's own topology.
+ * Each record carries whole states (of cells, of totals), so a batch written twice (a
+ * crash before the consumer's commit) writes the same states again. A record that cannot
+ * be read is skipped and counted; it cannot come from this service's own topology.
  */
 @Component
 public class ReadModelWriter {
@@ -73,8 +75,11 @@ public class ReadModelWriter {
 
 	/** Writes one batch of changed documents. */
 	public void write(List<byte[]> batch) {
-		Map<String, ChangedDocument> newest = new LinkedHashMap<>();
-		Map<String, Set<Integer>> changedDays = new TreeMap<>();
+		// A document's records are on one partition, in the order they were emitted: a
+		// later one is newer, even across a rebuild that starts the versions again.
+		Map<String, ChangedDocument> totals = new LinkedHashMap<>();
+		Map<String, ChangedDocument> months = new LinkedHashMap<>();
+		Map<String, Map<String, Map<String, Tally>>> cells = new LinkedHashMap<>();
 		for (byte[] value : batch) {
 			ChangedDocument document;
 			try {
@@ -86,44 +91,47 @@ public class ReadModelWriter {
 						ex.getOriginalMessage());
 				continue;
 			}
-			String key = document.kind() + ":" + document.id();
-			// A document's records are on one partition, in the order it was emitted: the
-			// last one is the newest, even across a rebuild that starts versions again.
-			newest.remove(key);
-			newest.put(key, document);
-			changedDays.computeIfAbsent(key, (k) -> new TreeSet<>()).addAll(document.changedDays());
-		}
-		List<Figures.VersionedMonth> months = new ArrayList<>();
-		List<UnitTotals> units = new ArrayList<>();
-		for (ChangedDocument document : newest.values()) {
 			if (document.kind() == ChangedDocument.Kind.TOTALS) {
-				Tally tally = (document.totals() != null) ? document.totals() : Tally.ZERO;
-				units.add(new UnitTotals(document.unitCode(), tally.events(), tally.budgetSpentVnd(),
-						tally.quantities(), document.version()));
+				totals.put(document.id(), document);
 			}
 			else {
-				months.add(new Figures.VersionedMonth(monthFigures(document), document.version()));
+				months.put(document.id(), document);
+				Map<String, Map<String, Tally>> days = cells.computeIfAbsent(document.id(), (id) -> new TreeMap<>());
+				document.days()
+					.forEach((day, activities) -> days.computeIfAbsent(day, (d) -> new TreeMap<>()).putAll(activities));
 			}
 		}
-		this.figures.writeAll(months);
+		List<Figures.MonthChange> changes = new ArrayList<>(months.size());
+		months.forEach((id,
+				document) -> changes.add(new Figures.MonthChange(
+						monthFigures(document.unitCode(), document.planId(), document.month(), cells.get(id)),
+						document.version())));
+		List<UnitTotals> units = new ArrayList<>(totals.size());
+		for (ChangedDocument document : totals.values()) {
+			Tally tally = (document.totals() != null) ? document.totals() : Tally.ZERO;
+			units.add(new UnitTotals(document.unitCode(), tally.events(), tally.budgetSpentVnd(), tally.quantities(),
+					document.version()));
+		}
+		this.figures.writeAll(changes);
 		this.totals.writeAll(units);
-		this.written.increment(months.size() + units.size());
-		for (Figures.VersionedMonth versioned : months) {
-			MonthFigures month = versioned.figures();
-			List<LocalDate> dates = changedDays.getOrDefault(ChangedDocument.Kind.FIGURES + ":" + month.id(), Set.of())
-				.stream()
-				.map(month.month()::atDay)
-				.toList();
-			this.events.publishEvent(new FiguresChanged(month.id() + "@" + versioned.version(), month.planId(),
-					Set.of(month.unitCode()), new TreeSet<>(dates), this.clock.instant()));
+		this.written.increment(changes.size() + units.size());
+		List<FiguresChanged> changed = new ArrayList<>(changes.size());
+		for (Figures.MonthChange change : changes) {
+			MonthFigures month = change.figures();
+			changed.add(new FiguresChanged(month.id() + "@" + change.version(), month.planId(),
+					Set.of(month.unitCode()), month.days().keySet(), this.clock.instant()));
+		}
+		if (!changed.isEmpty()) {
+			this.events.publishEvent(new FiguresWritten(changed));
 		}
 	}
 
-	private static MonthFigures monthFigures(ChangedDocument document) {
-		YearMonth month = YearMonth.parse(document.month());
+	private static MonthFigures monthFigures(String unitCode, String planId, String month,
+			Map<String, Map<String, Tally>> cells) {
+		YearMonth yearMonth = YearMonth.parse(month);
 		Map<LocalDate, Map<String, Tally>> days = new TreeMap<>();
-		document.days().forEach((day, activities) -> days.put(month.atDay(Integer.parseInt(day)), activities));
-		return new MonthFigures(document.unitCode(), document.planId(), month, days);
+		cells.forEach((day, activities) -> days.put(yearMonth.atDay(Integer.parseInt(day)), activities));
+		return new MonthFigures(unitCode, planId, yearMonth, days);
 	}
 
 }

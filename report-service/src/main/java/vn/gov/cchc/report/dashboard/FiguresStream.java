@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
+import vn.gov.cchc.report.figures.FiguresWritten;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
@@ -130,6 +131,10 @@ class FiguresStream implements DisposableBean {
 	}
 
 	@EventListener
+	void figuresWritten(FiguresWritten written) {
+		written.changes().forEach(this::figuresChanged);
+	}
+
 	void figuresChanged(FiguresChanged changed) {
 		List<Subscription> watching = this.subscriptions.stream()
 			.filter((subscription) -> changed.unitCodes().contains(subscription.unitCode())

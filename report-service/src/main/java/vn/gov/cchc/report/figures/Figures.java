@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +15,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import vn.gov.cchc.report.store.GuardedUpsert;
 
 import org.springframework.stereotype.Component;
 
@@ -32,7 +30,8 @@ import org.springframework.stereotype.Component;
  * {@code days.d
  *
 <dd>.<activity>} ({@code events}, {@code budgetSpentVnd}, {@code quantities.<metric>}) and
- * the version the counting gave it under {@code version}.
+ * the version the counting gave it under {@code version}; the counting sets the days and
+ * activities that changed.
  * <p>
  * Why per day and month: a reporting period's window depends on the plan's regime (Decree
  * 09 cuts on the 14th, a plan may move the year's cut-off to November), so the figures
@@ -124,31 +123,29 @@ public class Figures {
 	}
 
 	/**
-	 * Writes each month's whole document, with its version, in one bulk write: the
-	 * counting emits a document's whole state, so a write repeated after a crash is
+	 * Writes the changed figures of each month's document, with the document's version,
+	 * in one bulk write: one update by {@code _id} per document, setting the whole state
+	 * of each changed day and activity, so that a write repeated after a crash is
 	 * harmless.
-	 * @param months the documents and their versions
+	 * @param changes the changed documents
 	 */
-	public void writeAll(Collection<VersionedMonth> months) {
-		if (months.isEmpty()) {
+	public void writeAll(Collection<MonthChange> changes) {
+		if (changes.isEmpty()) {
 			return;
 		}
-		List<WriteModel<Document>> writes = new ArrayList<>(months.size());
-		for (VersionedMonth versioned : months) {
-			MonthFigures month = versioned.figures();
-			Document days = new Document();
-			month.days().forEach((day, activities) -> {
-				Document byActivity = new Document();
-				activities.forEach((activity, tally) -> byActivity.put(activityKey(activity), tallyDocument(tally)));
-				days.put("d" + dayKey(day), byActivity);
-			});
-			Document document = new Document("_id", month.id()).append("unitCode", month.unitCode())
-				.append("planId", month.planId())
-				.append("month", month.month().toString())
-				.append("days", days)
-				.append("version", versioned.version());
-			writes
-				.add(new ReplaceOneModel<>(Filters.eq("_id", month.id()), document, new ReplaceOptions().upsert(true)));
+		List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+		for (MonthChange change : changes) {
+			MonthFigures month = change.figures();
+			List<Bson> updates = new ArrayList<>();
+			month.days()
+				.forEach((day, activities) -> activities.forEach((activity, tally) -> updates
+					.add(Updates.set("days.d" + dayKey(day) + "." + activityKey(activity), tallyDocument(tally)))));
+			updates.add(Updates.set("version", change.version()));
+			updates.add(Updates.setOnInsert("unitCode", month.unitCode()));
+			updates.add(Updates.setOnInsert("planId", month.planId()));
+			updates.add(Updates.setOnInsert("month", month.month().toString()));
+			writes.add(new UpdateOneModel<>(Filters.eq("_id", month.id()), Updates.combine(updates),
+					new UpdateOptions().upsert(true)));
 		}
 		this.figures.bulkWrite(writes, new BulkWriteOptions().ordered(false));
 	}
@@ -159,12 +156,13 @@ public class Figures {
 	}
 
 	/**
-	 * A month's figures and the version the counting gave them.
+	 * A change of a month's document: the whole state of the days and activities that
+	 * changed, and the version the counting gave the document.
 	 *
-	 * @param figures the month's figures
+	 * @param figures the changed days and activities of the month
 	 * @param version the document's version
 	 */
-	public record VersionedMonth(MonthFigures figures, long version) {
+	public record MonthChange(MonthFigures figures, long version) {
 
 	}
 

@@ -3,9 +3,11 @@ package vn.gov.cchc.report.submission;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import com.mongodb.client.model.Filters;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.figures.FiguresChanged;
+import vn.gov.cchc.report.figures.FiguresWritten;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.ReportingCalendar;
@@ -78,39 +81,54 @@ class LateFigures {
 	}
 
 	@EventListener
-	void figuresChanged(FiguresChanged change) {
+	void figuresWritten(FiguresWritten written) {
 		try {
-			apply(change);
+			apply(written.changes());
 		}
 		catch (RuntimeException ex) {
 			this.failures.increment();
-			logger.error("Could not carry figures changed by {} to the submissions of plan {}", change.changeId(),
-					change.planId(), ex);
+			logger.error("Could not carry {} changed figures documents to the submissions", written.changes().size(),
+					ex);
 		}
 	}
 
 	/** Carries the change to the submissions it concerns. */
 	void apply(FiguresChanged change) {
-		Optional<PlanDetails> found = this.plans.find(change.planId());
-		if (found.isEmpty()) {
-			return;
-		}
-		PlanDetails plan = found.get();
+		apply(List.of(change));
+	}
+
+	/**
+	 * Carries a batch of changes to the submissions they concern, with one read of the
+	 * submissions per plan.
+	 */
+	void apply(List<FiguresChanged> changes) {
+		Map<String, List<FiguresChanged>> byPlan = new LinkedHashMap<>();
+		changes.forEach((change) -> byPlan.computeIfAbsent(change.planId(), (id) -> new ArrayList<>()).add(change));
+		byPlan.forEach((planId, planChanges) -> this.plans.find(planId).ifPresent((plan) -> apply(plan, planChanges)));
+	}
+
+	private void apply(PlanDetails plan, List<FiguresChanged> changes) {
 		ReportingCalendar calendar = this.periods.calendar(plan.reporting());
-		Set<String> ids = new LinkedHashSet<>();
-		for (LocalDate date : change.dates()) {
-			for (PeriodType type : plan.reporting().periods()) {
-				Period period = calendar.periodOf(type, date);
-				if (period.reported()) {
-					change.unitCodes()
-						.forEach((unitCode) -> ids.add(Obligation.submissionId(plan.planId(), period.id(), unitCode)));
+		Map<String, String> changeOf = new LinkedHashMap<>();
+		for (FiguresChanged change : changes) {
+			for (LocalDate date : change.dates()) {
+				for (PeriodType type : plan.reporting().periods()) {
+					Period period = calendar.periodOf(type, date);
+					if (period.reported()) {
+						change.unitCodes()
+							.forEach((unitCode) -> changeOf.putIfAbsent(
+									Obligation.submissionId(plan.planId(), period.id(), unitCode), change.changeId()));
+					}
 				}
 			}
 		}
-		for (Submission submission : this.submissions.findAll(ids)) {
+		if (changeOf.isEmpty()) {
+			return;
+		}
+		for (Submission submission : this.submissions.findAll(changeOf.keySet())) {
 			if (FROZEN.contains(submission.status())) {
 				revise(submission, this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
-						submission.periodEnd()), change.changeId());
+						submission.periodEnd()), changeOf.get(submission.id()));
 			}
 		}
 	}

@@ -55,8 +55,13 @@ import static org.awaitility.Awaitility.await;
  * straightforward sum of the distinct events (about one in twenty is published twice, as
  * a retrying client would), and the province equals the sum of its districts.
  */
-@EmbeddedKafka(partitions = 3, topics = { Topics.UNITS, Topics.PLANS, Topics.PROGRESS, "cchc.units.dlq",
-		"cchc.plans.dlq", "cchc.progress.dlq", CountingTopology.DOCUMENTS })
+@EmbeddedKafka(partitions = 3,
+		topics = { Topics.UNITS, Topics.PLANS, Topics.PROGRESS, "cchc.units.dlq", "cchc.plans.dlq", "cchc.progress.dlq",
+				CountingTopology.DOCUMENTS },
+		// Not the default spring.embedded.kafka.brokers: that system property outlives
+		// the
+		// class, and a later test's Spring context would take its dead broker from it.
+		bootstrapServersProperty = "cchc.test.kafka.brokers")
 class CountingKillIntegrationTests {
 
 	private static final String MAIN_CLASS = "vn.gov.cchc.report.ReportServiceApplication";

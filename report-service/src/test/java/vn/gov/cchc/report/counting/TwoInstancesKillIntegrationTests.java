@@ -20,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -57,8 +58,13 @@ import static org.awaitility.Awaitility.await;
  * nothing twice, and every province and district figure equals the sum of its communes on
  * the tree valid in the period: three levels in 2024, two in 2026.
  */
-@EmbeddedKafka(partitions = 3, topics = { Topics.UNITS, Topics.PLANS, Topics.PROGRESS, "cchc.units.dlq",
-		"cchc.plans.dlq", "cchc.progress.dlq", "cchc.report.documents" })
+@EmbeddedKafka(partitions = 3,
+		topics = { Topics.UNITS, Topics.PLANS, Topics.PROGRESS, "cchc.units.dlq", "cchc.plans.dlq", "cchc.progress.dlq",
+				"cchc.report.documents" },
+		// Not the default spring.embedded.kafka.brokers: that system property outlives
+		// the
+		// class, and a later test's Spring context would take its dead broker from it.
+		bootstrapServersProperty = "cchc.test.kafka.brokers")
 class TwoInstancesKillIntegrationTests {
 
 	private static final String PLAN = "27-KILL-2024-2026";
@@ -109,7 +115,12 @@ class TwoInstancesKillIntegrationTests {
 			try {
 				first.process().awaitReady(START_TIMEOUT);
 				second.process().awaitReady(START_TIMEOUT);
-				publish(events, facts, new Random(7L));
+				// Published while the kill happens: the counting keeps pace with a
+				// producer
+				// that waits for each acknowledgement, so the kill must come
+				// mid-publication.
+				CompletableFuture<Void> publishing = CompletableFuture
+					.runAsync(() -> publish(events, facts, new Random(7L)));
 
 				// Kill one instance in the middle of the stream.
 				await().atMost(Duration.ofMinutes(3))
@@ -118,6 +129,7 @@ class TwoInstancesKillIntegrationTests {
 				first.process().kill();
 				assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 				assertThat(provinceEvents(store)).as("killed mid-stream").isLessThan(DISTINCT_EVENTS);
+				publishing.get();
 
 				await().atMost(Duration.ofMinutes(5))
 					.pollInterval(Duration.ofSeconds(1))

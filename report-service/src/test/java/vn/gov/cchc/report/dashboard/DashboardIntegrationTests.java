@@ -336,13 +336,13 @@ class DashboardIntegrationTests {
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 			assertThat(next(lines, (line) -> line.startsWith(":"))).isEqualTo(":subscribed 256");
 
-			String eventId = fact("09193", "HD07", LocalDate.of(2022, 5, 20), Map.of("broadcasts", 1L, "minutes", 15L),
-					0);
+			fact("09193", "HD07", LocalDate.of(2022, 5, 20), Map.of("broadcasts", 1L, "minutes", 15L), 0);
 
 			assertThat(next(lines, (line) -> line.startsWith("event:"))).isEqualTo("event:figures");
 			String id = next(lines, (line) -> line.startsWith("id:"));
 			String data = next(lines, (line) -> line.startsWith("data:"));
-			assertThat(id).isEqualTo("id:" + eventId);
+			// The written change of 256's document of May 2022: its id and version.
+			assertThat(id).startsWith("id:256|" + PLAN + "|2022-05@");
 			JsonNode update = this.json.readTree(data.substring("data:".length()));
 			assertThat(update.get("unitCode").asString()).isEqualTo("256");
 			assertThat(update.at("/dates/0").asString()).isEqualTo("2022-05-20");

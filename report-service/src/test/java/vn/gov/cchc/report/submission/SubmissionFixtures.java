@@ -21,6 +21,7 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
+import vn.gov.cchc.report.figures.FiguresWritten;
 import vn.gov.cchc.report.counting.CountingDriver;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
@@ -129,9 +130,9 @@ final class SubmissionFixtures {
 			ReportingRates rates = new ReportingRates(units, periods, submissions, clock);
 			List<FiguresChanged> changes = new CopyOnWriteArrayList<>();
 			CountingDriver counting = CountingDriver.writingTo(figures, new Totals(database), (event) -> {
-				if (event instanceof FiguresChanged change) {
-					changes.add(change);
-					lateFigures.figuresChanged(change);
+				if (event instanceof FiguresWritten written) {
+					changes.addAll(written.changes());
+					lateFigures.figuresWritten(written);
 				}
 			}, clock);
 			TREE.forEach((unit) -> counting.register(unit, REGISTERED_AT));

@@ -206,16 +206,14 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 		}
 		try {
 			List<StoredFact.Keyed> deltas = new ArrayList<>();
-			if (fact instanceof Fact.Recorded recorded) {
-				ProgressRecorded data = recorded.data();
+			if (fact.data() instanceof ProgressRecorded data) {
 				StoredFact stored = new StoredFact(StoredFact.Kind.RECORDED, data.eventId(),
 						rollup(data.unitCode(), data.date()), data.planId(), data.activityId(), data.date(),
 						Tally.ofFact(data.budgetSpentVnd(), data.quantities()));
 				this.facts.put(data.eventId(), stored);
 				deltas.addAll(stored.added());
 			}
-			else if (fact instanceof Fact.Corrected corrected) {
-				ProgressCorrected data = corrected.data();
+			else if (fact.data() instanceof ProgressCorrected data) {
 				StoredFact original = original(data.eventId(), data.correctsEventId());
 				StoredFact replaced = versionInForce(data.correctsEventId(), original);
 				List<String> rollup = (replaced.kind() != StoredFact.Kind.RETRACTED)
@@ -227,8 +225,7 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 				this.facts.put(data.eventId(), stored);
 				this.facts.put(data.correctsEventId(), original.withCurrent(data.eventId()));
 			}
-			else if (fact instanceof Fact.Retracted retracted) {
-				ProgressRetracted data = retracted.data();
+			else if (fact.data() instanceof ProgressRetracted data) {
 				StoredFact original = original(data.eventId(), data.retractsEventId());
 				StoredFact replaced = versionInForce(data.retractsEventId(), original);
 				deltas.addAll(replaced.takenBack());
@@ -299,19 +296,20 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 				checkId(recorded, recorded.data().eventId());
 				ProgressRecorded data = recorded.data();
 				checkFigures(data.eventId(), data.activityId(), data.budgetSpentVnd(), data.quantities());
-				yield new Fact.Recorded(data);
+				yield new Fact(data.eventId(), data.unitCode(), data);
 			}
 			case EventTypes.PROGRESS_CORRECTED_V1 -> {
 				CloudEvent<ProgressCorrected> corrected = event.as(ProgressCorrected.class);
 				checkId(corrected, corrected.data().eventId());
 				ProgressCorrected data = corrected.data();
 				checkFigures(data.eventId(), data.activityId(), data.budgetSpentVnd(), data.quantities());
-				yield new Fact.Corrected(data);
+				yield new Fact(data.eventId(), data.unitCode(), data);
 			}
 			case EventTypes.PROGRESS_RETRACTED_V1 -> {
 				CloudEvent<ProgressRetracted> retracted = event.as(ProgressRetracted.class);
 				checkId(retracted, retracted.data().eventId());
-				yield new Fact.Retracted(retracted.data());
+				ProgressRetracted data = retracted.data();
+				yield new Fact(data.eventId(), data.unitCode(), data);
 			}
 			default -> null;
 		};
@@ -345,53 +343,15 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 		}
 	}
 
-	private sealed interface Fact {
-
-		String eventId();
-
-		String unitCode();
-
-		record Recorded(ProgressRecorded data) implements Fact {
-
-			@Override
-			public String eventId() {
-				return this.data.eventId();
-			}
-
-			@Override
-			public String unitCode() {
-				return this.data.unitCode();
-			}
-
-		}
-
-		record Corrected(ProgressCorrected data) implements Fact {
-
-			@Override
-			public String eventId() {
-				return this.data.eventId();
-			}
-
-			@Override
-			public String unitCode() {
-				return this.data.unitCode();
-			}
-
-		}
-
-		record Retracted(ProgressRetracted data) implements Fact {
-
-			@Override
-			public String eventId() {
-				return this.data.eventId();
-			}
-
-			@Override
-			public String unitCode() {
-				return this.data.unitCode();
-			}
-
-		}
+	/**
+	 * A report, correction or retraction read from the log.
+	 *
+	 * @param eventId its event id
+	 * @param unitCode its unit
+	 * @param data the {@link ProgressRecorded}, {@link ProgressCorrected} or
+	 * {@link ProgressRetracted}
+	 */
+	private record Fact(String eventId, String unitCode, Object data) {
 
 	}
 

@@ -1,6 +1,7 @@
 package vn.gov.cchc.report.counting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.mongodb.MongoException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
@@ -24,6 +26,7 @@ import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.totals.Totals;
 import vn.gov.cchc.report.totals.UnitTotals;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +48,8 @@ public class ReadModelWriter {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReadModelWriter.class);
 
+	private static final Duration MAX_RETRY_PAUSE = Duration.ofSeconds(10);
+
 	private final Figures figures;
 
 	private final Totals totals;
@@ -59,14 +64,28 @@ public class ReadModelWriter {
 
 	private final Counter unreadable;
 
+	private final Counter storeFailures;
+
+	private final Duration retryPause;
+
+	@Autowired
 	public ReadModelWriter(Figures figures, Totals totals, ApplicationEventPublisher events, Clock clock,
 			MeterRegistry registry) {
+		this(figures, totals, events, clock, registry, Duration.ofMillis(500));
+	}
+
+	ReadModelWriter(Figures figures, Totals totals, ApplicationEventPublisher events, Clock clock,
+			MeterRegistry registry, Duration retryPause) {
 		this.figures = figures;
 		this.totals = totals;
 		this.events = events;
 		this.clock = clock;
 		this.written = Counter.builder("cchc.readmodel.written")
 			.description("Figures and totals documents written to the read model")
+			.register(registry);
+		this.retryPause = retryPause;
+		this.storeFailures = Counter.builder("cchc.readmodel.store.failures")
+			.description("Writes of a batch to the read model that the store refused (tried again)")
 			.register(registry);
 		this.unreadable = Counter.builder("cchc.readmodel.unreadable")
 			.description("Records of the documents topic that could not be read")
@@ -112,8 +131,10 @@ public class ReadModelWriter {
 			units.add(new UnitTotals(document.unitCode(), tally.events(), tally.budgetSpentVnd(), tally.quantities(),
 					document.version()));
 		}
-		this.figures.writeAll(changes);
-		this.totals.writeAll(units);
+		untilWritten(() -> {
+			this.figures.writeAll(changes);
+			this.totals.writeAll(units);
+		});
 		this.written.increment(changes.size() + units.size());
 		List<FiguresChanged> changed = new ArrayList<>(changes.size());
 		for (Figures.MonthChange change : changes) {
@@ -123,6 +144,35 @@ public class ReadModelWriter {
 		}
 		if (!changed.isEmpty()) {
 			this.events.publishEvent(new FiguresWritten(changed));
+		}
+	}
+
+	/**
+	 * Writes, trying again for as long as the store refuses: a batch given up would leave
+	 * its cells behind in the read model until they change again, while the counting has
+	 * moved on. The writes are whole states, so writing a part of them twice is harmless.
+	 * A consumer held here past {@code max.poll.interval.ms} leaves the group, and the
+	 * batch, not committed, goes to the next owner.
+	 */
+	private void untilWritten(Runnable writes) {
+		long pause = this.retryPause.toMillis();
+		while (true) {
+			try {
+				writes.run();
+				return;
+			}
+			catch (MongoException ex) {
+				this.storeFailures.increment();
+				logger.warn("The read model could not be written ({}); trying again in {} ms", ex.getMessage(), pause);
+			}
+			try {
+				Thread.sleep(pause);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while the read model could not be written", ex);
+			}
+			pause = Math.min(pause * 2, MAX_RETRY_PAUSE.toMillis());
 		}
 	}
 

@@ -26,9 +26,6 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 @Configuration(proxyBeanMethods = false)
 class CountingConfiguration {
 
-	/** The binding the rebuild and the tests refer to. */
-	static final String FUNCTION = "counting";
-
 	@Bean
 	CountingMetrics countingMetrics(MeterRegistry registry) {
 		return new CountingMetrics(registry);

@@ -55,7 +55,7 @@ class Deliveries {
 	 * reminders it is meant to take and is marked as being sent, before any of them is
 	 * claimed. A process that dies before a message goes leaves it in doubt; the instance
 	 * that takes it over asks the provider and sends it only with the reminders it really
-	 * claimed (see {@link ReminderDispatcher}).
+	 * claimed (see {@link ReminderClaims}).
 	 */
 	List<Delivery> createSending(List<Delivery> made) {
 		if (made.isEmpty()) {

@@ -24,9 +24,10 @@ import vn.gov.cchc.report.cloudevent.CloudEventReader;
  * cchc.progress ─▶ count-facts (FactCounter: dedupe, corrections, roll-up on the fact's date
  *                  │              with the units global store, facts waiting for their unit)
  *                  ├─ refused ─▶ cchc.progress.dlq
- *                  └─ deltas, keyed by each unit of the roll-up ─▶ repartition "rollup"
- *                     ─▶ sum-figures (FiguresAggregator: sums per unit × plan × activity × day
- *                        and per unit, flushes each changed document once per interval)
+ *                  └─ deltas, keyed by the top of their roll-up ─▶ repartition "rollup-paths"
+ *                     ─▶ sum-figures (FiguresAggregator: sums for each unit of the roll-up per
+ *                        plan × activity × day and per unit, flushes each changed document
+ *                        once per interval)
  *                     ─▶ cchc.report.documents
  * </pre>
  */
@@ -63,7 +64,7 @@ final class CountingTopology implements Function<KStream<String, byte[]>, KStrea
 			.to(Topics.deadLetter(Topics.PROGRESS), Produced.with(Serdes.String(), Serdes.ByteArray()));
 		return outcomes.get("fact-deltas")
 			.mapValues((outcome) -> (Delta) outcome, Named.as("delta"))
-			.repartition(Repartitioned.with(Serdes.String(), Delta.SERDE).withName("rollup"))
+			.repartition(Repartitioned.with(Serdes.String(), Delta.SERDE).withName("rollup-paths"))
 			.process(
 					FiguresAggregator.supplier(this.metrics, this.properties.flushInterval(), this.properties.stores()),
 					Named.as("sum-figures"))

@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,17 +19,30 @@ import org.apache.kafka.common.serialization.Serializer;
 import vn.gov.cchc.report.figures.Tally;
 
 /**
- * What one fact adds to (or, negative, takes from) one unit's figures for a plan,
- * activity and day: the record that crosses the roll-up repartition, keyed by the unit
- * whose figures change. Written in a small binary form, since every fact makes one per
- * level of its roll-up.
+ * What one fact adds to (or, negative, takes from) the figures of every unit of its
+ * roll-up for a plan, activity and day: the record that crosses the roll-up repartition,
+ * keyed by the top of the roll-up (the {@link #units() last unit}), so that a fact
+ * crosses it once rather than once per level. Written in a small binary form.
  *
+ * @param units the units whose figures change, the fact's unit first and the top last
  * @param planId the plan
  * @param activityId the plan's activity
  * @param date the day the work was done
  * @param tally the signed change
  */
-record Delta(String planId, String activityId, LocalDate date, Tally tally) implements FactOutcome {
+record Delta(List<String> units, String planId, String activityId, LocalDate date, Tally tally) implements FactOutcome {
+
+	Delta {
+		units = List.copyOf(units);
+		if (units.isEmpty()) {
+			throw new IllegalArgumentException("A delta changes at least one unit");
+		}
+	}
+
+	/** The top of the roll-up, the key the delta crosses the repartition with. */
+	String topUnit() {
+		return this.units.get(this.units.size() - 1);
+	}
 
 	static final Serde<Delta> SERDE = Serdes.serdeFrom(new DeltaSerializer(), new DeltaDeserializer());
 
@@ -40,6 +55,10 @@ record Delta(String planId, String activityId, LocalDate date, Tally tally) impl
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
 			try (DataOutputStream out = new DataOutputStream(bytes)) {
+				out.writeShort(delta.units().size());
+				for (String unit : delta.units()) {
+					out.writeUTF(unit);
+				}
 				out.writeUTF(delta.planId());
 				out.writeUTF(delta.activityId());
 				out.writeInt((int) delta.date().toEpochDay());
@@ -61,7 +80,13 @@ record Delta(String planId, String activityId, LocalDate date, Tally tally) impl
 				return null;
 			}
 			try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-				return new Delta(in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readInt()), TallyCodec.read(in));
+				int count = in.readShort();
+				List<String> units = new ArrayList<>(count);
+				for (int i = 0; i < count; i++) {
+					units.add(in.readUTF());
+				}
+				return new Delta(units, in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readInt()),
+						TallyCodec.read(in));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

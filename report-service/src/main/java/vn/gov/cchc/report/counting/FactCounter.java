@@ -205,13 +205,13 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 			return true;
 		}
 		try {
-			List<StoredFact.Keyed> deltas = new ArrayList<>();
+			List<Delta> deltas = new ArrayList<>(2);
 			if (fact.data() instanceof ProgressRecorded data) {
 				StoredFact stored = new StoredFact(StoredFact.Kind.RECORDED, data.eventId(),
 						rollup(data.unitCode(), data.date()), data.planId(), data.activityId(), data.date(),
 						Tally.ofFact(data.budgetSpentVnd(), data.quantities()));
 				this.facts.put(data.eventId(), stored);
-				deltas.addAll(stored.added());
+				stored.added().ifPresent(deltas::add);
 			}
 			else if (fact.data() instanceof ProgressCorrected data) {
 				StoredFact original = original(data.eventId(), data.correctsEventId());
@@ -220,21 +220,21 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 						? rollup(data.unitCode(), data.date()) : List.of();
 				StoredFact stored = new StoredFact(StoredFact.Kind.CORRECTED, null, rollup, data.planId(),
 						data.activityId(), data.date(), Tally.ofFact(data.budgetSpentVnd(), data.quantities()));
-				deltas.addAll(replaced.takenBack());
-				deltas.addAll(stored.added());
+				replaced.takenBack().ifPresent(deltas::add);
+				stored.added().ifPresent(deltas::add);
 				this.facts.put(data.eventId(), stored);
 				this.facts.put(data.correctsEventId(), original.withCurrent(data.eventId()));
 			}
 			else if (fact.data() instanceof ProgressRetracted data) {
 				StoredFact original = original(data.eventId(), data.retractsEventId());
 				StoredFact replaced = versionInForce(data.retractsEventId(), original);
-				deltas.addAll(replaced.takenBack());
+				replaced.takenBack().ifPresent(deltas::add);
 				this.facts.put(data.eventId(), new StoredFact(StoredFact.Kind.RETRACTED, null, List.of(), data.planId(),
 						data.activityId(), data.date(), Tally.ZERO));
 				this.facts.put(data.retractsEventId(), original.withCurrent(data.eventId()));
 			}
-			for (StoredFact.Keyed delta : deltas) {
-				this.context.forward(new Record<>(delta.unitCode(), (FactOutcome) delta.delta(), record.timestamp()));
+			for (Delta delta : deltas) {
+				this.context.forward(new Record<>(delta.topUnit(), (FactOutcome) delta, record.timestamp()));
 			}
 			this.metrics.counted();
 			return true;

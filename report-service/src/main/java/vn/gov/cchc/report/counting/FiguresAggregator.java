@@ -3,6 +3,10 @@ package vn.gov.cchc.report.counting;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,19 +24,24 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.report.figures.Tally;
 
 /**
- * The second stage, after the roll-up repartition (keyed by the unit whose figures
- * change): sums the deltas per unit, plan, activity and day in {@value #CELLS} and per
- * unit in {@value #TOTALS}, and marks what they change in {@value #CHANGED}. Every
- * {@code flushInterval} a punctuation emits each changed document once, with its next
- * version and the whole state of each of its days and activities that changed, however
- * many facts changed them: store writes downstream follow the documents changed, not the
- * events, and a flush costs what changed, not the size of the documents.
+ * The second stage, after the roll-up repartition (keyed by the top of each delta's
+ * roll-up): sums the deltas for each unit of their roll-up per plan, activity and day in
+ * {@value #CELLS} and per unit in {@value #TOTALS}, and marks the documents they change
+ * in {@value #CHANGED}. Every {@code flushInterval} a punctuation emits each changed
+ * document once, with its next version and the whole state of each of its days and
+ * activities that changed, however many facts changed them: store writes downstream
+ * follow the documents changed, not the events, and a flush costs what changed, not the
+ * size of the documents.
  * <p>
  * The marks are a store, not a field, so that they commit with the sums: a crash after a
- * commit and before the flush leaves them to the next owner of the partition.
+ * commit and before the flush leaves them to the next owner of the partition. They name
+ * documents, not cells, so that they cost a changelog record per document and commit
+ * rather than per fact; which cells of a document changed is kept in memory, and a
+ * document marked before a restart is emitted whole.
  */
 final class FiguresAggregator implements Processor<String, Delta, String, ChangedDocument> {
 
@@ -43,8 +52,8 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	static final String TOTALS = "unit-totals";
 
 	/**
-	 * What changed since the last flush: {@code F|<cell>} for a figures cell,
-	 * {@code T|<unit>} for a unit's totals.
+	 * The documents changed since the last flush: {@code F|unit|plan|yyyy-MM} for
+	 * figures, {@code T|<unit>} for a unit's totals.
 	 */
 	static final String CHANGED = "changed-since-flush";
 
@@ -56,6 +65,12 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	private static final String TOTALS_PREFIX = "T|";
 
 	private static final Integer MARK = 0;
+
+	/** Stands for every cell of a document. */
+	private static final Set<String> WHOLE = Collections.unmodifiableSet(new HashSet<>());
+
+	/** How many cells and totals are kept parsed beside their stores. */
+	private static final int PARSED_ENTRIES = 100_000;
 
 	private final CountingMetrics metrics;
 
@@ -70,6 +85,30 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 	private KeyValueStore<String, Integer> changed;
 
 	private KeyValueStore<String, Long> versions;
+
+	/**
+	 * Per figures document marked since the last flush, its cells that changed
+	 * ({@code dd|activity}), or {@link #WHOLE} for one marked before this instance took
+	 * the task (which cells changed died with the instance before).
+	 */
+	private final Map<String, Set<String>> changedCells = new HashMap<>();
+
+	/** The units whose totals were marked since the last flush. */
+	private final Set<String> changedTotals = new HashSet<>();
+
+	/**
+	 * The newest sums this processor wrote, parsed, so that adding to a cell reads no
+	 * store; only ever what was written to the store in this life of the task (cleared on
+	 * init).
+	 */
+	private final Map<String, Tally> parsed = new LinkedHashMap<>(1024, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Tally> eldest) {
+			return size() > PARSED_ENTRIES;
+		}
+
+	};
 
 	private FiguresAggregator(CountingMetrics metrics, Duration flushInterval) {
 		this.metrics = metrics;
@@ -92,7 +131,12 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 							.withCachingEnabled(),
 						Stores.keyValueStoreBuilder(stores.apply(TOTALS), Serdes.String(), Delta.TallyCodec.SERDE)
 							.withCachingEnabled(),
-						Stores.keyValueStoreBuilder(stores.apply(CHANGED), Serdes.String(), Serdes.Integer())
+						// In memory (and changelogged): it is small, and RocksDB would
+						// make each
+						// flush's scan step over the deletes of the flushes before.
+						Stores
+							.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CHANGED), Serdes.String(),
+									Serdes.Integer())
 							.withCachingEnabled(),
 						Stores.keyValueStoreBuilder(stores.apply(VERSIONS), Serdes.String(), Serdes.Long())
 							.withCachingEnabled());
@@ -108,25 +152,62 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 		this.totals = context.getStateStore(TOTALS);
 		this.changed = context.getStateStore(CHANGED);
 		this.versions = context.getStateStore(VERSIONS);
+		// A task starts again (a restart, a rebalance, a transaction given up) from what
+		// its
+		// stores hold, never from what this instance had in memory.
+		this.changedCells.clear();
+		this.changedTotals.clear();
+		this.parsed.clear();
+		try (KeyValueIterator<String, Integer> iterator = this.changed.all()) {
+			iterator.forEachRemaining((mark) -> {
+				if (mark.key.startsWith(FIGURES_PREFIX)) {
+					this.changedCells.put(mark.key.substring(FIGURES_PREFIX.length()), WHOLE);
+				}
+				else {
+					this.changedTotals.add(mark.key.substring(TOTALS_PREFIX.length()));
+				}
+			});
+		}
 		context.schedule(this.flushInterval, PunctuationType.WALL_CLOCK_TIME, (now) -> flush());
 	}
 
 	@Override
 	public void process(Record<String, Delta> record) {
-		String unitCode = record.key();
 		Delta delta = record.value();
-		String cell = unitCode + "|" + delta.planId() + "|" + YearMonth.from(delta.date()) + "|"
-				+ day(delta.date().getDayOfMonth()) + "|" + delta.activityId();
-		add(this.cells, cell, delta.tally());
-		add(this.totals, unitCode, delta.tally());
-		// Marks, not counts: the store's cache keeps one entry per key between commits.
-		this.changed.put(FIGURES_PREFIX + cell, MARK);
-		this.changed.put(TOTALS_PREFIX + unitCode, MARK);
+		String documentTail = "|" + delta.planId() + "|" + YearMonth.from(delta.date());
+		String dayAndActivity = day(delta.date().getDayOfMonth()) + "|" + delta.activityId();
+		for (String unitCode : delta.units()) {
+			String document = unitCode + documentTail;
+			add(this.cells, FIGURES_PREFIX + document + "|" + dayAndActivity, delta.tally());
+			add(this.totals, TOTALS_PREFIX + unitCode, delta.tally());
+			Set<String> cellsOfDocument = this.changedCells.get(document);
+			if (cellsOfDocument == null) {
+				cellsOfDocument = new HashSet<>();
+				this.changedCells.put(document, cellsOfDocument);
+				this.changed.put(FIGURES_PREFIX + document, MARK);
+			}
+			if (cellsOfDocument != WHOLE) {
+				cellsOfDocument.add(dayAndActivity);
+			}
+			if (this.changedTotals.add(unitCode)) {
+				this.changed.put(TOTALS_PREFIX + unitCode, MARK);
+			}
+		}
 	}
 
-	private static void add(KeyValueStore<String, Tally> store, String key, Tally tally) {
-		Tally sum = store.get(key);
-		store.put(key, (sum != null) ? sum.plus(tally) : tally);
+	/**
+	 * Adds to a cell or a unit's totals; {@code key} is the store key behind its prefix.
+	 */
+	private void add(KeyValueStore<String, Tally> store, String key, Tally tally) {
+		Tally sum = read(store, key);
+		Tally next = (sum != null) ? sum.plus(tally) : tally;
+		store.put(key.substring(2), next);
+		this.parsed.put(key, next);
+	}
+
+	private @Nullable Tally read(KeyValueStore<String, Tally> store, String key) {
+		Tally known = this.parsed.get(key);
+		return (known != null) ? known : store.get(key.substring(2));
 	}
 
 	private void flush() {
@@ -134,59 +215,61 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 		try (KeyValueIterator<String, Integer> iterator = this.changed.all()) {
 			iterator.forEachRemaining((mark) -> marks.add(mark.key));
 		}
-		// Sorted by key, so a document's cells come together: one record per document.
-		String month = null;
-		Map<String, Map<String, Tally>> days = new TreeMap<>();
-		int emitted = 0;
 		for (String mark : marks) {
 			if (mark.startsWith(TOTALS_PREFIX)) {
 				String unitCode = mark.substring(TOTALS_PREFIX.length());
-				Tally totals = this.totals.get(unitCode);
+				Tally totals = read(this.totals, mark);
 				emit(mark, new ChangedDocument(ChangedDocument.Kind.TOTALS, unitCode, null, null, nextVersion(mark),
 						Map.of(), (totals != null) ? totals : Tally.ZERO));
-				emitted++;
 			}
 			else {
-				String cell = mark.substring(FIGURES_PREFIX.length());
-				int activityStart = cell.lastIndexOf('|');
-				int dayStart = cell.lastIndexOf('|', activityStart - 1);
-				String cellMonth = cell.substring(0, dayStart);
-				if (!cellMonth.equals(month)) {
-					if (month != null) {
-						emitFigures(month, days);
-						emitted++;
-					}
-					month = cellMonth;
-					days = new TreeMap<>();
-				}
-				Tally tally = this.cells.get(cell);
-				days.computeIfAbsent(cell.substring(dayStart + 1, activityStart), (day) -> new TreeMap<>())
-					.put(cell.substring(activityStart + 1), (tally != null) ? tally : Tally.ZERO);
+				emitFigures(mark, mark.substring(FIGURES_PREFIX.length()));
 			}
 			this.changed.delete(mark);
 		}
-		if (month != null) {
-			emitFigures(month, days);
-			emitted++;
-		}
-		this.metrics.documents(emitted);
+		this.changedCells.clear();
+		this.changedTotals.clear();
+		this.metrics.documents(marks.size());
 	}
 
-	private void emitFigures(String month, Map<String, Map<String, Tally>> days) {
-		String[] parts = month.split("\\|");
-		String key = FIGURES_PREFIX + month;
-		emit(key, new ChangedDocument(ChangedDocument.Kind.FIGURES, parts[0], parts[1], parts[2], nextVersion(key),
+	/**
+	 * Emits a figures document: the cells that changed since the last flush, or every
+	 * cell of it if this instance does not know which (it was marked before a restart).
+	 */
+	private void emitFigures(String mark, String document) {
+		Map<String, Map<String, Tally>> days = new TreeMap<>();
+		Set<String> changedOfDocument = this.changedCells.getOrDefault(document, WHOLE);
+		if (changedOfDocument != WHOLE) {
+			for (String dayAndActivity : changedOfDocument) {
+				Tally tally = read(this.cells, FIGURES_PREFIX + document + "|" + dayAndActivity);
+				put(days, dayAndActivity, (tally != null) ? tally : Tally.ZERO);
+			}
+		}
+		else {
+			try (KeyValueIterator<String, Tally> iterator = this.cells.prefixScan(document + "|",
+					Serdes.String().serializer())) {
+				iterator.forEachRemaining((cell) -> put(days, cell.key.substring(document.length() + 1), cell.value));
+			}
+		}
+		String[] parts = document.split("\\|");
+		emit(mark, new ChangedDocument(ChangedDocument.Kind.FIGURES, parts[0], parts[1], parts[2], nextVersion(mark),
 				days, null));
 	}
 
-	private void emit(String key, ChangedDocument document) {
-		this.context.forward(new Record<>(key.substring(2), document, this.context.currentSystemTimeMs()));
+	private static void put(Map<String, Map<String, Tally>> days, String dayAndActivity, Tally tally) {
+		int separator = dayAndActivity.indexOf('|');
+		days.computeIfAbsent(dayAndActivity.substring(0, separator), (day) -> new TreeMap<>())
+			.put(dayAndActivity.substring(separator + 1), tally);
 	}
 
-	private long nextVersion(String key) {
-		Long previous = this.versions.get(key);
+	private void emit(String mark, ChangedDocument document) {
+		this.context.forward(new Record<>(mark.substring(2), document, this.context.currentSystemTimeMs()));
+	}
+
+	private long nextVersion(String mark) {
+		Long previous = this.versions.get(mark);
 		long version = (previous != null) ? previous + 1 : 1;
-		this.versions.put(key, version);
+		this.versions.put(mark, version);
 		return version;
 	}
 

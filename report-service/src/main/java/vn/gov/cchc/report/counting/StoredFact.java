@@ -1,8 +1,8 @@
 package vn.gov.cchc.report.counting;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.report.figures.Tally;
@@ -34,27 +34,19 @@ record StoredFact(Kind kind, @Nullable String current, List<String> rollup, Stri
 				this.tally);
 	}
 
-	/** The changes that take this version back, one per unit of its roll-up. */
-	List<Keyed> takenBack() {
-		return deltas(this.tally.negated());
+	/** What takes this version back from its roll-up; none if it counted for no unit. */
+	Optional<Delta> takenBack() {
+		return delta(this.tally.negated());
 	}
 
-	/** The changes this version makes, one per unit of its roll-up. */
-	List<Keyed> added() {
-		return deltas(this.tally);
+	/** What this version adds to its roll-up; none if it counts for no unit. */
+	Optional<Delta> added() {
+		return delta(this.tally);
 	}
 
-	private List<Keyed> deltas(Tally tally) {
-		List<Keyed> deltas = new ArrayList<>(this.rollup.size());
-		for (String unitCode : this.rollup) {
-			deltas.add(new Keyed(unitCode, new Delta(this.planId, this.activityId, this.date, tally)));
-		}
-		return deltas;
-	}
-
-	/** A delta and the unit whose figures it changes. */
-	record Keyed(String unitCode, Delta delta) {
-
+	private Optional<Delta> delta(Tally tally) {
+		return this.rollup.isEmpty() ? Optional.empty()
+				: Optional.of(new Delta(this.rollup, this.planId, this.activityId, this.date, tally));
 	}
 
 	enum Kind {

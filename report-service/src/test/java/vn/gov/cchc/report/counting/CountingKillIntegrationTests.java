@@ -130,9 +130,9 @@ class CountingKillIntegrationTests {
 	}
 
 	/**
-	 * Waits until every unit's totals in the read model are the expected ones, then
-	 * checks the roll-up on what was read: each parent is its own facts plus its
-	 * children.
+	 * Waits until every unit's totals in the read model are the expected ones, and its
+	 * figures documents (per plan, month, day and activity) add up to them, then checks
+	 * the roll-up on what was read: each parent is its own facts plus its children.
 	 */
 	private static void awaitTotals(MongoDatabase store, List<CountingFixtures.Delivery> log,
 			Map<String, CountingFixtures.Sum> expected) {
@@ -148,6 +148,18 @@ class CountingKillIntegrationTests {
 								((Number) totals.get("budgetSpentVnd")).longValue(), quantities));
 			}
 			assertThat(counted).isEqualTo(expected);
+			Map<String, Long> figuresEvents = new TreeMap<>();
+			for (Document figures : store.getCollection("figures").find()) {
+				String unitCode = figures.getString("_id").substring(0, figures.getString("_id").indexOf('|'));
+				figures.get("days", Document.class)
+					.values()
+					.forEach((activities) -> ((Document) activities).values()
+						.forEach((tally) -> figuresEvents.merge(unitCode,
+								((Number) ((Document) tally).get("events")).longValue(), Long::sum)));
+			}
+			expected.forEach((unitCode, sum) -> assertThat(figuresEvents.getOrDefault(unitCode, 0L))
+				.as("events in the figures of %s", unitCode)
+				.isEqualTo(sum.events()));
 		});
 		Map<String, CountingFixtures.Sum> own = new TreeMap<>();
 		Map<String, ProgressRecorded> distinct = new LinkedHashMap<>();

@@ -131,9 +131,10 @@ public class ReadModelWriter {
 			units.add(new UnitTotals(document.unitCode(), tally.events(), tally.budgetSpentVnd(), tally.quantities(),
 					document.version()));
 		}
+		// Totals first: a few small documents, ready before the figures' larger write.
 		untilWritten(() -> {
-			this.figures.writeAll(changes);
 			this.totals.writeAll(units);
+			this.figures.writeAll(changes);
 		});
 		this.written.increment(changes.size() + units.size());
 		List<FiguresChanged> changed = new ArrayList<>(changes.size());

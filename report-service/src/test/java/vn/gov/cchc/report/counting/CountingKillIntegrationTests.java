@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.counting;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,7 +37,6 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
-import vn.gov.cchc.testing.ServiceProcess;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
@@ -64,10 +62,6 @@ import static org.awaitility.Awaitility.await;
 		bootstrapServersProperty = "cchc.test.kafka.brokers")
 class CountingKillIntegrationTests {
 
-	private static final String MAIN_CLASS = "vn.gov.cchc.report.ReportServiceApplication";
-
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
-
 	private static final int DISTINCT_EVENTS = 20_000;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -92,19 +86,19 @@ class CountingKillIntegrationTests {
 			for (UnitDetails unit : CountingFixtures.TREE) {
 				events.unitRegistered(unit, CountingFixtures.REGISTERED_AT);
 			}
-			Instance service = start(name, name, database, brokers, stateDir);
+			ReportServiceInstance service = start(name, name, database, brokers, stateDir);
 			try {
-				service.process().awaitReady(START_TIMEOUT);
+				service.awaitReady();
 				CompletableFuture<Void> streaming = CompletableFuture.runAsync(() -> publish(brokers, log));
 
 				for (long mark : List.of(total / 4, total / 2)) {
 					await().atMost(Duration.ofMinutes(5))
 						.pollInterval(Duration.ofMillis(100))
-						.until(() -> provinceEvents(store) >= mark);
+						.until(() -> ReportServiceInstance.provinceEvents(store) >= mark);
 					service.process().kill();
 					assertThat(service.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 					service = start(name + "-after-" + mark, name, database, brokers, stateDir);
-					service.process().awaitReady(START_TIMEOUT);
+					service.awaitReady();
 				}
 				streaming.get();
 				awaitTotals(store, log, expected);
@@ -114,11 +108,11 @@ class CountingKillIntegrationTests {
 				assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
 				await().atMost(Duration.ofMinutes(5))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> provinceEvents(store) >= total / 3);
-				assertThat(provinceEvents(store)).as("killed mid-rebuild").isLessThan(total);
+					.until(() -> ReportServiceInstance.provinceEvents(store) >= total / 3);
+				assertThat(ReportServiceInstance.provinceEvents(store)).as("killed mid-rebuild").isLessThan(total);
 				service.process().kill();
 				service = start(name + "-after-rebuild", name, database, brokers, stateDir);
-				service.process().awaitReady(START_TIMEOUT);
+				service.awaitReady();
 				awaitTotals(store, log, expected);
 			}
 			finally {
@@ -189,7 +183,7 @@ class CountingKillIntegrationTests {
 		}
 	}
 
-	private HttpResponse<String> rebuild(Instance service) throws IOException, InterruptedException {
+	private HttpResponse<String> rebuild(ReportServiceInstance service) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + "/api/v1/admin/totals:rebuild"))
 			.timeout(Duration.ofMinutes(2))
@@ -198,34 +192,10 @@ class CountingKillIntegrationTests {
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** The province's events in the read model, 0 before its first write. */
-	private static long provinceEvents(MongoDatabase store) {
-		Document totals = store.getCollection("totals").find(new Document("_id", "27")).first();
-		return (totals != null) ? ((Number) totals.get("events")).longValue() : 0L;
-	}
-
-	private static Instance start(String name, String application, String database, String brokers, Path stateDir)
-			throws IOException {
-		int apiPort = freePort();
-		// The probes and metrics stay on the port ServiceProcess gives the process
-		// (SERVER_PORT); the API listens on a port of its own, where the rebuild is asked
-		// for with an administrator's token.
-		ServiceProcess process = ServiceProcess.start(name, MAIN_CLASS,
-				Map.of("MONGODB_URI", MongoTestStore.connectionString(), "MONGODB_DATABASE", database,
-						"KAFKA_BOOTSTRAP_SERVERS", brokers, "SPRING_APPLICATION_NAME", application,
-						"COUNTING_STATE_DIR", stateDir.toString()),
-				List.of("--server.port=" + apiPort, "--management.server.port=${SERVER_PORT}"));
-		return new Instance(process, apiPort);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private record Instance(ServiceProcess process, int apiPort) {
-
+	private static ReportServiceInstance start(String name, String application, String database, String brokers,
+			Path stateDir) {
+		return ReportServiceInstance.start(name, application, database, brokers,
+				Map.of("COUNTING_STATE_DIR", stateDir.toString()), List.of());
 	}
 
 }

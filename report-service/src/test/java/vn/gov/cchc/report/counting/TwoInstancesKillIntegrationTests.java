@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.counting;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +40,6 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.KafkaTestEvents;
 import vn.gov.cchc.report.TestCaller;
 import vn.gov.cchc.testing.MongoTestStore;
-import vn.gov.cchc.testing.ServiceProcess;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
@@ -68,10 +66,6 @@ import static org.awaitility.Awaitility.await;
 class TwoInstancesKillIntegrationTests {
 
 	private static final String PLAN = "27-KILL-2024-2026";
-
-	private static final String MAIN_CLASS = "vn.gov.cchc.report.ReportServiceApplication";
-
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
 	private static final LocalDate LAST_DISTRICT_DAY = LocalDate.of(2025, 6, 30);
 
@@ -109,12 +103,12 @@ class TwoInstancesKillIntegrationTests {
 				events.unitRegistered(unit, REGISTERED_AT);
 			}
 
-			Instance first = start(group + "-a", group, database, brokers);
-			Instance second = start(group + "-b", group, database, brokers);
-			Instance replay = null;
+			ReportServiceInstance first = start(group + "-a", group, database, brokers);
+			ReportServiceInstance second = start(group + "-b", group, database, brokers);
+			ReportServiceInstance replay = null;
 			try {
-				first.process().awaitReady(START_TIMEOUT);
-				second.process().awaitReady(START_TIMEOUT);
+				first.awaitReady();
+				second.awaitReady();
 				// Published while the kill happens: the counting keeps pace with a
 				// producer
 				// that waits for each acknowledgement, so the kill must come
@@ -125,15 +119,17 @@ class TwoInstancesKillIntegrationTests {
 				// Kill one instance in the middle of the stream.
 				await().atMost(Duration.ofMinutes(3))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> provinceEvents(store) >= DISTINCT_EVENTS / 3);
+					.until(() -> ReportServiceInstance.provinceEvents(store) >= DISTINCT_EVENTS / 3);
 				first.process().kill();
 				assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
-				assertThat(provinceEvents(store)).as("killed mid-stream").isLessThan(DISTINCT_EVENTS);
+				assertThat(ReportServiceInstance.provinceEvents(store)).as("killed mid-stream")
+					.isLessThan(DISTINCT_EVENTS);
 				publishing.get();
 
 				await().atMost(Duration.ofMinutes(5))
 					.pollInterval(Duration.ofSeconds(1))
-					.untilAsserted(() -> assertThat(provinceEvents(store)).isEqualTo(DISTINCT_EVENTS));
+					.untilAsserted(
+							() -> assertThat(ReportServiceInstance.provinceEvents(store)).isEqualTo(DISTINCT_EVENTS));
 				awaitCaughtUp(brokers, group + ".counting");
 				Map<String, JsonNode> afterKill = await().atMost(Duration.ofMinutes(1))
 					.ignoreExceptions()
@@ -143,9 +139,9 @@ class TwoInstancesKillIntegrationTests {
 				// into
 				// the same read model, which it must leave exactly as it was.
 				replay = start(group + "-replay", group + "-replay", database, brokers);
-				replay.process().awaitReady(START_TIMEOUT);
+				replay.awaitReady();
 				awaitCaughtUp(brokers, group + "-replay.counting");
-				Instance replaying = replay;
+				ReportServiceInstance replaying = replay;
 				assertThat(await().atMost(Duration.ofMinutes(1))
 					.ignoreExceptions()
 					.until(() -> assertFiguresAddUp(replaying, facts), afterKill::equals)).isEqualTo(afterKill);
@@ -167,39 +163,20 @@ class TwoInstancesKillIntegrationTests {
 		}
 	}
 
-	private static Instance start(String name, String group, String database, String brokers) throws Exception {
-		int apiPort = freePort();
+	private static ReportServiceInstance start(String name, String group, String database, String brokers) {
 		// A short session lets the survivor take the killed instance's partitions within
-		// seconds instead of the default 45 s. The API listens on a port of its own,
-		// where
-		// the figures are read with an access token; the probes and metrics stay on the
-		// port ServiceProcess gives the process (SERVER_PORT), where it looks for them.
-		ServiceProcess process = ServiceProcess.start(name, MAIN_CLASS,
-				Map.of("MONGODB_URI", MongoTestStore.connectionString(), "MONGODB_DATABASE", database,
-						"KAFKA_BOOTSTRAP_SERVERS", brokers, "SPRING_APPLICATION_NAME", group),
+		// seconds instead of the default 45 s.
+		return ReportServiceInstance.start(name, group, database, brokers, Map.of(),
 				List.of("--spring.cloud.stream.kafka.binder.consumer-properties[session.timeout.ms]=6000",
-						"--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1000",
-						"--server.port=" + apiPort, "--management.server.port=${SERVER_PORT}"));
-		return new Instance(process, apiPort);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	/** The province's events in the read model, 0 before its first write. */
-	private static long provinceEvents(MongoDatabase store) {
-		org.bson.Document totals = store.getCollection("totals").find(new org.bson.Document("_id", "27")).first();
-		return (totals != null) ? ((Number) totals.get("events")).longValue() : 0L;
+						"--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1000"));
 	}
 
 	/**
 	 * Checks the figures of 2024 and 2026 against the facts and against the sums of the
 	 * communes, and returns what it read.
 	 */
-	private Map<String, JsonNode> assertFiguresAddUp(Instance service, List<ProgressRecorded> facts) throws Exception {
+	private Map<String, JsonNode> assertFiguresAddUp(ReportServiceInstance service, List<ProgressRecorded> facts)
+			throws Exception {
 		Map<String, JsonNode> read = new LinkedHashMap<>();
 		LocalDate from2024 = LocalDate.of(2024, 1, 1);
 		LocalDate to2024 = LocalDate.of(2024, 12, 31);
@@ -232,7 +209,7 @@ class TwoInstancesKillIntegrationTests {
 		return read;
 	}
 
-	private Expected figures(Instance service, String unitCode, LocalDate from, LocalDate to,
+	private Expected figures(ReportServiceInstance service, String unitCode, LocalDate from, LocalDate to,
 			Map<String, JsonNode> read) throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + service.apiPort() + "/api/v1/figures/" + unitCode + "?plan="
@@ -368,13 +345,6 @@ class TwoInstancesKillIntegrationTests {
 			other.quantities.forEach((metric, quantity) -> sum.merge(metric, quantity, Long::sum));
 			return new Expected(this.events + other.events, this.budgetSpentVnd + other.budgetSpentVnd, sum);
 		}
-
-	}
-
-	/**
-	 * A running instance and the port its API listens on.
-	 */
-	private record Instance(ServiceProcess process, int apiPort) {
 
 	}
 

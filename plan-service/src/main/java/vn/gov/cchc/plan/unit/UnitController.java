@@ -58,11 +58,14 @@ class UnitController {
 
 	private final Units units;
 
+	private final UnitDirectory directory;
+
 	private final Clock clock;
 
-	UnitController(UnitRegistration registration, Units units, Clock clock) {
+	UnitController(UnitRegistration registration, Units units, UnitDirectory directory, Clock clock) {
 		this.registration = registration;
 		this.units = units;
+		this.directory = directory;
 		this.clock = clock;
 	}
 
@@ -123,7 +126,9 @@ class UnitController {
 	UnitView one(Caller caller, @PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		UnitDetails unit = this.units.find(code).orElseThrow(() -> notFound(code));
+		// From the directory, which reads cchc.units ahead of the units view: a unit is
+		// readable here as soon as progress for it is accepted.
+		UnitDetails unit = this.directory.find(code).orElseThrow(() -> notFound(code));
 		requireReadable(caller, code);
 		return UnitView.of(unit, day);
 	}
@@ -160,7 +165,7 @@ class UnitController {
 	 * administrator reads every unit, as it may write every unit.
 	 */
 	private void requireReadable(Caller caller, String code) {
-		if (!caller.has(Role.ADMIN) && !ReadScope.of(caller, this.units.tree().overLifetime()).covers(code)) {
+		if (!caller.has(Role.ADMIN) && !ReadScope.of(caller, this.directory.tree().overLifetime()).covers(code)) {
 			throw new ScopeDeniedException("code",
 					"Tài khoản của đơn vị " + caller.unitCode() + " không được xem thông tin của đơn vị " + code + ".");
 		}

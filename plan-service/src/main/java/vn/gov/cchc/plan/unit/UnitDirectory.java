@@ -47,6 +47,11 @@ public class UnitDirectory {
 		return stored.map(StoredUnit::toDetails);
 	}
 
+	/** The tree as this directory knows it, to decide what a caller may read. */
+	public UnitTree tree() {
+		return new UnitTree(this::find);
+	}
+
 	/**
 	 * Whether the unit is the ancestor or one of its descendants on the given day, by the
 	 * parents the units had that day. A unit is within itself.

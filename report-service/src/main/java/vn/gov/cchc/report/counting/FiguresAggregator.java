@@ -131,9 +131,8 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 							.withCachingEnabled(),
 						Stores.keyValueStoreBuilder(stores.apply(TOTALS), Serdes.String(), Delta.TallyCodec.SERDE)
 							.withCachingEnabled(),
-						// In memory (and changelogged): it is small, and RocksDB would
-						// make each
-						// flush's scan step over the deletes of the flushes before.
+						// In memory, changelogged: small, and in RocksDB each flush's
+						// scan steps over the deletes of the flushes before it.
 						Stores
 							.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(CHANGED), Serdes.String(),
 									Serdes.Integer())
@@ -152,9 +151,8 @@ final class FiguresAggregator implements Processor<String, Delta, String, Change
 		this.totals = context.getStateStore(TOTALS);
 		this.changed = context.getStateStore(CHANGED);
 		this.versions = context.getStateStore(VERSIONS);
-		// A task starts again (a restart, a rebalance, a transaction given up) from what
-		// its
-		// stores hold, never from what this instance had in memory.
+		// A task starts again (restart, rebalance, transaction given up) from
+		// what its stores hold, never from what this instance had in memory.
 		this.changedCells.clear();
 		this.changedTotals.clear();
 		this.parsed.clear();

@@ -13,7 +13,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB-wire server (mongo-java-server) whose data lives in one H2 MVStore file, so
- * that the local runtime keeps its data from one run to the next.
+ * that the local runtime keeps its data from one run to the next. Its maps are typed
+ * ({@link TypedH2Backend}): documents and index keys are kept as BSON rather than
+ * Java-serialized, and a filter naming {@code _id} reads one document.
  *
  * <p>
  * Run as {@code java -jar local-mongo-store.jar [file]}. The file comes from the
@@ -55,11 +57,10 @@ public final class MongoWireStore implements AutoCloseable {
 	public static MongoWireStore start(Path file, int port) {
 		Path absolute = file.toAbsolutePath();
 		createParentDirectories(absolute);
-		H2Backend backend = new H2Backend(absolute.toString());
+		H2Backend backend = new TypedH2Backend(StoreFormat.open(absolute));
+		// No oplog: nothing here reads a change stream, and it would write every write
+		// twice.
 		MongoServer server = new MongoServer(backend);
-		// Keeps an oplog so that change streams work, as they do on a MongoDB replica
-		// set.
-		server.enableOplog();
 		try {
 			server.bind(HOST, port);
 		}

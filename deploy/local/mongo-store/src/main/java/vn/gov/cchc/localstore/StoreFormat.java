@@ -1,0 +1,97 @@
+package vn.gov.cchc.localstore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which way a store file keeps its maps. Files written before typed maps
+ * ({@link TypedH2Database}) hold Java-serialized documents and keys, which the typed maps
+ * cannot read: such a file is copied once into the typed layout and kept beside it, so
+ * that a developer's data survives the upgrade.
+ */
+final class StoreFormat {
+
+	private static final Logger logger = LoggerFactory.getLogger(StoreFormat.class);
+
+	/** The map that names the layout of the file. */
+	static final String MARKER = "cchc.local-store";
+
+	private static final String LAYOUT = "layout";
+
+	private static final String TYPED = "typed-bson";
+
+	private StoreFormat() {
+	}
+
+	/**
+	 * Opens the file in the typed layout, copying an older file into it first.
+	 * @param file the MVStore file, created when missing
+	 * @return the open store, marked as typed
+	 */
+	static MVStore open(Path file) {
+		if (Files.exists(file)) {
+			upgrade(file);
+		}
+		MVStore store = MVStore.open(file.toString());
+		store.<String, String>openMap(MARKER).put(LAYOUT, TYPED);
+		return store;
+	}
+
+	private static void upgrade(Path file) {
+		Path copy = file.resolveSibling(file.getFileName() + ".upgrading");
+		try (MVStore old = MVStore.open(file.toString())) {
+			boolean typed = old.hasMap(MARKER) && TYPED.equals(old.<String, String>openMap(MARKER).get(LAYOUT));
+			if (typed || old.getMapNames().isEmpty()) {
+				return;
+			}
+			logger.info("Copying the store file {} into the typed layout", file);
+			Files.deleteIfExists(copy);
+			try (MVStore upgraded = MVStore.open(copy.toString())) {
+				for (String name : old.getMapNames()) {
+					copy(old.openMap(name), typedMap(upgraded, name));
+				}
+				upgraded.<String, String>openMap(MARKER).put(LAYOUT, TYPED);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot upgrade the store file " + file, ex);
+		}
+		try {
+			Path kept = file.resolveSibling(file.getFileName() + ".before-typed");
+			Files.move(file, kept, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(copy, file);
+			logger.info("Upgraded the store file {}; the old one is kept as {}", file, kept);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot replace the store file " + file, ex);
+		}
+	}
+
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	private static MVMap<Object, Object> typedMap(MVStore store, String name) {
+		MVMap.Builder builder = new MVMap.Builder<>();
+		if (name.startsWith(TypedH2Database.DATABASES_PREFIX)) {
+			builder.valueType(BsonDocumentType.INSTANCE);
+		}
+		else if (name.contains(TypedH2Database.INDEX_INFIX)) {
+			builder.keyType(KeyValueType.INSTANCE);
+		}
+		return (MVMap<Object, Object>) store.openMap(name, builder);
+	}
+
+	private static void copy(MVMap<Object, Object> from, MVMap<Object, Object> to) {
+		for (Map.Entry<Object, Object> entry : from.entrySet()) {
+			to.put(entry.getKey(), entry.getValue());
+		}
+	}
+
+}

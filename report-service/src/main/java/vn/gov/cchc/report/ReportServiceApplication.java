@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * The report service: keeps the ledger of progress facts and the figures of every unit of
- * the tree, both fed from Kafka, and on them the reporting periods, targets, submissions,
- * reporting rates, exports and the dashboard (see {@code package-info}).
+ * The report service: counts the progress facts of {@code cchc.progress} into the figures
+ * of every unit of the tree (Kafka Streams, the log being the ledger), and on them the
+ * reporting periods, targets, submissions, reporting rates, exports and the dashboard
+ * (see {@code package-info}).
  */
 @SpringBootApplication
 public class ReportServiceApplication {
@@ -22,13 +23,6 @@ public class ReportServiceApplication {
 	}
 
 	/**
-	 * The service's database as the official driver sees it. The stores use the driver
-	 * directly rather than Spring Data's mapping so that every filter reaches MongoDB
-	 * exactly as written: the exactly-once guards depend on the precise filter shape, and
-	 * the mapping layer would, for instance, turn a 24-hex-digit string id into an
-	 * ObjectId.
-	 */
-	/**
 	 * The one clock every feature reads "now" and "today" from (instants in UTC, days in
 	 * Asia/Ho_Chi_Minh), so that a test can set the date.
 	 */
@@ -37,6 +31,12 @@ public class ReportServiceApplication {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * The service's database as the official driver sees it. The stores use the driver
+	 * directly rather than Spring Data's mapping so that every filter reaches MongoDB
+	 * exactly as written: the mapping layer would, for instance, turn a 24-hex-digit
+	 * string id into an ObjectId.
+	 */
 	@Bean
 	MongoDatabase reportDatabase(MongoDatabaseFactory factory) {
 		return factory.getMongoDatabase();

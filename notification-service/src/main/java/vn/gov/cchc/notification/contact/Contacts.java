@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
  * The {@code contacts} collection. Writes are single conditional upserts, so that an
@@ -23,7 +24,7 @@ class Contacts {
 
 	Contacts(MongoTemplate mongo) {
 		this.mongo = mongo;
-		LatestEventWrites.index(mongo, Contact.class);
+		StoreIndexes.retire(mongo, Contact.class, "id_lastEventId");
 	}
 
 	Map<String, Contact> findAll(Collection<String> unitCodes) {

@@ -13,16 +13,11 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,8 +30,6 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 final class LatestEventWrites {
 
-	private static final Logger logger = LoggerFactory.getLogger(LatestEventWrites.class);
-
 	/** The event id of a unit that is not stored: no event has it. */
 	private static final String NONE = "";
 
@@ -48,26 +41,6 @@ final class LatestEventWrites {
 	}
 
 	private LatestEventWrites() {
-	}
-
-	/**
-	 * The index that lets the development store answer the batch's conditional writes
-	 * ({@code _id} and the event the writer read) without reading every document: it only
-	 * uses an index whose fields are exactly those of the filter. MongoDB answers them
-	 * from the id index anyway.
-	 */
-	static void index(MongoTemplate mongo, Class<?> type) {
-		try {
-			mongo.indexOps(type)
-				.createIndex(new Index().on("_id", Sort.Direction.ASC)
-					.on("lastEventId", Sort.Direction.ASC)
-					.unique()
-					.named("id_lastEventId"));
-		}
-		catch (DataAccessException ex) {
-			// Correct without it, only slower; the next start tries again.
-			logger.warn("Could not create the index of {}: {}", type.getSimpleName(), ex.getMessage());
-		}
 	}
 
 	/**

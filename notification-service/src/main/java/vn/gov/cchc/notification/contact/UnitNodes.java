@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
  * The {@code units} collection: each unit's place in the tree over its life, written like
@@ -18,7 +19,7 @@ class UnitNodes {
 
 	UnitNodes(MongoTemplate mongo) {
 		this.mongo = mongo;
-		LatestEventWrites.index(mongo, UnitNode.class);
+		StoreIndexes.retire(mongo, UnitNode.class, "id_lastEventId");
 	}
 
 	Optional<UnitNode> find(String unitCode) {

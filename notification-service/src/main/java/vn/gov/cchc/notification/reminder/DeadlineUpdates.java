@@ -66,12 +66,12 @@ class DeadlineUpdates {
 	}
 
 	/**
-	 * Applies a batch of records from {@code cchc.submissions}: each event to its
-	 * deadline (one versioned write each), then the reminders of every deadline the batch
-	 * touched, planned together from the deadlines as they now stand (one read and one
-	 * insert for the batch). A record that cannot be read stops the batch there: the
-	 * records before it are applied, and the error handler dead-letters it and hands the
-	 * rest back.
+	 * Applies a batch of records from {@code cchc.submissions}: the events to their
+	 * deadlines (one read and two bulk writes for the batch, each write naming the
+	 * version it read), then the reminders of every deadline the batch touched, planned
+	 * together from the deadlines as they now stand (one read and one insert for the
+	 * batch). A record that cannot be read stops the batch there: the records before it
+	 * are applied, and the error handler dead-letters it and hands the rest back.
 	 */
 	void apply(Message<List<byte[]>> batch) {
 		List<byte[]> records = batch.getPayload();
@@ -100,15 +100,12 @@ class DeadlineUpdates {
 		if (events.isEmpty()) {
 			return;
 		}
+		int changed = this.deadlines.applyAll(events, this.clock.instant());
+		this.applied.increment(changed);
+		this.duplicate.increment(events.size() - changed);
 		Set<String> touched = new LinkedHashSet<>();
 		Set<String> opened = new HashSet<>();
 		for (SubmissionEvent event : events) {
-			if (this.deadlines.apply(event, this.clock.instant())) {
-				this.applied.increment();
-			}
-			else {
-				this.duplicate.increment();
-			}
 			touched.add(event.submissionId());
 			if (event.kind() == SubmissionEvent.Kind.DUE || event.kind() == SubmissionEvent.Kind.RETURNED) {
 				opened.add(event.submissionId());

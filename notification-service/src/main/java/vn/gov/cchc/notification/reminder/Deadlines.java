@@ -3,17 +3,28 @@ package vn.gov.cchc.notification.reminder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
+
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
  * The {@code deadlines} collection. Each event is applied by one update that records its
@@ -27,8 +38,7 @@ class Deadlines {
 
 	Deadlines(MongoTemplate mongo) {
 		this.mongo = mongo;
-		// The versioned update (see Reminders for why the development store needs it).
-		StoreIndexes.create(mongo, Deadline.class, StoreIndexes.unique("_id", "version"));
+		StoreIndexes.retire(mongo, Deadline.class, "id_version");
 	}
 
 	Optional<Deadline> find(String submissionId) {
@@ -91,6 +101,108 @@ class Deadlines {
 				return true;
 			}
 		}
+	}
+
+	/**
+	 * Applies a batch's events as {@link #apply} does, with one read and two bulk writes
+	 * for the whole batch: the stored deadlines are read by id, each report's events are
+	 * applied to it in order, and the reports are written once each, the new ones
+	 * inserted and the others updated naming the version read. A report another consumer
+	 * wrote in between (a rebalance) misses, and its events are applied again one at a
+	 * time, which skips those it already has.
+	 * @return how many of the events changed a deadline
+	 */
+	int applyAll(List<SubmissionEvent> events, Instant now) {
+		Map<String, List<SubmissionEvent>> byReport = new LinkedHashMap<>();
+		events.forEach((event) -> byReport.computeIfAbsent(event.submissionId(), (id) -> new ArrayList<>()).add(event));
+		Map<String, Deadline> stored = new HashMap<>();
+		findAll(byReport.keySet()).forEach((deadline) -> stored.put(deadline.submissionId(), deadline));
+		List<Deadline> added = new ArrayList<>();
+		Map<Deadline, Deadline> changed = new LinkedHashMap<>();
+		Map<String, Integer> appliedTo = new HashMap<>();
+		for (List<SubmissionEvent> ofReport : byReport.values()) {
+			Deadline before = stored.get(ofReport.get(0).submissionId());
+			Deadline after = (before != null) ? before : first(ofReport.get(0), now);
+			for (SubmissionEvent event : ofReport) {
+				if (!after.appliedEvents().contains(event.eventId())) {
+					after = applied(after, event);
+					appliedTo.merge(event.submissionId(), 1, Integer::sum);
+				}
+			}
+			if (before == null) {
+				added.add(after);
+			}
+			else if (after != before) {
+				changed.put(before, after);
+			}
+		}
+		Set<String> missed = new LinkedHashSet<>(insertAll(added));
+		missed.addAll(updateAll(changed));
+		for (String report : missed) {
+			appliedTo.remove(report);
+			for (SubmissionEvent event : byReport.get(report)) {
+				if (apply(event, now)) {
+					appliedTo.merge(report, 1, Integer::sum);
+				}
+			}
+		}
+		return appliedTo.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	/**
+	 * Inserts the new reports in one write; returns those another consumer added first.
+	 */
+	private Set<String> insertAll(List<Deadline> added) {
+		if (added.isEmpty()) {
+			return Set.of();
+		}
+		BulkOperations inserts = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Deadline.class);
+		added.forEach(inserts::insert);
+		try {
+			inserts.execute();
+			return Set.of();
+		}
+		catch (BulkOperationException ex) {
+			Set<String> missed = new HashSet<>();
+			for (BulkWriteError error : ex.getErrors()) {
+				if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+					throw ex;
+				}
+				missed.add(added.get(error.getIndex()).submissionId());
+			}
+			return missed;
+		}
+	}
+
+	/**
+	 * Writes the changed reports in one write, each naming the version read; returns
+	 * those another consumer changed first.
+	 */
+	private Set<String> updateAll(Map<Deadline, Deadline> changed) {
+		if (changed.isEmpty()) {
+			return Set.of();
+		}
+		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Deadline.class);
+		changed.forEach((before, after) -> updates.updateOne(
+				Query.query(Criteria.where("_id").is(before.submissionId()).and("version").is(before.version())),
+				new Update().set("dueDate", after.dueDate())
+					.set("receiverUnitCode", after.receiverUnitCode())
+					.set("escalationUnitCode", after.escalationUnitCode())
+					.set("open", after.open())
+					.set("appliedEvents", after.appliedEvents())
+					.set("version", after.version())));
+		if (updates.execute().getMatchedCount() == changed.size()) {
+			return Set.of();
+		}
+		// A bulk write counts what it matched but does not say which: the events tell (a
+		// version alone could have been reached by another consumer's write).
+		Map<String, List<String>> written = new HashMap<>();
+		changed.values().forEach((after) -> written.put(after.submissionId(), after.appliedEvents()));
+		Set<String> missed = new HashSet<>(written.keySet());
+		findAll(written.keySet()).stream()
+			.filter((now) -> now.appliedEvents().containsAll(written.get(now.submissionId())))
+			.forEach((now) -> missed.remove(now.submissionId()));
+		return missed;
 	}
 
 	/** A report known only by this event, before the event is applied. */

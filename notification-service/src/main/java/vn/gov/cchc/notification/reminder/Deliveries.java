@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
  * The {@code deliveries} collection, the delivery log. A delivery's outcome and the event
@@ -34,11 +35,10 @@ class Deliveries {
 
 	Deliveries(MongoTemplate mongo) {
 		this.mongo = mongo;
-		StoreIndexes.create(mongo, Delivery.class,
-				// The updates of the instance holding a delivery (see Reminders).
-				StoreIndexes.unique("_id", "owner"),
-				// For MongoDB: abandoned leases, the log of a unit.
-				StoreIndexes.of("state", "leaseUntil"), StoreIndexes.of("recipientUnitCode", "createdAt"));
+		// For MongoDB: abandoned leases, the log of a unit.
+		StoreIndexes.create(mongo, Delivery.class, StoreIndexes.of("state", "leaseUntil"),
+				StoreIndexes.of("recipientUnitCode", "createdAt"));
+		StoreIndexes.retire(mongo, Delivery.class, "id_owner");
 	}
 
 	Optional<Delivery> find(String id) {

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
+import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
  * The {@code reminders} collection. Every change of state is one conditional update on
@@ -38,19 +39,12 @@ class Reminders {
 
 	Reminders(MongoTemplate mongo) {
 		this.mongo = mongo;
-		StoreIndexes.create(mongo, Reminder.class,
-				// Every conditional update names the id and the fields it expects.
-				// MongoDB
-				// answers those from the id index alone; the development store only uses
-				// an
-				// index whose fields are exactly those of the query, so each shape gets
-				// one.
-				StoreIndexes.unique("_id", "state"), StoreIndexes.unique("_id", "deliveryId", "state"),
-				StoreIndexes.unique("_id", "state", "failedPermanently"),
-				// For MongoDB: the dispatcher's round, the cancellation of a report's
-				// reminders, the schedule of a unit.
-				StoreIndexes.of("state", "sendAt"), StoreIndexes.of("submissionId", "state"),
-				StoreIndexes.of("recipientUnitCode", "sendAt"));
+		// Every conditional update names the id and the fields it expects: the id index
+		// answers it. For MongoDB: the dispatcher's round, the cancellation of a report's
+		// reminders, the schedule of a unit.
+		StoreIndexes.create(mongo, Reminder.class, StoreIndexes.of("state", "sendAt"),
+				StoreIndexes.of("submissionId", "state"), StoreIndexes.of("recipientUnitCode", "sendAt"));
+		StoreIndexes.retire(mongo, Reminder.class, "id_state", "id_deliveryId_state", "id_state_failedPermanently");
 	}
 
 	Optional<Reminder> find(String id) {
@@ -316,8 +310,8 @@ class Reminders {
 	}
 
 	/**
-	 * One claimed reminder, by id: the development store has no secondary indexes, and a
-	 * message carries few reminders, so the updates around a send go by id.
+	 * One claimed reminder, by id: a message carries few reminders, so the updates around
+	 * a send go by id.
 	 */
 	private static Query claimed(String id, String deliveryId) {
 		return byId(id).addCriteria(Criteria.where("deliveryId").is(deliveryId))

@@ -1,4 +1,4 @@
-package vn.gov.cchc.notification.reminder;
+package vn.gov.cchc.notification.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,21 +9,21 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
 /**
- * The indexes of the reminder collections, made when their repository is, before any
+ * The indexes of the service's collections, made when their repository is, before any
  * consumer or dispatcher round runs.
  */
-final class StoreIndexes {
+public final class StoreIndexes {
 
 	private static final Logger logger = LoggerFactory.getLogger(StoreIndexes.class);
 
 	private StoreIndexes() {
 	}
 
-	static Index unique(String... fields) {
+	public static Index unique(String... fields) {
 		return of(fields).unique();
 	}
 
-	static Index of(String... fields) {
+	public static Index of(String... fields) {
 		Index index = new Index().named(String.join("_", fields).replace("_id", "id"));
 		for (String field : fields) {
 			index.on(field, Sort.Direction.ASC);
@@ -31,7 +31,26 @@ final class StoreIndexes {
 		return index;
 	}
 
-	static void create(MongoTemplate mongo, Class<?> type, Index... indexes) {
+	/**
+	 * Drops indexes that earlier versions made, if they are there. Each was the
+	 * collection's id with the fields a conditional update names, which only the
+	 * development store needed before it found a document by its id whatever else the
+	 * filter named; kept, they would cost every write of the collection.
+	 */
+	public static void retire(MongoTemplate mongo, Class<?> type, String... names) {
+		for (String name : names) {
+			try {
+				if (mongo.indexOps(type).getIndexInfo().stream().anyMatch((index) -> index.getName().equals(name))) {
+					mongo.indexOps(type).dropIndex(name);
+				}
+			}
+			catch (DataAccessException ex) {
+				logger.warn("Could not drop the index {} of {}: {}", name, type.getSimpleName(), ex.getMessage());
+			}
+		}
+	}
+
+	public static void create(MongoTemplate mongo, Class<?> type, Index... indexes) {
 		try {
 			for (Index index : indexes) {
 				mongo.indexOps(type).createIndex(index);

@@ -12,7 +12,7 @@ jar="${STORE_JAR:-$repo/deploy/local/mongo-store/target/local-mongo-store-0.1.0-
 [[ -f $jar ]] || (cd "$repo" && ./mvnw -B -ntp -q -pl deploy/local/mongo-store -am package -DskipTests)
 work="$(mktemp -d /tmp/cchc-store-bench.XXXXXX)"
 port="${MONGO_PORT:-27317}"
-CCHC_MONGO_PORT=$port java -Xmx256m -XX:+UseSerialGC ${STORE_JAVA_OPTS:-} -jar "$jar" "$work/store.mv.db" >"$work/store.log" 2>&1 &
+CCHC_MONGO_PORT=$port java -Xmx512m -XX:+UseSerialGC ${STORE_JAVA_OPTS:-} -jar "$jar" "$work/store.mv.db" >"$work/store.log" 2>&1 &
 store=$!
 trap 'kill $store 2>/dev/null; wait $store 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do
@@ -20,7 +20,7 @@ for _ in $(seq 1 100); do
 	sleep 0.2
 done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
-echo "store: $(basename "$jar") on a fresh file (-Xmx256m, SerialGC), driver in another JVM"
+echo "store: $(basename "$jar") on a fresh file (-Xmx512m, SerialGC), driver in another JVM"
 # The driver: the store module's test classpath has it.
 classpath="$(cd "$repo" && ./mvnw -B -ntp -q -o -pl deploy/local/mongo-store dependency:build-classpath \
 	-Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)"

@@ -806,7 +806,7 @@ public class PipelineBench {
 		// The recipients: a message sent twice counts once.
 		Pattern mails = Pattern.compile("\"to\"\\s*:\\s*\"(bp-" + TAG.toLowerCase(Locale.ROOT) + "-\\d{5})@");
 		Pattern sms = Pattern.compile("\"to\"\\s*:\\s*\"\\+?(?:84|0)(969\\d{6})\"");
-		long mailsBefore = occurrences(providers + "/mail/v1/messages", mails);
+		long mailsBefore = occurrences(providers + "/mail/v1/messages?view=recipients", mails);
 		long smsBefore = occurrences(providers + "/sms/v1/messages", sms);
 		// The rule D-1 is at 08:00 the day before the due date, D-3 three days before: before
 		// 08:00 in Vietnam D-3 of the day after tomorrow has passed, after it D-1 of tomorrow;
@@ -851,9 +851,10 @@ public class PipelineBench {
 				smsCount = seen;
 				smsDone = (seen >= codes.size()) ? System.nanoTime() : 0;
 			}
-			// Every 3 s only: the mail view reads every stored message from GreenMail each time.
+			// Every 3 s only, and only the mailboxes that hold mail (reading every message of
+			// thousands took longer than the poll's time-out).
 			if (mailDone == 0 && tick % 3 == 0) {
-				long seen = occurrences(providers + "/mail/v1/messages", mails) - mailsBefore;
+				long seen = occurrences(providers + "/mail/v1/messages?view=recipients", mails) - mailsBefore;
 				lastProgress = (seen > mailCount) ? System.nanoTime() : lastProgress;
 				mailCount = seen;
 				mailDone = (seen >= codes.size()) ? System.nanoTime() : 0;

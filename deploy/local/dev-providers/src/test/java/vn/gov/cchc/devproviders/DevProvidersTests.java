@@ -204,6 +204,12 @@ class DevProvidersTests {
 			.isEqualTo("Kính gửi Văn phòng UBND xã Đại Phúc: báo cáo đến hạn ngày mai.");
 		assertThat(one.get(0).path("sentAt").asString()).isNotBlank();
 		assertThat(json(get("/mail/v1/messages?to=khac@cchc.local")).size()).isZero();
+		// The mailboxes alone, counted without reading their messages (the archive left
+		// out).
+		JsonNode recipients = json(get("/mail/v1/messages?view=recipients"));
+		assertThat(recipients.valueStream()
+			.map((mailbox) -> mailbox.path("to").asString() + "=" + mailbox.path("messages").asInt()))
+			.containsExactlyInAnyOrder("vanphong@daiphuc.gov.vn=1", "ubnd@tuongiang.gov.vn=1");
 
 		Store archive = Session.getInstance(new Properties()).getStore("imap");
 		archive.connect("127.0.0.1", this.providers.imapPort(), DevProviders.ARCHIVE_LOGIN, "bi-mat");

@@ -20,14 +20,18 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * <p>
  * Run as {@code java -jar local-mongo-store.jar [file]}. The file comes from the
  * argument, else {@code CCHC_MONGO_FILE}, else {@value #DEFAULT_FILE}; the port from
- * {@code CCHC_MONGO_PORT} (default {@value #DEFAULT_PORT}). It listens on 127.0.0.1 only:
- * it has no authentication and is not meant to be reached from another machine.
+ * {@code CCHC_MONGO_PORT} (default {@value #DEFAULT_PORT}); the MVStore's page cache in
+ * MB from {@code CCHC_MONGO_CACHE_MB} (default {@value #DEFAULT_CACHE_MB}). It listens on
+ * 127.0.0.1 only: it has no authentication and is not meant to be reached from another
+ * machine.
  */
 public final class MongoWireStore implements AutoCloseable {
 
 	static final String DEFAULT_FILE = "var/mongo/cchc.mv.db";
 
 	static final int DEFAULT_PORT = 27017;
+
+	static final int DEFAULT_CACHE_MB = 96;
 
 	private static final String HOST = "127.0.0.1";
 
@@ -55,9 +59,20 @@ public final class MongoWireStore implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static MongoWireStore start(Path file, int port) {
+		return start(file, port, DEFAULT_CACHE_MB);
+	}
+
+	/**
+	 * Opens (or creates) the store file and starts listening.
+	 * @param file the MVStore file holding every database
+	 * @param port the port on 127.0.0.1, or 0 for any free one
+	 * @param cacheMegabytes the MVStore's page cache
+	 * @return the running store
+	 */
+	public static MongoWireStore start(Path file, int port, int cacheMegabytes) {
 		Path absolute = file.toAbsolutePath();
 		createParentDirectories(absolute);
-		H2Backend backend = new TypedH2Backend(StoreFormat.open(absolute));
+		H2Backend backend = new TypedH2Backend(StoreFormat.open(absolute, cacheMegabytes));
 		// No oplog: nothing here reads a change stream, and it would write every write
 		// twice.
 		MongoServer server = new MongoServer(backend);
@@ -104,7 +119,8 @@ public final class MongoWireStore implements AutoCloseable {
 	public static void main(String[] args) throws InterruptedException {
 		Path file = Path.of((args.length > 0) ? args[0] : env("CCHC_MONGO_FILE", DEFAULT_FILE));
 		int port = Integer.parseInt(env("CCHC_MONGO_PORT", String.valueOf(DEFAULT_PORT)));
-		MongoWireStore store = start(file, port);
+		int cache = Integer.parseInt(env("CCHC_MONGO_CACHE_MB", String.valueOf(DEFAULT_CACHE_MB)));
+		MongoWireStore store = start(file, port, cache);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			store.close();

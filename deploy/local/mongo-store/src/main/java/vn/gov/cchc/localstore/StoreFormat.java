@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +37,15 @@ final class StoreFormat {
 	/**
 	 * Opens the file in the typed layout, copying an older file into it first.
 	 * @param file the MVStore file, created when missing
+	 * @param cacheMegabytes the page cache: a query the store answers by reading a whole
+	 * collection (it has no secondary indexes) decodes every page the cache does not hold
 	 * @return the open store, marked as typed
 	 */
-	static MVStore open(Path file) {
+	static MVStore open(Path file, int cacheMegabytes) {
 		if (Files.exists(file)) {
 			upgrade(file);
 		}
-		MVStore store = MVStore.open(file.toString());
+		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
 		store.<String, String>openMap(MARKER).put(LAYOUT, TYPED);
 		return store;
 	}
@@ -80,7 +84,7 @@ final class StoreFormat {
 	private static MVMap<Object, Object> typedMap(MVStore store, String name) {
 		MVMap.Builder builder = new MVMap.Builder<>();
 		if (name.startsWith(TypedH2Database.DATABASES_PREFIX)) {
-			builder.valueType(BsonDocumentType.INSTANCE);
+			builder.valueType(ByteArrayDataType.INSTANCE);
 		}
 		else if (name.contains(TypedH2Database.INDEX_INFIX)) {
 			builder.keyType(KeyValueType.INSTANCE);
@@ -90,7 +94,8 @@ final class StoreFormat {
 
 	private static void copy(MVMap<Object, Object> from, MVMap<Object, Object> to) {
 		for (Map.Entry<Object, Object> entry : from.entrySet()) {
-			to.put(entry.getKey(), entry.getValue());
+			Object value = entry.getValue();
+			to.put(entry.getKey(), (value instanceof Document document) ? BsonBytes.of(document) : value);
 		}
 	}
 

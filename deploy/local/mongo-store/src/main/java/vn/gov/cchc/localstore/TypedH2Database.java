@@ -10,16 +10,17 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 
 /**
  * A database in the MVStore, as mongo-java-server's {@code H2Database} keeps it (the same
- * map names), but with typed maps: documents stored as BSON ({@link BsonDocumentType})
- * and index keys compared and stored as BSON values ({@link KeyValueType}).
+ * map names), but with typed maps: documents stored as their BSON bytes
+ * ({@link TypedH2Collection}) and index keys compared and stored as BSON values
+ * ({@link KeyValueType}).
  */
 final class TypedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
@@ -115,9 +116,9 @@ final class TypedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 		return this.store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
 	}
 
-	private MVMap<Object, Document> dataMap(String collection) {
+	private MVMap<Object, byte[]> dataMap(String collection) {
 		return this.store.openMap(DATABASES_PREFIX + collection,
-				new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+				new MVMap.Builder<Object, byte[]>().valueType(ByteArrayDataType.INSTANCE));
 	}
 
 	private MVMap<String, Object> metaMap(String collection) {

@@ -101,8 +101,6 @@ class DeadlineUpdates {
 			return;
 		}
 		int changed = this.deadlines.applyAll(events, this.clock.instant());
-		this.applied.increment(changed);
-		this.duplicate.increment(events.size() - changed);
 		Set<String> touched = new LinkedHashSet<>();
 		Set<String> opened = new HashSet<>();
 		for (SubmissionEvent event : events) {
@@ -114,6 +112,9 @@ class DeadlineUpdates {
 		// Planning runs for redelivered events too: it is idempotent, and a consumer that
 		// died between the two steps leaves nothing behind when the batch comes again.
 		this.planner.planAll(this.deadlines.findAll(touched), opened);
+		// Counted once planned too, so that what the counters show is done.
+		this.applied.increment(changed);
+		this.duplicate.increment(events.size() - changed);
 	}
 
 	private static @Nullable Object at(Message<?> batch, String header, int index) {

@@ -2,7 +2,8 @@ package vn.gov.cchc.report.cloudevent;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -23,30 +24,45 @@ public class CloudEventReader {
 	}
 
 	/**
-	 * Parses the envelope far enough to know its id and type.
+	 * Reads the envelope far enough to know its id and type, without building the
+	 * document: the event is read once, whole, when the consumer asks for it
+	 * ({@link ReceivedCloudEvent#as}).
 	 * @param payload the record value
 	 * @return the event, with its data still unread
 	 * @throws PoisonEventException if the value is not a JSON object with a string
 	 * {@code type}
 	 */
 	public ReceivedCloudEvent read(byte[] payload) {
-		JsonNode tree;
-		try {
-			tree = this.json.readTree(payload);
+		String id = "";
+		String type = null;
+		try (JsonParser parser = this.json.createParser(payload)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				throw new PoisonEventException("Record value is not a JSON object");
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME && (type == null || id.isEmpty())) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				if ("type".equals(name)) {
+					if (value != JsonToken.VALUE_STRING) {
+						throw new PoisonEventException("CloudEvent has no string 'type'");
+					}
+					type = parser.getString();
+				}
+				else if ("id".equals(name) && value == JsonToken.VALUE_STRING) {
+					id = parser.getString();
+				}
+				else {
+					parser.skipChildren();
+				}
+			}
 		}
 		catch (JacksonException ex) {
 			throw new PoisonEventException("Record value is not JSON: " + ex.getOriginalMessage(), ex);
 		}
-		if (tree == null || !tree.isObject()) {
-			throw new PoisonEventException("Record value is not a JSON object");
-		}
-		JsonNode type = tree.get("type");
-		if (type == null || !type.isString()) {
+		if (type == null) {
 			throw new PoisonEventException("CloudEvent has no string 'type'");
 		}
-		JsonNode id = tree.get("id");
-		return new ReceivedCloudEvent(this.json, tree, (id != null && id.isString()) ? id.asString() : "",
-				type.asString());
+		return new ReceivedCloudEvent(this.json, payload, id, type);
 	}
 
 }

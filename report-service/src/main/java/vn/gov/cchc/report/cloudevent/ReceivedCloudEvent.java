@@ -2,7 +2,6 @@ package vn.gov.cchc.report.cloudevent;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.CloudEvent;
 
@@ -14,15 +13,15 @@ public final class ReceivedCloudEvent {
 
 	private final JsonMapper json;
 
-	private final JsonNode tree;
+	private final byte[] payload;
 
 	private final String id;
 
 	private final String type;
 
-	ReceivedCloudEvent(JsonMapper json, JsonNode tree, String id, String type) {
+	ReceivedCloudEvent(JsonMapper json, byte[] payload, String id, String type) {
 		this.json = json;
-		this.tree = tree;
+		this.payload = payload;
 		this.id = id;
 		this.type = type;
 	}
@@ -47,7 +46,7 @@ public final class ReceivedCloudEvent {
 	public <T> CloudEvent<T> as(Class<T> dataType) {
 		JavaType eventType = this.json.getTypeFactory().constructParametricType(CloudEvent.class, dataType);
 		try {
-			return this.json.treeToValue(this.tree, eventType);
+			return this.json.readValue(this.payload, eventType);
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new PoisonEventException("CloudEvent " + this.id + " of type " + this.type + " is not a valid "

@@ -3,7 +3,6 @@ package vn.gov.cchc.notification.reminder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -69,9 +68,9 @@ class DeadlineUpdates {
 	 * Applies a batch of records from {@code cchc.submissions}: the events to their
 	 * deadlines (one read and two bulk writes for the batch, each write naming the
 	 * version it read), then the reminders of every deadline the batch touched, planned
-	 * together from the deadlines as they now stand (one read and one insert for the
-	 * batch). A record that cannot be read stops the batch there: the records before it
-	 * are applied, and the error handler dead-letters it and hands the rest back.
+	 * together from the deadlines as that left them (one insert for the batch). A record
+	 * that cannot be read stops the batch there: the records before it are applied, and
+	 * the error handler dead-letters it and hands the rest back.
 	 */
 	void apply(Message<List<byte[]>> batch) {
 		List<byte[]> records = batch.getPayload();
@@ -100,21 +99,19 @@ class DeadlineUpdates {
 		if (events.isEmpty()) {
 			return;
 		}
-		int changed = this.deadlines.applyAll(events, this.clock.instant());
-		Set<String> touched = new LinkedHashSet<>();
+		Deadlines.Applied outcome = this.deadlines.applyAll(events, this.clock.instant());
 		Set<String> opened = new HashSet<>();
 		for (SubmissionEvent event : events) {
-			touched.add(event.submissionId());
 			if (event.kind() == SubmissionEvent.Kind.DUE || event.kind() == SubmissionEvent.Kind.RETURNED) {
 				opened.add(event.submissionId());
 			}
 		}
 		// Planning runs for redelivered events too: it is idempotent, and a consumer that
 		// died between the two steps leaves nothing behind when the batch comes again.
-		this.planner.planAll(this.deadlines.findAll(touched), opened);
+		this.planner.planAll(outcome.deadlines(), opened);
 		// Counted once planned too, so that what the counters show is done.
-		this.applied.increment(changed);
-		this.duplicate.increment(events.size() - changed);
+		this.applied.increment(outcome.changed());
+		this.duplicate.increment(events.size() - outcome.changed());
 	}
 
 	private static @Nullable Object at(Message<?> batch, String header, int index) {

@@ -88,16 +88,8 @@ class Deadlines {
 			if (stored.appliedEvents().contains(event.eventId())) {
 				return false;
 			}
-			Deadline next = applied(stored, event);
-			Query unchanged = Query
-				.query(Criteria.where("_id").is(stored.submissionId()).and("version").is(stored.version()));
-			Update update = new Update().set("dueDate", next.dueDate())
-				.set("receiverUnitCode", next.receiverUnitCode())
-				.set("escalationUnitCode", next.escalationUnitCode())
-				.set("open", next.open())
-				.push("appliedEvents", event.eventId())
-				.set("version", next.version());
-			if (this.mongo.updateFirst(unchanged, update, Deadline.class).getModifiedCount() > 0) {
+			if (this.mongo.updateFirst(unchanged(stored), becoming(applied(stored, event)), Deadline.class)
+				.getModifiedCount() > 0) {
 				return true;
 			}
 		}
@@ -110,9 +102,10 @@ class Deadlines {
 	 * inserted and the others updated naming the version read. A report another consumer
 	 * wrote in between (a rebalance) misses, and its events are applied again one at a
 	 * time, which skips those it already has.
-	 * @return how many of the events changed a deadline
+	 * @return how many of the events changed a deadline, and the batch's deadlines as
+	 * they now stand
 	 */
-	int applyAll(List<SubmissionEvent> events, Instant now) {
+	Applied applyAll(List<SubmissionEvent> events, Instant now) {
 		Map<String, List<SubmissionEvent>> byReport = new LinkedHashMap<>();
 		events.forEach((event) -> byReport.computeIfAbsent(event.submissionId(), (id) -> new ArrayList<>()).add(event));
 		Map<String, Deadline> stored = new HashMap<>();
@@ -120,6 +113,7 @@ class Deadlines {
 		List<Deadline> added = new ArrayList<>();
 		Map<Deadline, Deadline> changed = new LinkedHashMap<>();
 		Map<String, Integer> appliedTo = new HashMap<>();
+		Map<String, Deadline> standing = new LinkedHashMap<>();
 		for (List<SubmissionEvent> ofReport : byReport.values()) {
 			Deadline before = stored.get(ofReport.get(0).submissionId());
 			Deadline after = (before != null) ? before : first(ofReport.get(0), now);
@@ -129,6 +123,7 @@ class Deadlines {
 					appliedTo.merge(event.submissionId(), 1, Integer::sum);
 				}
 			}
+			standing.put(after.submissionId(), after);
 			if (before == null) {
 				added.add(after);
 			}
@@ -146,7 +141,21 @@ class Deadlines {
 				}
 			}
 		}
-		return appliedTo.values().stream().mapToInt(Integer::intValue).sum();
+		// What another consumer wrote is read back; the rest stands as this batch wrote
+		// it.
+		findAll(missed).forEach((deadline) -> standing.put(deadline.submissionId(), deadline));
+		return new Applied(appliedTo.values().stream().mapToInt(Integer::intValue).sum(),
+				List.copyOf(standing.values()));
+	}
+
+	/**
+	 * What a batch did.
+	 *
+	 * @param changed how many of its events changed a deadline
+	 * @param deadlines its reports' deadlines as they now stand
+	 */
+	record Applied(int changed, List<Deadline> deadlines) {
+
 	}
 
 	/**
@@ -183,14 +192,7 @@ class Deadlines {
 			return Set.of();
 		}
 		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Deadline.class);
-		changed.forEach((before, after) -> updates.updateOne(
-				Query.query(Criteria.where("_id").is(before.submissionId()).and("version").is(before.version())),
-				new Update().set("dueDate", after.dueDate())
-					.set("receiverUnitCode", after.receiverUnitCode())
-					.set("escalationUnitCode", after.escalationUnitCode())
-					.set("open", after.open())
-					.set("appliedEvents", after.appliedEvents())
-					.set("version", after.version())));
+		changed.forEach((before, after) -> updates.updateOne(unchanged(before), becoming(after)));
 		if (updates.execute().getMatchedCount() == changed.size()) {
 			return Set.of();
 		}
@@ -203,6 +205,21 @@ class Deadlines {
 			.filter((now) -> now.appliedEvents().containsAll(written.get(now.submissionId())))
 			.forEach((now) -> missed.remove(now.submissionId()));
 		return missed;
+	}
+
+	/** The deadline as it was read, by its id and version. */
+	private static Query unchanged(Deadline read) {
+		return Query.query(Criteria.where("_id").is(read.submissionId()).and("version").is(read.version()));
+	}
+
+	/** The update that makes a stored deadline this one. */
+	private static Update becoming(Deadline next) {
+		return new Update().set("dueDate", next.dueDate())
+			.set("receiverUnitCode", next.receiverUnitCode())
+			.set("escalationUnitCode", next.escalationUnitCode())
+			.set("open", next.open())
+			.set("appliedEvents", next.appliedEvents())
+			.set("version", next.version());
 	}
 
 	/** A report known only by this event, before the event is applied. */

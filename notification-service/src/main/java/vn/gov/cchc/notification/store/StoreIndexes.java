@@ -1,5 +1,8 @@
 package vn.gov.cchc.notification.store;
 
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +10,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 
 /**
  * The indexes of the service's collections, made when their repository is, before any
@@ -17,10 +22,6 @@ public final class StoreIndexes {
 	private static final Logger logger = LoggerFactory.getLogger(StoreIndexes.class);
 
 	private StoreIndexes() {
-	}
-
-	public static Index unique(String... fields) {
-		return of(fields).unique();
 	}
 
 	public static Index of(String... fields) {
@@ -38,15 +39,17 @@ public final class StoreIndexes {
 	 * filter named; kept, they would cost every write of the collection.
 	 */
 	public static void retire(MongoTemplate mongo, Class<?> type, String... names) {
-		for (String name : names) {
-			try {
-				if (mongo.indexOps(type).getIndexInfo().stream().anyMatch((index) -> index.getName().equals(name))) {
-					mongo.indexOps(type).dropIndex(name);
+		try {
+			IndexOperations indexes = mongo.indexOps(type);
+			Set<String> present = indexes.getIndexInfo().stream().map(IndexInfo::getName).collect(Collectors.toSet());
+			for (String name : names) {
+				if (present.contains(name)) {
+					indexes.dropIndex(name);
 				}
 			}
-			catch (DataAccessException ex) {
-				logger.warn("Could not drop the index {} of {}: {}", name, type.getSimpleName(), ex.getMessage());
-			}
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not drop the old indexes of {}: {}", type.getSimpleName(), ex.getMessage());
 		}
 	}
 

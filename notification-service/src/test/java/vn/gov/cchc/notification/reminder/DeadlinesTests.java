@@ -50,7 +50,9 @@ class DeadlinesTests {
 				event("e2", SubmissionEvent.Kind.SUBMITTED, "S2"), due("e1", "S1", "2026-03-10"),
 				due("e3", "S1", "2026-03-12"));
 
-		assertThat(this.deadlines.applyAll(batch, NOW)).isEqualTo(3);
+		Deadlines.Applied applied = this.deadlines.applyAll(batch, NOW);
+
+		assertThat(applied.changed()).isEqualTo(3);
 
 		Deadline s1 = this.deadlines.find("S1").orElseThrow();
 		assertThat(s1.appliedEvents()).containsExactly("e1", "e3");
@@ -60,8 +62,10 @@ class DeadlinesTests {
 		assertThat(s2.appliedEvents()).containsExactly("e0", "e2");
 		assertThat(s2.open()).isFalse();
 		assertThat(s2.version()).isEqualTo(2);
+		// What the batch hands on to planning is what the store now holds.
+		assertThat(applied.deadlines()).containsExactly(s1, s2);
 		// The same batch again changes nothing.
-		assertThat(this.deadlines.applyAll(batch, NOW)).isZero();
+		assertThat(this.deadlines.applyAll(batch, NOW).changed()).isZero();
 		assertThat(this.deadlines.find("S1").orElseThrow().version()).isEqualTo(s1.version());
 	}
 
@@ -84,11 +88,14 @@ class DeadlinesTests {
 
 		};
 
-		assertThat(racing.applyAll(List.of(event("e1", SubmissionEvent.Kind.SUBMITTED, "S1")), NOW)).isOne();
+		Deadlines.Applied applied = racing.applyAll(List.of(event("e1", SubmissionEvent.Kind.SUBMITTED, "S1")), NOW);
+
+		assertThat(applied.changed()).isOne();
 
 		Deadline s1 = this.deadlines.find("S1").orElseThrow();
 		assertThat(s1.appliedEvents()).containsExactly("e0", "other", "e1");
 		assertThat(s1.open()).isFalse();
+		assertThat(applied.deadlines()).containsExactly(s1);
 	}
 
 	private static SubmissionEvent due(String id, String submission, String dueDate) {

@@ -158,12 +158,9 @@ public class Units {
 	 * <p>
 	 * The batch is coalesced to the newest state of each unit; the stored
 	 * {@code occurredAt}s are read with one query by {@code _id}, and the newer states
-	 * are written with one bulk write of replacements by {@code _id}. Every filter names
-	 * exactly the id, so the store finds each document by its index however many units it
-	 * holds (a guard in the filter, {@code occurredAt <= x}, would make it scan them all
-	 * for every unit). A unit's events come from one partition, read by one instance at a
-	 * time, so the read and the write of a batch do not race another writer of the same
-	 * unit but during a rebalance.
+	 * are written with one bulk write of replacements by {@code _id}. A unit's events
+	 * come from one partition, read by one instance at a time, so the read and the write
+	 * of a batch do not race another writer of the same unit but during a rebalance.
 	 * @return how many of the states are now the stored ones
 	 */
 	int recordAll(List<UnitState> states) {

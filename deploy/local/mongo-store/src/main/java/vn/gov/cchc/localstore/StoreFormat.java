@@ -10,7 +10,6 @@ import java.util.Map;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.type.ByteArrayDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +41,14 @@ final class StoreFormat {
 	 * @return the open store, marked as typed
 	 */
 	static MVStore open(Path file, int cacheMegabytes) {
-		if (Files.exists(file)) {
-			upgrade(file);
-		}
 		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+		boolean typed = store.hasMap(MARKER) && TYPED.equals(store.<String, String>openMap(MARKER).get(LAYOUT));
+		if (!typed && !store.getMapNames().isEmpty()) {
+			// Written before typed maps: copied once, then opened again.
+			store.close();
+			upgrade(file);
+			store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes).open();
+		}
 		store.<String, String>openMap(MARKER).put(LAYOUT, TYPED);
 		return store;
 	}
@@ -53,15 +56,11 @@ final class StoreFormat {
 	private static void upgrade(Path file) {
 		Path copy = file.resolveSibling(file.getFileName() + ".upgrading");
 		try (MVStore old = MVStore.open(file.toString())) {
-			boolean typed = old.hasMap(MARKER) && TYPED.equals(old.<String, String>openMap(MARKER).get(LAYOUT));
-			if (typed || old.getMapNames().isEmpty()) {
-				return;
-			}
 			logger.info("Copying the store file {} into the typed layout", file);
 			Files.deleteIfExists(copy);
 			try (MVStore upgraded = MVStore.open(copy.toString())) {
 				for (String name : old.getMapNames()) {
-					copy(old.openMap(name), typedMap(upgraded, name));
+					copy(old.openMap(name), TypedH2Database.typedMap(upgraded, name));
 				}
 				upgraded.<String, String>openMap(MARKER).put(LAYOUT, TYPED);
 			}
@@ -80,19 +79,9 @@ final class StoreFormat {
 		}
 	}
 
-	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static MVMap<Object, Object> typedMap(MVStore store, String name) {
-		MVMap.Builder builder = new MVMap.Builder<>();
-		if (name.startsWith(TypedH2Database.DATABASES_PREFIX)) {
-			builder.valueType(ByteArrayDataType.INSTANCE);
-		}
-		else if (name.contains(TypedH2Database.INDEX_INFIX)) {
-			builder.keyType(KeyValueType.INSTANCE);
-		}
-		return (MVMap<Object, Object>) store.openMap(name, builder);
-	}
-
-	private static void copy(MVMap<Object, Object> from, MVMap<Object, Object> to) {
+	@SuppressWarnings("unchecked")
+	private static void copy(MVMap<Object, Object> from, MVMap<?, ?> typed) {
+		MVMap<Object, Object> to = (MVMap<Object, Object>) typed;
 		for (Map.Entry<Object, Object> entry : from.entrySet()) {
 			Object value = entry.getValue();
 			to.put(entry.getKey(), (value instanceof Document document) ? BsonBytes.of(document) : value);

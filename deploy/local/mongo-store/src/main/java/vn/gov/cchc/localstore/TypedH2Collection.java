@@ -123,7 +123,7 @@ final class TypedH2Collection extends AbstractSynchronizedMongoCollection<Object
 	protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 			Document fields) {
 		Object id = ID.equals(getIdField()) ? idOf(query) : null;
-		if (id != null && query.size() + ((query.get(AND) instanceof List<?> all) ? all.size() : 0) > 1) {
+		if (id != null) {
 			List<Object> positions = this.data.containsKey(id) ? List.of(id) : List.of();
 			return matchDocuments(query, positions, orderBy, skip, limit, batchSize, fields);
 		}

@@ -24,11 +24,11 @@ import org.h2.mvstore.type.ByteArrayDataType;
  */
 final class TypedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 
-	static final String DATABASES_PREFIX = "databases.";
+	private static final String DATABASES_PREFIX = "databases.";
 
 	private static final String META_PREFIX = "meta.";
 
-	static final String INDEX_INFIX = "._index_";
+	private static final String INDEX_INFIX = "._index_";
 
 	private final MVStore store;
 
@@ -65,20 +65,7 @@ final class TypedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 			.filter((name) -> name.startsWith(database + ".") || name.startsWith(DATABASES_PREFIX + database)
 					|| name.startsWith(META_PREFIX + database))
 			.toList();
-		for (String name : names) {
-			if (name.startsWith(DATABASES_PREFIX)) {
-				this.store.removeMap(dataMap(name.substring(DATABASES_PREFIX.length())));
-			}
-			else if (name.startsWith(META_PREFIX)) {
-				this.store.removeMap(metaMap(name.substring(META_PREFIX.length())));
-			}
-			else if (name.contains(INDEX_INFIX)) {
-				this.store.removeMap(indexMap(name));
-			}
-			else {
-				this.store.removeMap(name);
-			}
-		}
+		names.forEach((name) -> this.store.removeMap(typedMap(this.store, name)));
 	}
 
 	@Override
@@ -112,17 +99,37 @@ final class TypedH2Database extends AbstractSynchronizedMongoDatabase<Object> {
 		return getFullCollectionNamespace(collection) + INDEX_INFIX + index;
 	}
 
+	@SuppressWarnings("unchecked")
 	private MVMap<KeyValue, Object> indexMap(String name) {
-		return this.store.openMap(name, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+		return (MVMap<KeyValue, Object>) typedMap(this.store, name);
 	}
 
+	@SuppressWarnings("unchecked")
 	private MVMap<Object, byte[]> dataMap(String collection) {
-		return this.store.openMap(DATABASES_PREFIX + collection,
-				new MVMap.Builder<Object, byte[]>().valueType(ByteArrayDataType.INSTANCE));
+		return (MVMap<Object, byte[]>) typedMap(this.store, DATABASES_PREFIX + collection);
 	}
 
+	@SuppressWarnings("unchecked")
 	private MVMap<String, Object> metaMap(String collection) {
-		return this.store.openMap(META_PREFIX + collection);
+		return (MVMap<String, Object>) typedMap(this.store, META_PREFIX + collection);
+	}
+
+	/**
+	 * A map of the store with the types its name says it has: a collection's documents as
+	 * BSON bytes, an index's keys as {@link KeyValueType}, anything else untyped. The one
+	 * place that decides, for the databases and for the upgrade of an older file
+	 * ({@link StoreFormat}).
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static MVMap<?, ?> typedMap(MVStore store, String name) {
+		MVMap.Builder builder = new MVMap.Builder<>();
+		if (name.startsWith(DATABASES_PREFIX)) {
+			builder.valueType(ByteArrayDataType.INSTANCE);
+		}
+		else if (name.contains(INDEX_INFIX)) {
+			builder.keyType(KeyValueType.INSTANCE);
+		}
+		return store.openMap(name, builder);
 	}
 
 }

@@ -22,7 +22,8 @@ import org.bson.conversions.Bson;
  * the limit beside the store-bound figures of docs/benchmarks.md. Each shape is one the
  * services use: single inserts and inserts in bulk (receipts, reminders), updates by id
  * and conditional updates by id and state (the reminders' claims and sends), and upserts
- * of month documents of 124 cells (report-service's figures).
+ * of month documents of 124 cells and updates of one of their cells (report-service's
+ * figures).
  */
 public class StoreBench {
 
@@ -87,6 +88,12 @@ public class StoreBench {
 					() -> bulk(figures, months, batch, (i) -> Filters.eq("_id", "27:KH:" + i), month));
 			measure("the same month documents again (updates)", months,
 					() -> bulk(figures, months, batch, (i) -> Filters.eq("_id", "27:KH:" + i), month));
+			// What the read model mostly writes under a steady load: one changed cell of a
+			// full month document, and its version.
+			Bson oneCell = Updates.combine(Updates.set("cells.d15.a2", new Document("count", 7).append("value", 9.5)),
+					Updates.set("version", 4L));
+			measure("one cell of each of those month documents (updates)", months,
+					() -> bulk(figures, months, batch, (i) -> Filters.eq("_id", "27:KH:" + i), oneCell));
 		}
 	}
 

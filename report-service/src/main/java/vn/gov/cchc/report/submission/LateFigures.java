@@ -125,11 +125,9 @@ class LateFigures {
 		if (changeOf.isEmpty()) {
 			return;
 		}
-		for (Submission submission : this.submissions.findAll(changeOf.keySet())) {
-			if (FROZEN.contains(submission.status())) {
-				revise(submission, this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
-						submission.periodEnd()), changeOf.get(submission.id()));
-			}
+		for (Submission submission : this.submissions.findAll(changeOf.keySet(), FROZEN)) {
+			revise(submission, this.compiler.compile(plan, submission.unitCode(), submission.periodStart(),
+					submission.periodEnd()), changeOf.get(submission.id()));
 		}
 	}
 

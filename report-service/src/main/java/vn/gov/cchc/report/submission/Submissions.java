@@ -3,10 +3,12 @@ package vn.gov.cchc.report.submission;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -83,12 +85,24 @@ public class Submissions {
 
 	/** The submissions with these ids that exist, in the order of the ids. */
 	public List<Submission> findAll(Collection<String> ids) {
-		if (ids.isEmpty()) {
+		return findAll(ids, EnumSet.allOf(SubmissionStatus.class));
+	}
+
+	/**
+	 * The submissions with these ids that exist and are in one of the statuses, in the
+	 * order of the ids; the others are not even read.
+	 */
+	public List<Submission> findAll(Collection<String> ids, Set<SubmissionStatus> statuses) {
+		if (ids.isEmpty() || statuses.isEmpty()) {
 			return List.of();
 		}
 		Map<String, Submission> byId = new LinkedHashMap<>();
 		ids.forEach((id) -> byId.put(id, null));
-		for (Document document : this.submissions.find(Filters.in("_id", List.copyOf(ids)))) {
+		Bson filter = Filters.in("_id", List.copyOf(ids));
+		if (statuses.size() < SubmissionStatus.values().length) {
+			filter = Filters.and(filter, Filters.in("status", statuses.stream().map(Enum::name).toList()));
+		}
+		for (Document document : this.submissions.find(filter)) {
 			Submission submission = read(document, Submission.class);
 			byId.put(submission.id(), submission);
 		}

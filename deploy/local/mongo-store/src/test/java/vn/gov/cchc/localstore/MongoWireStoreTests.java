@@ -16,6 +16,8 @@ import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
 import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,39 @@ class MongoWireStoreTests {
 						Updates.set("state", "CLAIMED"))
 				.getModifiedCount()).isOne();
 			assertThat(reminders.find(Filters.eq("state", "CLAIMED")).first()).containsEntry("_id", "r1");
+		}
+	}
+
+	@Test
+	void findsDocumentsByAListOfIdsWithTheRestOfTheFilterApplied() {
+		try (MongoWireStore store = MongoWireStore.start(this.folder.resolve("store.mv.db"), 0);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> submissions = client.getDatabase("cchc-report").getCollection("submissions");
+			submissions.insertMany(List.of(new Document("_id", "s1").append("status", "DRAFT"),
+					new Document("_id", "s2").append("status", "SUBMITTED"),
+					new Document("_id", "s3").append("status", "APPROVED")));
+			assertThat(submissions.find(Filters.in("_id", "s1", "s3", "absent", "s1")).map((found) -> found.get("_id")))
+				.containsExactlyInAnyOrder("s1", "s3");
+			assertThat(submissions
+				.find(Filters.and(Filters.in("_id", "s1", "s2", "s3"), Filters.in("status", "SUBMITTED", "APPROVED")))
+				.map((found) -> found.get("_id"))).containsExactlyInAnyOrder("s2", "s3");
+		}
+	}
+
+	@Test
+	void measuresACollectionsDataByTheBytesItKeeps() {
+		try (MongoWireStore store = MongoWireStore.start(this.folder.resolve("store.mv.db"), 0);
+				MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> units = units(client);
+			Document first = new Document("_id", "27").append("name", "Tỉnh Bắc Ninh");
+			Document second = new Document("_id", "25").append("name", "Tỉnh Quảng Ngãi");
+			units.insertMany(List.of(first, second));
+			units.updateOne(Filters.eq("_id", "27"), Updates.set("code", "27"));
+			units.deleteOne(Filters.eq("_id", "25"));
+			Document stats = client.getDatabase("cchc-plan").runCommand(new Document("collStats", "units"));
+			Document stored = new Document("_id", "27").append("name", "Tỉnh Bắc Ninh").append("code", "27");
+			assertThat(((Number) stats.get("size")).longValue())
+				.isEqualTo(new RawBsonDocument(stored, new DocumentCodec()).getByteBuffer().remaining());
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PeriodType;
@@ -92,6 +93,8 @@ public final class ReportingCalendar {
 	static final int LAST_CHECKED_YEAR = 2100;
 
 	/** Levels from the top: a level is due no later than any level before it. */
+	private static final int MAX_KNOWN = 10_000;
+
 	private static final List<Set<UnitKind>> LEVELS_FROM_THE_TOP = List.of(EnumSet.of(UnitKind.PROVINCE),
 			EnumSet.of(UnitKind.DISTRICT, UnitKind.DEPARTMENT, UnitKind.AGENCY, UnitKind.OFFICE),
 			EnumSet.of(UnitKind.COMMUNE));
@@ -107,6 +110,11 @@ public final class ReportingCalendar {
 	private final Map<PeriodType, Deadline> forEveryLevel = new EnumMap<>(PeriodType.class);
 
 	private final Map<PeriodType, Map<UnitKind, Deadline>> forOneLevel = new EnumMap<>(PeriodType.class);
+
+	/**
+	 * Periods worked out, up to {@value #MAX_KNOWN} (a few hundred years of every type).
+	 */
+	private final Map<Period.Key, Period> known = new ConcurrentHashMap<>();
 
 	/**
 	 * @param regime the regime
@@ -192,8 +200,23 @@ public final class ReportingCalendar {
 		return period.contains(day) ? period : period(key.next());
 	}
 
-	/** The period with its window in this regime. */
+	/**
+	 * The period with its window in this regime. Periods are kept once worked out: the
+	 * read model asks for the periods of every changed day of every batch, and each costs
+	 * a walk over working days.
+	 */
 	public Period period(Period.Key key) {
+		Period period = this.known.get(key);
+		if (period == null) {
+			period = window(key);
+			if (this.known.size() < MAX_KNOWN) {
+				this.known.putIfAbsent(key, period);
+			}
+		}
+		return period;
+	}
+
+	private Period window(Period.Key key) {
 		LocalDate end = end(key);
 		if (end.isBefore(baseStart(key))) {
 			throw new IllegalArgumentException("The deadlines of the regime leave no window for " + key.id()

@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -109,12 +111,17 @@ class TwoInstancesKillIntegrationTests {
 			try {
 				first.awaitReady();
 				second.awaitReady();
-				// Published while the kill happens: the counting keeps pace with a
-				// producer
-				// that waits for each acknowledgement, so the kill must come
-				// mid-publication.
-				CompletableFuture<Void> publishing = CompletableFuture
-					.runAsync(() -> publish(events, facts, new Random(7L)));
+				// Published while the kill happens: the first half streams in, the kill
+				// comes once a third is counted (the rest of the half may still be in
+				// flight), and the second half is published only after the kill, so that
+				// the kill is always mid-stream however fast the counting is.
+				CountDownLatch killed = new CountDownLatch(1);
+				Random duplicates = new Random(7L);
+				CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> {
+					publish(events, facts.subList(0, facts.size() / 2), duplicates);
+					awaitLatch(killed);
+					publish(events, facts.subList(facts.size() / 2, facts.size()), duplicates);
+				});
 
 				// Kill one instance in the middle of the stream.
 				await().atMost(Duration.ofMinutes(3))
@@ -124,6 +131,7 @@ class TwoInstancesKillIntegrationTests {
 				assertThat(first.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
 				assertThat(ReportServiceInstance.provinceEvents(store)).as("killed mid-stream")
 					.isLessThan(DISTINCT_EVENTS);
+				killed.countDown();
 				publishing.get();
 
 				await().atMost(Duration.ofMinutes(5))
@@ -293,6 +301,18 @@ class TwoInstancesKillIntegrationTests {
 			if (random.nextInt(10) == 0) {
 				events.progress(fact);
 			}
+		}
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			if (!latch.await(3, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("The instance was not killed within 3 minutes");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

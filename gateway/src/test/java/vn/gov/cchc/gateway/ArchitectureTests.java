@@ -3,13 +3,18 @@ package vn.gov.cchc.gateway;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.gov.cchc.testing.HouseRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 @AnalyzeClasses(packages = "vn.gov.cchc.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+	@ArchTest
+	static final ArchTests houseRules = ArchTests.in(HouseRules.class);
 
 	@ArchTest
 	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("vn.gov.cchc.gateway.(*)..")

@@ -3,7 +3,9 @@ package vn.gov.cchc.plan;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.gov.cchc.testing.HouseRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,6 +15,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 @AnalyzeClasses(packages = "vn.gov.cchc.plan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+	@ArchTest
+	static final ArchTests houseRules = ArchTests.in(HouseRules.class);
 
 	@ArchTest
 	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("vn.gov.cchc.plan.(*)..")

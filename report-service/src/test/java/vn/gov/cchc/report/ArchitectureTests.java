@@ -3,7 +3,9 @@ package vn.gov.cchc.report;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import vn.gov.cchc.testing.HouseRules;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,6 +15,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 @AnalyzeClasses(packages = "vn.gov.cchc.report", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
+
+	@ArchTest
+	static final ArchTests houseRules = ArchTests.in(HouseRules.class);
 
 	@ArchTest
 	static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("vn.gov.cchc.report.(*)..")
@@ -34,7 +39,7 @@ class ArchitectureTests {
 		.dependOnClassesThat()
 		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.counting..",
 				"vn.gov.cchc.report.figures..", "vn.gov.cchc.report.totals..", "vn.gov.cchc.report.period..",
-				"vn.gov.cchc.report.target..", "vn.gov.cchc.report.submission..", "vn.gov.cchc.report.export..",
+				"vn.gov.cchc.report.indicator..", "vn.gov.cchc.report.submission..", "vn.gov.cchc.report.export..",
 				"vn.gov.cchc.report.dashboard..");
 
 	/**

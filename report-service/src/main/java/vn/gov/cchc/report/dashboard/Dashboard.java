@@ -17,8 +17,8 @@ import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.submission.ReportingRates;
-import vn.gov.cchc.report.target.TargetEvaluator;
-import vn.gov.cchc.report.target.TargetResult;
+import vn.gov.cchc.report.indicator.TargetEvaluator;
+import vn.gov.cchc.report.indicator.TargetResult;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 

@@ -29,8 +29,8 @@ import vn.gov.cchc.report.period.PeriodsProperties;
 import vn.gov.cchc.report.period.WorkingCalendar;
 import vn.gov.cchc.report.submission.ReportingRates;
 import vn.gov.cchc.report.submission.Submissions;
-import vn.gov.cchc.report.target.Indexes;
-import vn.gov.cchc.report.target.TargetEvaluator;
+import vn.gov.cchc.report.indicator.Indexes;
+import vn.gov.cchc.report.indicator.TargetEvaluator;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.testing.MongoTestStore;
 

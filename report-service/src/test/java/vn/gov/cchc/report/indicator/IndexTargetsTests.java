@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.target.IndexValue.Recording;
+import vn.gov.cchc.report.indicator.IndexValue.Recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.report.target.IndexValue.Recording;
+import vn.gov.cchc.report.indicator.IndexValue.Recording;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

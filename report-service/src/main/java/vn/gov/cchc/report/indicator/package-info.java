@@ -4,6 +4,6 @@
  * PCI, DDCI, DTI) whose published values reviewers record here.
  */
 @NullMarked
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,7 +22,7 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.target.Rhythm.Stretch;
+import vn.gov.cchc.report.indicator.Rhythm.Stretch;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 

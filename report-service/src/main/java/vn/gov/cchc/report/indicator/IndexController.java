@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.target;
+package vn.gov.cchc.report.indicator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +22,7 @@ import vn.gov.cchc.report.problem.FieldError;
 import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.report.problem.Requests;
-import vn.gov.cchc.report.target.IndexValue.Recording;
+import vn.gov.cchc.report.indicator.IndexValue.Recording;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;

@@ -92,9 +92,9 @@ public final class ReportingCalendar {
 
 	static final int LAST_CHECKED_YEAR = 2100;
 
-	/** Levels from the top: a level is due no later than any level before it. */
 	private static final int MAX_KNOWN = 10_000;
 
+	/** Levels from the top: a level is due no later than any level before it. */
 	private static final List<Set<UnitKind>> LEVELS_FROM_THE_TOP = List.of(EnumSet.of(UnitKind.PROVINCE),
 			EnumSet.of(UnitKind.DISTRICT, UnitKind.DEPARTMENT, UnitKind.AGENCY, UnitKind.OFFICE),
 			EnumSet.of(UnitKind.COMMUNE));

@@ -21,58 +21,11 @@ import vn.gov.cchc.events.PlanDetails.ReportingRegime.CutOff;
 import vn.gov.cchc.events.UnitKind;
 
 /**
- * The periods and due dates of one {@link ReportingRegime}.
- *
- * <h2>Windows</h2> {@link CutOff#DECREE_09_2019}: a month runs from the 15th of the month
- * before to the 14th, a quarter from the 15th of the month before it to the 14th of its
- * last month, the first half from 15 December of the year before to 14 June, the second
- * half from 15 June to 14 December, the nine months from 15 December to 14 September (the
- * remainder from 15 September to 14 December), the year from 15 December to 14 December.
- * {@link CutOff#CALENDAR}: calendar months, quarters, halves, January–September and
- * years.
- *
- * <h2>Due dates</h2> A deadline {@code dueBefore} 20/11 makes the last working day before
- * 20 November of the period's label year the due date; {@code daysAfterCutOff} n makes it
- * the n-th working day after the period's cut-off; a type without a deadline falls back
- * to a configured number of working days after the cut-off. A level-specific deadline
- * wins over the one for every level. Each level's due date then moves its configured lead
- * earlier, in working days (communes before the district that consolidates them). Finally
- * no level is due after a higher level (commune ≤ district, department, agency, office ≤
- * province), so that a level-specific deadline cannot make communes report after the
- * units that consolidate them.
- *
- * <h2>A working day after the cut-off</h2> Every level must have at least one full
- * working day between the cut-off and its due date. Two cases:
- * <ul>
- * <li>Fixed dates ({@code dueBefore}) are the plan's word against Decree 09: Bắc Ninh
- * wants the annual report before 20/11 though Decree 09 cuts off on 14/12. Then the
- * <em>window</em> gives way: its end moves to the day before the working day that
- * precedes the earliest due date over all levels. Only the first half, the nine months
- * and the year take fixed dates (a day of the year cannot set twelve monthly deadlines,
- * so a {@code dueBefore} on a month or quarter is rejected).</li>
- * <li>Relative deadlines ({@code daysAfterCutOff}, the fallback) move with the cut-off,
- * so moving it would not help: their due date is instead never earlier than the second
- * working day after the cut-off, after the lead is applied (with the default fallback of
- * 3 and a commune lead of 3, communes are due on the 2nd working day, others on the 3rd).
- * Decree 09 windows stay as they are.</li>
- * </ul>
- *
- * <h2>Tiling</h2> A period starts the day after the previous period of its type ends,
- * also across years, so each type covers the timeline with no gap and no overlap whatever
- * the regime. When a window is cut early, the days between the new cut-off and the Decree
- * 09 one belong to the next period: Bắc Ninh's year 2022 ends on 13/11/2022 and the year
- * 2023 runs from 14/11/2022. No fact is lost between two reports.
- * <p>
- * The second half, the remainder after nine months and the fourth quarter end where the
- * year of the same regime ends, so that the first half, the nine months and the first
- * quarter of the next year all start with that year. Months do not follow a moved year
- * end (the twelfth month would vanish): each month keeps its own window.
- * <p>
- * The second half and the remainder after nine months have no report of their own: their
- * due date is the annual report's.
- * <p>
- * Instances are immutable and thread-safe. Building one checks that no deadline empties a
- * window in the years {@value #FIRST_CHECKED_YEAR}–{@value #LAST_CHECKED_YEAR}.
+ * The periods and due dates of one {@link ReportingRegime} ({@link CutOff#DECREE_09_2019}
+ * or calendar windows): immutable, thread-safe, and checked on construction to leave
+ * every window non-empty in {@value #FIRST_CHECKED_YEAR}–{@value #LAST_CHECKED_YEAR}. The
+ * rules (windows, due dates per level, the working day after a cut-off, tiling) are in
+ * docs/reporting.md, "Reporting periods and cut-offs".
  */
 public final class ReportingCalendar {
 

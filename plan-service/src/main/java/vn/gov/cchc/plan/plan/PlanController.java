@@ -36,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Plans over HTTP. Every error is an RFC 9457 problem ({@code application/problem+json})
  * naming the offending fields. Only administrators write plans; reads are for officers,
- * reviewers and administrators, each within what {@link PlanReaders} lets it read.
+ * reviewers and administrators, each within what {@link PlanReadPermission} lets it read.
  */
 @RestController
 @RequestMapping(path = PlanController.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -252,13 +252,13 @@ class PlanController {
 		List<StoredPlan> candidates = (issuer != null) ? this.plans.findByIssuer(issuer)
 				: this.plans.findAll(MAX_LISTED);
 		Integer filterYear = wantedYear;
-		PlanReaders readers = new PlanReaders(caller, this.units.tree());
+		PlanReadPermission permission = new PlanReadPermission(caller, this.units.tree());
 		return candidates.stream()
 			.map(PlanSummary::of)
 			.filter((plan) -> issuer == null || plan.issuerCode().equals(issuer))
 			.filter((plan) -> filterYear == null
 					|| (plan.from().getYear() <= filterYear && plan.to().getYear() >= filterYear))
-			.filter(readers::mayRead)
+			.filter(permission::mayRead)
 			.sorted(Comparator.comparing(PlanSummary::from).thenComparing(PlanSummary::planId))
 			.limit(MAX_LISTED)
 			.toList();
@@ -290,7 +290,7 @@ class PlanController {
 			throw PlanProblems.invalid(List.of(new FieldError("on", "Phải là một ngày có thật dạng \"YYYY-MM-DD\".")));
 		}
 		StoredPlan stored = this.lifecycle.require(planId);
-		new PlanReaders(caller, this.units.tree()).requireIssuer(stored);
+		new PlanReadPermission(caller, this.units.tree()).requireIssuer(stored);
 		if (stored.isDraft()) {
 			throw PlanProblems.notIssued(planId);
 		}
@@ -303,7 +303,7 @@ class PlanController {
 	 */
 	private StoredPlan readable(Caller caller, String planId) {
 		StoredPlan stored = this.lifecycle.require(planId);
-		new PlanReaders(caller, this.units.tree()).require(stored);
+		new PlanReadPermission(caller, this.units.tree()).require(stored);
 		return stored;
 	}
 

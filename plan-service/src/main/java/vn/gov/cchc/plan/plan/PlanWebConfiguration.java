@@ -15,8 +15,8 @@ class PlanWebConfiguration {
 
 	/**
 	 * Officers, reviewers and administrators read plans, each only those its token may
-	 * read (see {@link PlanReaders}); a machine client reads nothing. Only administrators
-	 * draft, issue, amend, close and derive plans.
+	 * read (see {@link PlanReadPermission}); a machine client reads nothing. Only
+	 * administrators draft, issue, amend, close and derive plans.
 	 */
 	@Bean
 	EndpointRules planEndpointRules() {

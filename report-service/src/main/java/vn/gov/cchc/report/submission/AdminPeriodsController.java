@@ -26,15 +26,16 @@ class AdminPeriodsController {
 
 	private final SubmissionRounds rounds;
 
-	private final Requested requested;
+	private final SubmissionParameters parameters;
 
 	private final ReportCompiler compiler;
 
 	private final Units units;
 
-	AdminPeriodsController(SubmissionRounds rounds, Requested requested, ReportCompiler compiler, Units units) {
+	AdminPeriodsController(SubmissionRounds rounds, SubmissionParameters parameters, ReportCompiler compiler,
+			Units units) {
 		this.rounds = rounds;
-		this.requested = requested;
+		this.parameters = parameters;
 		this.compiler = compiler;
 		this.units = units;
 	}
@@ -42,8 +43,8 @@ class AdminPeriodsController {
 	@PostMapping("/api/v1/admin/periods:open")
 	ResponseEntity<SubmissionRounds.Opening> open(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period) {
-		PlanDetails found = this.requested.plan(plan);
-		Period wanted = this.requested.period(found, period);
+		PlanDetails found = this.parameters.plan(plan);
+		Period wanted = this.parameters.period(found, period);
 		ReadScope scope = ReadScope.of(caller, this.units.pathsOn(wanted.end()));
 		if (!scope.covers(found.issuerCode()) && !scope.covers(found.reporting().receiverUnitCode())) {
 			throw SubmissionProblems.forbidden("plan", "Chỉ quản trị viên của tỉnh có đơn vị ban hành kế hoạch hoặc "

@@ -24,13 +24,13 @@ class ReportingRatesController {
 
 	private final ReportingRates rates;
 
-	private final Requested requested;
+	private final SubmissionParameters parameters;
 
 	private final Units units;
 
-	ReportingRatesController(ReportingRates rates, Requested requested, Units units) {
+	ReportingRatesController(ReportingRates rates, SubmissionParameters parameters, Units units) {
 		this.rates = rates;
-		this.requested = requested;
+		this.parameters = parameters;
 		this.units = units;
 	}
 
@@ -38,8 +38,8 @@ class ReportingRatesController {
 	ReportingRates.Rates rates(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
-		PlanDetails found = this.requested.plan(plan);
-		Period wanted = this.requested.period(found, period);
+		PlanDetails found = this.parameters.plan(plan);
+		Period wanted = this.parameters.period(found, period);
 		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
 		if (unitCode != null && this.units.find(unitCode).isEmpty()) {
 			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",

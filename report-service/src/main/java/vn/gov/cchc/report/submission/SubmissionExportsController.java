@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports as Word and Excel files: {@code GET /api/v1/submissions/{id}.docx|.xlsx} (one
- * submission, for whoever may read it, see {@link Access}) and
+ * submission, for whoever may read it, see {@link SubmissionPermissions}) and
  * {@code GET /api/v1/reports/consolidated.docx|.xlsx?plan=&period=&unit=} (a unit's
  * figures plus one row per report it receives, for a caller whose reading scope holds the
  * unit on the tree of the period's end: officers of the unit and of the units above it,
@@ -43,7 +43,7 @@ class SubmissionExportsController {
 
 	private final Submissions submissions;
 
-	private final Requested requested;
+	private final SubmissionParameters parameters;
 
 	private final Units units;
 
@@ -53,11 +53,11 @@ class SubmissionExportsController {
 
 	private final Map<ExportFormat, ReportExporter> exporters;
 
-	SubmissionExportsController(SubmissionWorkflow workflow, Submissions submissions, Requested requested, Units units,
-			Periods periods, ReportCompiler compiler, List<ReportExporter> exporters) {
+	SubmissionExportsController(SubmissionWorkflow workflow, Submissions submissions, SubmissionParameters parameters,
+			Units units, Periods periods, ReportCompiler compiler, List<ReportExporter> exporters) {
 		this.workflow = workflow;
 		this.submissions = submissions;
-		this.requested = requested;
+		this.parameters = parameters;
 		this.units = units;
 		this.periods = periods;
 		this.compiler = compiler;
@@ -89,14 +89,14 @@ class SubmissionExportsController {
 	}
 
 	private ResponseEntity<byte[]> submission(Caller caller, String id, ExportFormat format) {
-		Submission submission = this.workflow.read(caller, Requested.submissionId(id));
+		Submission submission = this.workflow.read(caller, SubmissionParameters.submissionId(id));
 		return file(SubmissionReports.of(submission, this.units.tree(), this.compiler.today()), format);
 	}
 
 	private ResponseEntity<byte[]> consolidated(Caller caller, @Nullable String plan, @Nullable String period,
 			@Nullable String unit, ExportFormat format) {
-		PlanDetails found = this.requested.plan(plan);
-		Period wanted = this.requested.period(found, period);
+		PlanDetails found = this.parameters.plan(plan);
+		Period wanted = this.parameters.period(found, period);
 		String unitCode = Requests.unitCode("unit", unit);
 		UnitTree tree = this.units.tree();
 		UnitDetails consolidating = tree.find(unitCode)

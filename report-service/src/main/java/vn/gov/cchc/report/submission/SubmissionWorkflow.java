@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * What people do to a submission: write the narrative, submit, approve, return. Each step
- * reads the submission, checks who may do it ({@link Access}) and from which status
- * ({@link Action}), then makes one conditional single-document update (filtered on the
- * status and revision it read) that changes the state, appends the audit entry and puts
- * the event in the outbox. If someone else changed the submission in between, the update
- * matches nothing and the caller gets a 409; nothing is half-written.
+ * reads the submission, checks who may do it ({@link SubmissionPermissions}) and from
+ * which status ({@link Action}), then makes one conditional single-document update
+ * (filtered on the status and revision it read) that changes the state, appends the audit
+ * entry and puts the event in the outbox. If someone else changed the submission in
+ * between, the update matches nothing and the caller gets a 409; nothing is half-written.
  */
 @Component
 class SubmissionWorkflow {
@@ -39,7 +39,7 @@ class SubmissionWorkflow {
 
 	private final ReportCompiler compiler;
 
-	private final Access access;
+	private final SubmissionPermissions permissions;
 
 	private final MeterRegistry meters;
 
@@ -48,14 +48,14 @@ class SubmissionWorkflow {
 		this.submissions = submissions;
 		this.plans = plans;
 		this.compiler = compiler;
-		this.access = new Access(units::pathOn);
+		this.permissions = new SubmissionPermissions(units::pathOn);
 		this.meters = meters;
 	}
 
 	/** The submission, if the caller may read it. */
 	Submission read(Caller caller, String id) {
 		Submission submission = find(id);
-		if (!this.access.mayRead(caller, submission)) {
+		if (!this.permissions.mayRead(caller, submission)) {
 			throw SubmissionProblems.forbidden("id",
 					"Chỉ cán bộ của đơn vị báo cáo, của các đơn vị cấp trên và của đơn vị nhận báo cáo, cùng người thẩm "
 							+ "định và quản trị viên của tỉnh, mới được xem báo cáo này.");
@@ -76,7 +76,7 @@ class SubmissionWorkflow {
 	 * Whether the caller may read the submission (for lists, which leave the rest out).
 	 */
 	boolean mayRead(Caller caller, Submission submission) {
-		return this.access.mayRead(caller, submission);
+		return this.permissions.mayRead(caller, submission);
 	}
 
 	Submission editNarrative(Caller caller, String id, Narrative narrative, long revision) {
@@ -151,8 +151,8 @@ class SubmissionWorkflow {
 	/** The submission, if the caller may take the action and its status allows it. */
 	private Submission checked(Caller caller, Action action, String id) {
 		Submission submission = find(id);
-		if (!this.access.may(caller, action, submission)) {
-			throw SubmissionProblems.forbidden("id", Access.rule(action));
+		if (!this.permissions.may(caller, action, submission)) {
+			throw SubmissionProblems.forbidden("id", SubmissionPermissions.rule(action));
 		}
 		if (!action.allowedFrom(submission.status())) {
 			throw SubmissionProblems.wrongState(action, submission.status());

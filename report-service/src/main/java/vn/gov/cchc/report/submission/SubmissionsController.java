@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/submissions}: read, write the narrative, submit, approve, return, as the
- * caller's access token allows ({@link Access}, on the tree of the period's end). The
- * narrative and the submission are refused before anything is read unless the token is an
- * officer's of the unit the submission id names; approval and return unless the unit is
- * in the reviewer's province.
+ * caller's access token allows ({@link SubmissionPermissions}, on the tree of the
+ * period's end). The narrative and the submission are refused before anything is read
+ * unless the token is an officer's of the unit the submission id names; approval and
+ * return unless the unit is in the reviewer's province.
  */
 @RestController
 @RequestMapping("/api/v1/submissions")
@@ -42,17 +42,17 @@ class SubmissionsController {
 
 	private final Submissions submissions;
 
-	private final Requested requested;
+	private final SubmissionParameters parameters;
 
 	private final Units units;
 
 	private final Periods periods;
 
-	SubmissionsController(SubmissionWorkflow workflow, Submissions submissions, Requested requested, Units units,
-			Periods periods) {
+	SubmissionsController(SubmissionWorkflow workflow, Submissions submissions, SubmissionParameters parameters,
+			Units units, Periods periods) {
 		this.workflow = workflow;
 		this.submissions = submissions;
-		this.requested = requested;
+		this.parameters = parameters;
 		this.units = units;
 		this.periods = periods;
 	}
@@ -65,8 +65,8 @@ class SubmissionsController {
 	List<SubmissionView.Summary> list(Caller caller, @RequestParam(required = false) @Nullable String plan,
 			@RequestParam(required = false) @Nullable String period,
 			@RequestParam(required = false) @Nullable String unit) {
-		PlanDetails found = this.requested.plan(plan);
-		List<Period> wanted = (period != null) ? List.of(this.requested.period(found, period))
+		PlanDetails found = this.parameters.plan(plan);
+		List<Period> wanted = (period != null) ? List.of(this.parameters.period(found, period))
 				: Obligations.reportedPeriods(found, this.periods.calendar(found.reporting()));
 		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
 		UnitTree tree = (unitCode != null) ? this.units.tree() : null;
@@ -93,27 +93,27 @@ class SubmissionsController {
 
 	@GetMapping("/{id}")
 	SubmissionView get(Caller caller, @PathVariable String id) {
-		return view(this.workflow.read(caller, Requested.submissionId(id)));
+		return view(this.workflow.read(caller, SubmissionParameters.submissionId(id)));
 	}
 
 	@GetMapping("/{id}/audit")
 	List<AuditEntry> audit(Caller caller, @PathVariable String id) {
-		return this.workflow.read(caller, Requested.submissionId(id)).audit();
+		return this.workflow.read(caller, SubmissionParameters.submissionId(id)).audit();
 	}
 
 	@PutMapping("/{id}/narrative")
 	SubmissionView narrative(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Nullable JsonNode body) {
-		String submissionId = Requested.submissionId(id);
-		WriteScope.require(caller, "id", Requested.unitCodeOf(submissionId));
-		Texts.NarrativeEdit edit = Texts.narrative(body);
+		String submissionId = SubmissionParameters.submissionId(id);
+		WriteScope.require(caller, "id", SubmissionParameters.unitCodeOf(submissionId));
+		SubmissionBodies.NarrativeEdit edit = SubmissionBodies.narrative(body);
 		return view(this.workflow.editNarrative(caller, submissionId, edit.narrative(), edit.revision()));
 	}
 
 	@PostMapping("/{id}:submit")
 	SubmissionView submit(Caller caller, @PathVariable String id) {
-		String submissionId = Requested.submissionId(id);
-		WriteScope.require(caller, "id", Requested.unitCodeOf(submissionId));
+		String submissionId = SubmissionParameters.submissionId(id);
+		WriteScope.require(caller, "id", SubmissionParameters.unitCodeOf(submissionId));
 		return view(this.workflow.submit(caller, submissionId));
 	}
 
@@ -127,7 +127,7 @@ class SubmissionsController {
 	SubmissionView returnForFixing(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) @Nullable JsonNode body) {
 		String submissionId = reviewable(caller, id);
-		String comment = Texts.comment(body);
+		String comment = SubmissionBodies.comment(body);
 		return view(this.workflow.returnForFixing(caller, submissionId, comment));
 	}
 
@@ -137,8 +137,8 @@ class SubmissionsController {
 	 * the report is checked against the stored submission.
 	 */
 	private String reviewable(Caller caller, String id) {
-		String submissionId = Requested.submissionId(id);
-		ReadScope.of(caller, this.units.pathsEver()).require("id", Requested.unitCodeOf(submissionId));
+		String submissionId = SubmissionParameters.submissionId(id);
+		ReadScope.of(caller, this.units.pathsEver()).require("id", SubmissionParameters.unitCodeOf(submissionId));
 		return submissionId;
 	}
 

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * and one of its periods) into the values or into problems naming the field.
  */
 @Component
-class Requested {
+class SubmissionParameters {
 
 	private final Plans plans;
 
 	private final Periods periods;
 
-	Requested(Plans plans, Periods periods) {
+	SubmissionParameters(Plans plans, Periods periods) {
 		this.plans = plans;
 		this.periods = periods;
 	}

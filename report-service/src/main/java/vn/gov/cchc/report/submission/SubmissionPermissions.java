@@ -20,7 +20,7 @@ import vn.gov.cchc.security.UnitPaths;
  * Works over any way of finding a unit's path, so that a request walks the few ancestors
  * it needs by id instead of reading the whole tree.
  */
-final class Access {
+final class SubmissionPermissions {
 
 	private final BiFunction<String, LocalDate, List<String>> pathOn;
 
@@ -28,7 +28,7 @@ final class Access {
 	 * @param pathOn the unit and its ancestors on a day, the unit first; throws
 	 * {@link UnitTree.UnknownUnitException} for a unit not known
 	 */
-	Access(BiFunction<String, LocalDate, List<String>> pathOn) {
+	SubmissionPermissions(BiFunction<String, LocalDate, List<String>> pathOn) {
 		this.pathOn = pathOn;
 	}
 

@@ -18,7 +18,7 @@ class TextsTests {
 
 	@Test
 	void aNarrativeWithLineBreaksAndTabsAndARevisionIsRead() {
-		Texts.NarrativeEdit edit = Texts.narrative(body("""
+		SubmissionBodies.NarrativeEdit edit = SubmissionBodies.narrative(body("""
 				{"results": "Dòng 1\\nDòng 2\\tcột", "shortcomings": null, "direction": "Tiếp tục", "revision": 3}"""));
 
 		assertThat(edit.narrative()).isEqualTo(new Narrative("Dòng 1\nDòng 2\tcột", "", "Tiếp tục", ""));
@@ -27,12 +27,13 @@ class TextsTests {
 
 	@Test
 	void anOversizeSectionIsA400NamingIt() {
-		String longText = "ạ".repeat(Texts.MAX_SECTION + 1);
+		String longText = "ạ".repeat(SubmissionBodies.MAX_SECTION + 1);
 
 		assertThat(fields("{\"proposals\": \"" + longText + "\", \"revision\": 0}")).containsExactly("proposals");
-		assertThat(Texts.narrative(body("{\"proposals\": \"" + "ạ".repeat(Texts.MAX_SECTION) + "\", \"revision\": 0}"))
+		assertThat(SubmissionBodies
+			.narrative(body("{\"proposals\": \"" + "ạ".repeat(SubmissionBodies.MAX_SECTION) + "\", \"revision\": 0}"))
 			.narrative()
-			.proposals()).hasSize(Texts.MAX_SECTION);
+			.proposals()).hasSize(SubmissionBodies.MAX_SECTION);
 	}
 
 	@Test
@@ -45,10 +46,11 @@ class TextsTests {
 
 	@Test
 	void aReturnNeedsAComment() {
-		assertThat(Texts.comment(body("{\"comment\": \"  Thiếu số liệu.  \"}"))).isEqualTo("Thiếu số liệu.");
-		assertThatThrownBy(() -> Texts.comment(body("{\"comment\": \"  \"}"))).isInstanceOf(ProblemException.class);
-		assertThatThrownBy(() -> Texts.comment(body("{}"))).isInstanceOf(ProblemException.class);
-		assertThatThrownBy(() -> Texts.comment(null)).isInstanceOf(ProblemException.class);
+		assertThat(SubmissionBodies.comment(body("{\"comment\": \"  Thiếu số liệu.  \"}"))).isEqualTo("Thiếu số liệu.");
+		assertThatThrownBy(() -> SubmissionBodies.comment(body("{\"comment\": \"  \"}")))
+			.isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> SubmissionBodies.comment(body("{}"))).isInstanceOf(ProblemException.class);
+		assertThatThrownBy(() -> SubmissionBodies.comment(null)).isInstanceOf(ProblemException.class);
 	}
 
 	private JsonNode body(String text) {
@@ -58,7 +60,7 @@ class TextsTests {
 	@SuppressWarnings("unchecked")
 	private java.util.List<String> fields(String text) {
 		try {
-			Texts.narrative(body(text));
+			SubmissionBodies.narrative(body(text));
 		}
 		catch (ProblemException ex) {
 			assertThat(ex.getProblem().getStatus()).isEqualTo(400);

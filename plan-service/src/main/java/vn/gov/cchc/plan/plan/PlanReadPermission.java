@@ -23,13 +23,13 @@ import vn.gov.cchc.security.UnitPaths;
  * <p>
  * One instance serves one request.
  */
-final class PlanReaders {
+final class PlanReadPermission {
 
 	private final Caller caller;
 
 	private final UnitTree tree;
 
-	PlanReaders(Caller caller, UnitTree tree) {
+	PlanReadPermission(Caller caller, UnitTree tree) {
 		this.caller = caller;
 		this.tree = tree;
 	}

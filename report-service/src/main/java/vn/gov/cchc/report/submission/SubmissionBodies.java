@@ -11,7 +11,7 @@ import vn.gov.cchc.report.problem.FieldError;
  * Reads the JSON bodies of the submission endpoints by hand, so that every bad field is
  * named in a 400 problem and nothing is stored.
  */
-final class Texts {
+final class SubmissionBodies {
 
 	/** The longest narrative section, in characters (code points). */
 	static final int MAX_SECTION = 20_000;
@@ -19,7 +19,7 @@ final class Texts {
 	/** The longest return comment. */
 	static final int MAX_COMMENT = 2_000;
 
-	private Texts() {
+	private SubmissionBodies() {
 	}
 
 	/** A narrative and the revision it was edited from. */

@@ -28,34 +28,10 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 
 /**
- * Progress pushed straight onto {@code cchc.progress.inbox} by commune systems, bound as
- * {@code progressInbox-in-0}. A record value is either
- * <ul>
- * <li>a progress report as JSON, exactly the body of {@code POST /api/v1/progress}
- * (corrections and retractions included), or</li>
- * <li>a CloudEvents 1.0 envelope in structured JSON mode (it has {@code specversion}) of
- * type {@value EventTypes#PROGRESS_RECORDED_V1} whose {@code data} is such a report; the
- * envelope's {@code id} stands in for a missing {@code data.eventId} and must equal it
- * otherwise.</li>
- * </ul>
- * The key is free (the unit code is a good one); it is echoed on rejections.
- *
- * <p>
- * Records come in batches (the binding's batch mode, up to {@code max.poll.records}), and
- * a batch goes through the same validation and receipts as an HTTP batch
- * ({@link ProgressBatchIngestion#ingestValid}): its claims are written with one store
- * insert, its events handed to the producer together and their acknowledgements awaited
- * once. Accepted, an event is on {@code cchc.progress} (acknowledged by the broker)
- * before this method returns, and the container commits the offsets only after that, so
- * nothing accepted is lost; a retry or a redelivery of a recorded report publishes
- * nothing. Refused (bad JSON, wrong types, rules, plan, an {@code eventId} used for other
- * values), the record goes to {@code cchc.progress.rejected} with the reasons, by JSON
- * path in the record value ({@code data.}-prefixed inside an envelope). What is not the
- * record's fault (Kafka or MongoDB not answering) is thrown: the container retries the
- * batch, then dead-letters its records to {@code cchc.progress.inbox.dlq}, from where
- * they can be put back once the outage is over (see {@code BatchConsumerErrorHandling}).
- * A record that makes reading itself fail unexpectedly is named to the container by its
- * index, after the records before it were taken, so that it alone is dead-lettered.
+ * Progress pushed straight onto {@code cchc.progress.inbox} (plain reports or CloudEvents
+ * envelopes of type {@value EventTypes#PROGRESS_RECORDED_V1}), taken in batches through
+ * the same validation and receipts as an HTTP batch. What is accepted, refused or
+ * dead-lettered: docs/ingestion.md, "The Kafka inbox".
  */
 class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 

@@ -21,30 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Accepts a progress report (a new one, a correction or a retraction) once per
- * {@code eventId}.
- *
- * <p>
- * The id is claimed ({@link ProgressReceipts}: in memory, then written to the store with
- * one insert per request, shared with concurrent requests) before the event is published,
- * so that two different reports racing for the same id cannot both reach the broker: the
- * loser gets 409 without having published anything. The claim is marked recorded once the
- * broker acknowledged the event. A report costs one store round trip, for its claim; a
- * retry of a recorded one costs none.
- *
- * <p>
- * A claim that is not marked recorded stays pending: the process died after the broker
- * acknowledged the event, or the broker did not answer in time (503; the record may or
- * may not have been written). The client's retry with the same report then publishes the
- * same event (same id, same data, same {@code recordedAt}) again. That is safe:
- * report-service keeps one fact per {@code eventId}. A different report under a pending
- * id gets 409, since the first one may have reached the broker.
- *
- * <p>
- * A retry is recognised before anything is looked up, so a report accepted once is
- * accepted again even if its plan was closed or its unit ended since. Corrections and
- * retractions point at a recorded report of the same unit; a retraction marks that
- * report's receipt (once, conditionally) before its event is published, so a report is
- * withdrawn by one retraction only.
+ * {@code eventId}: the id is claimed before the event is published. Why it is safe to
+ * retry: docs/ingestion.md, "Once per event id".
  */
 @Service
 class ProgressIngestion {

@@ -16,35 +16,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Receipts of accepted {@code eventId}s: an index in memory of every receipt
- * ({@link ReceiptIndex}, read back at start-up by {@link ReceiptIndexLoader}), and the
- * {@link ReceiptJournal} in the store, written once per group of requests rather than
- * once per report (the store takes about a thousand inserts a second; ingestion has to go
- * faster than that).
- *
- * <p>
- * A report's id is claimed in memory first ({@link #claim}). The claims a request made
- * are then written to the journal with one insert shared with whatever other requests
- * claimed meanwhile ({@link #persist}), and only then is anything published: a claim the
- * broker may have is always in the store. A request that meets a claim not yet written
- * waits for its write, so nobody publishes an event under a claim that could still
- * vanish. Once the broker acknowledged an event, its receipt is recorded in memory at
- * once and in the journal later, unawaited.
- *
- * <p>
- * What a crash leaves: a claim whose write failed was never published (its request was
- * answered 503 and it is forgotten). A claim written but not acknowledged, or whose
- * acknowledgement was not written yet, is read back pending: a retry of the same report
- * publishes the same event again (same id, same {@code recordedAt}), which report-service
- * absorbs, and another report under that id gets 409 since the first may be on the
- * broker, exactly as for a pending receipt before. Nothing the service answered 202 for
- * can be lost: the claim was in the store before the event was published.
- *
- * <p>
- * Receipts another instance gives are learned from the records on {@code cchc.progress}
- * ({@link ProgressReceiptsFeed}), a moment after that instance published them; two
- * instances racing for one id within that moment can both accept (see the package
- * documentation).
+ * Receipts of accepted {@code eventId}s: claimed in memory, written to the
+ * {@link ReceiptJournal} before anything is published, marked recorded once the broker
+ * acknowledged. Why, and what a crash leaves: docs/ingestion.md, "Receipts".
  */
 @Repository
 class ProgressReceipts implements DisposableBean {

@@ -7,8 +7,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,7 +22,6 @@ import vn.gov.cchc.security.Role;
 import vn.gov.cchc.security.ScopeDeniedException;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,15 +41,11 @@ import org.springframework.web.bind.annotation.RestController;
 				+ "viên (admin) được ghi; cán bộ (officer) xem đơn vị mình và các đơn vị trực thuộc, thẩm định viên "
 				+ "(reviewer) và quản trị viên xem cả tỉnh.")
 @SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403",
 		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc đơn vị ngoài phạm vi "
-				+ "được xem (errors nêu code)",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+				+ "được xem (errors nêu code)")
 class UnitController {
-
-	static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private final UnitRegistration registration;
 
@@ -81,15 +74,11 @@ class UnitController {
 					+ "Một lỗi bất kỳ làm cả lô bị từ chối.")
 	@ApiResponse(responseCode = "202", description = "Đã công bố lên cchc.units; phần đọc cập nhật sau giây lát")
 	@ApiResponse(responseCode = "400",
-			description = "Trường không hợp lệ (errors nêu từng trường, ví dụ [2].parentCode)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "409", description = "Mã đơn vị đã thuộc về một đơn vị loại khác",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Trường không hợp lệ (errors nêu từng trường, ví dụ [2].parentCode)")
+	@ApiResponse(responseCode = "409", description = "Mã đơn vị đã thuộc về một đơn vị loại khác")
 	@ApiResponse(responseCode = "422",
-			description = "Lô không khớp cây đơn vị (đơn vị được tham chiếu không có, vòng lặp)",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Lô không khớp cây đơn vị (đơn vị được tham chiếu không có, vòng lặp)")
+	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau")
 	ResponseEntity<RegistrationResult> registerOrChange(@RequestBody List<@Nullable UnitRequest> units) {
 		return ResponseEntity.accepted().body(this.registration.register(units));
 	}
@@ -100,8 +89,7 @@ class UnitController {
 					+ "xem theo cây của ngày đó, theo mã; parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó. "
 					+ "Đơn vị của người gọi không tồn tại vào ngày đó thì danh sách rỗng.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị tồn tại vào ngày đó")
-	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD")
 	List<UnitOnDay> tree(Caller caller, @Parameter(description = "Ngày, dạng YYYY-MM-DD",
 			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
@@ -119,10 +107,8 @@ class UnitController {
 					+ "vào ngày on (mặc định hôm nay), không có nếu đơn vị không tồn tại vào ngày đó. Người gọi được xem "
 					+ "đơn vị nếu được xem nó vào bất kỳ ngày nào nó tồn tại.")
 	@ApiResponse(responseCode = "200", description = "Đơn vị")
-	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD")
+	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này")
 	UnitView one(Caller caller, @PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
@@ -139,10 +125,8 @@ class UnitController {
 					+ "parentCode của từng đơn vị là đơn vị cấp trên vào ngày đó. Người gọi phải được xem đơn vị này; "
 					+ "danh sách chỉ gồm các đơn vị được xem theo cây của ngày on.")
 	@ApiResponse(responseCode = "200", description = "Các đơn vị trực thuộc, theo mã")
-	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
-			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Tham số on không phải ngày YYYY-MM-DD")
+	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này")
 	List<UnitOnDay> children(Caller caller, @PathVariable String code,
 			@Parameter(description = "Ngày, dạng YYYY-MM-DD") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);

@@ -3,8 +3,6 @@ package vn.gov.cchc.plan.unit;
 import java.util.function.UnaryOperator;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.plan.web.ApiSecurityDocs;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = UnitApi.TAG)
 @SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
+@ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị")
 class UnitImportController {
 
 	static final String CSV = "text/csv";
@@ -56,15 +51,9 @@ class UnitImportController {
 	@ApiResponse(responseCode = "200",
 			description = "Kết quả từng dòng: số đơn vị mới, thay đổi, giữ nguyên và các dòng bị từ chối")
 	@ApiResponse(responseCode = "400",
-			description = "Tệp không đọc được (không phải UTF-8, nháy kép không đóng, dòng tiêu đề sai)",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "Tệp vượt quá giới hạn kích thước của đường dẫn nhập",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Tệp không đọc được (không phải UTF-8, nháy kép không đóng, dòng tiêu đề sai)")
+	@ApiResponse(responseCode = "413", description = "Tệp vượt quá giới hạn kích thước của đường dẫn nhập")
+	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau")
 	ImportResult importCsv(@RequestBody byte[] body) {
 		return this.unitImport.importRows(UnitCsv.read(body), UnitCsv::toColumn);
 	}
@@ -74,15 +63,9 @@ class UnitImportController {
 	@Operation(summary = "Nhập đơn vị hàng loạt từ JSON", description = DESCRIPTION)
 	@ApiResponse(responseCode = "200",
 			description = "Kết quả từng phần tử: số đơn vị mới, thay đổi, giữ nguyên và các phần tử bị từ chối")
-	@ApiResponse(responseCode = "400", description = "Nội dung không phải một mảng JSON",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "413", description = "Nội dung vượt quá giới hạn kích thước của đường dẫn nhập",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Nội dung không phải một mảng JSON")
+	@ApiResponse(responseCode = "413", description = "Nội dung vượt quá giới hạn kích thước của đường dẫn nhập")
+	@ApiResponse(responseCode = "503", description = "Kafka chưa xác nhận; gửi lại y nguyên sau")
 	ImportResult importJson(@RequestBody JsonNode body) {
 		return this.unitImport.importRows(ImportJson.read(body, this.json), UnaryOperator.identity());
 	}

@@ -3,8 +3,6 @@ package vn.gov.cchc.plan.unit;
 import java.time.Clock;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +10,6 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.plan.web.ApiSecurityDocs;
 
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = UnitApi.TAG)
 @SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
-@ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị",
-		content = @Content(mediaType = UnitController.PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
+@ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị")
 class UnitReorganizationController {
 
 	private final UnitReorganization reorganization;
@@ -48,19 +43,13 @@ class UnitReorganizationController {
 					+ "kế thừa (mã mới) bắt đầu ngày effectiveOn và ghi predecessorCodes. Công bố UnitsMerged (khóa là mã "
 					+ "đơn vị kế thừa) rồi trạng thái của từng đơn vị. Gửi lại y nguyên là an toàn.")
 	@ApiResponse(responseCode = "202", description = "Đã công bố lên cchc.units")
-	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ")
 	@ApiResponse(responseCode = "409",
 			description = "Mã kế thừa đã có (unit-code-reused), đơn vị tiền thân đã được đơn vị "
-					+ "khác kế thừa (unit-already-ended) hoặc còn đơn vị trực thuộc vào ngày effectiveOn (unit-has-children)",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+					+ "khác kế thừa (unit-already-ended) hoặc còn đơn vị trực thuộc vào ngày effectiveOn (unit-has-children)")
 	@ApiResponse(responseCode = "422",
 			description = "Đơn vị tiền thân không có hoặc không tồn tại ngày trước effectiveOn; "
-					+ "đơn vị cấp trên của đơn vị kế thừa không có vào ngày effectiveOn",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+					+ "đơn vị cấp trên của đơn vị kế thừa không có vào ngày effectiveOn")
 	ResponseEntity<ReorganizationResult> merge(@RequestBody MergeRequest request) {
 		return ResponseEntity.accepted().body(this.reorganization.merge(request));
 	}
@@ -72,18 +61,12 @@ class UnitReorganizationController {
 					+ "(mã mới) bắt đầu ngày effectiveOn. Công bố UnitsSplit (khóa là mã đơn vị tiền thân) rồi trạng thái "
 					+ "của từng đơn vị. Gửi lại y nguyên là an toàn.")
 	@ApiResponse(responseCode = "202", description = "Đã công bố lên cchc.units")
-	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ")
 	@ApiResponse(responseCode = "409",
 			description = "Mã kế thừa đã có, đơn vị đã được đơn vị khác kế thừa, hoặc còn đơn vị "
-					+ "trực thuộc vào ngày effectiveOn",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+					+ "trực thuộc vào ngày effectiveOn")
 	@ApiResponse(responseCode = "422",
-			description = "Đơn vị tiền thân không có hoặc không tồn tại ngày trước effectiveOn",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+			description = "Đơn vị tiền thân không có hoặc không tồn tại ngày trước effectiveOn")
 	ResponseEntity<ReorganizationResult> split(@RequestBody SplitRequest request) {
 		return ResponseEntity.accepted().body(this.reorganization.split(request));
 	}
@@ -94,17 +77,10 @@ class UnitReorganizationController {
 			description = "Từ ngày effectiveOn đơn vị ở dưới parentCode; đơn vị cấp trên cũ được ghi vào parentHistory "
 					+ "đến ngày trước đó. Chuyển sang đúng đơn vị cấp trên hiện tại thì không công bố gì.")
 	@ApiResponse(responseCode = "202", description = "Trạng thái mới của đơn vị, đã công bố lên cchc.units")
-	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
-	@ApiResponse(responseCode = "422",
-			description = "Đơn vị hoặc đơn vị cấp trên mới không tồn tại vào ngày đó, hoặc "
-					+ "chuyển làm cây có vòng lặp",
-			content = @Content(mediaType = UnitController.PROBLEM,
-					schema = @Schema(implementation = ProblemDetail.class)))
+	@ApiResponse(responseCode = "400", description = "Trường không hợp lệ")
+	@ApiResponse(responseCode = "404", description = "Không có đơn vị mang mã này")
+	@ApiResponse(responseCode = "422", description = "Đơn vị hoặc đơn vị cấp trên mới không tồn tại vào ngày đó, hoặc "
+			+ "chuyển làm cây có vòng lặp")
 	ResponseEntity<UnitView> move(@PathVariable String code, @RequestBody MoveRequest request) {
 		UnitDetails moved = this.reorganization.move(code, request);
 		// The move checked that effectiveOn is there; the view shows the unit on that

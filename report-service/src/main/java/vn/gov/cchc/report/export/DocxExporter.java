@@ -7,13 +7,10 @@ import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.TableRowAlign;
-import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFieldRun;
@@ -34,11 +31,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 
 import org.springframework.stereotype.Component;
 
@@ -71,7 +64,7 @@ public class DocxExporter implements ReportExporter {
 
 	static final int MARGIN_RIGHT = twips(15);
 
-	private static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
+	static final int TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 
 	/**
 	 * The issuer's column is narrower: the national motto needs about 100 mm at 13 pt.
@@ -87,12 +80,6 @@ public class DocxExporter implements ReportExporter {
 
 	/** Room for the signature and the seal between the signer's title and name. */
 	private static final int SIGNATURE_ROOM = twips(30);
-
-	/** A character of 13 pt Times New Roman, bold digits included, in twips (0.55 em). */
-	private static final int CHAR_WIDTH = 145;
-
-	/** Word's default left and right cell margin. */
-	private static final int CELL_MARGIN = 108;
 
 	private static final int BODY_SIZE = 14;
 
@@ -165,7 +152,7 @@ public class DocxExporter implements ReportExporter {
 	}
 
 	private static void header(XWPFDocument docx, ReportDocument document) {
-		XWPFTable header = borderless(docx, 2, HEADER_LEFT, TEXT_WIDTH - HEADER_LEFT);
+		XWPFTable header = DocxTableLayout.borderless(docx, 2, HEADER_LEFT, TEXT_WIDTH - HEADER_LEFT);
 
 		XWPFTableCell issuer = header.getRow(0).getCell(0);
 		if (document.superiorName() != null) {
@@ -220,9 +207,9 @@ public class DocxExporter implements ReportExporter {
 		title.setKeepNext(true);
 		text(title, figures.title(), BODY_SIZE, Set.of(Emphasis.BOLD));
 
-		int[] widths = columnWidths(figures);
+		int[] widths = DocxTableLayout.columnWidths(figures);
 		XWPFTable table = docx.createTable(figures.rows().size() + 1, widths.length);
-		layout(table, widths);
+		DocxTableLayout.layout(table, widths);
 		table.setTopBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
 		table.setBottomBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
 		table.setLeftBorder(XWPFBorderType.SINGLE, 4, 0, "000000");
@@ -258,7 +245,7 @@ public class DocxExporter implements ReportExporter {
 
 	private static void footer(XWPFDocument docx, ReportDocument document) {
 		docx.createParagraph().setSpacingAfter(PARAGRAPH_SPACING);
-		XWPFTable footer = borderless(docx, 1, FOOTER_LEFT, TEXT_WIDTH - FOOTER_LEFT);
+		XWPFTable footer = DocxTableLayout.borderless(docx, 1, FOOTER_LEFT, TEXT_WIDTH - FOOTER_LEFT);
 		// the signature block is never split from "Nơi nhận" by a page break
 		footer.getRow(0).setCantSplitRow(true);
 
@@ -283,102 +270,6 @@ public class DocxExporter implements ReportExporter {
 		// a document ends with a paragraph, not a table, or Word adds one when it opens
 		// it
 		docx.createParagraph();
-	}
-
-	/** A table without borders, as wide as the text, with two fixed columns. */
-	private static XWPFTable borderless(XWPFDocument docx, int rows, int left, int right) {
-		XWPFTable table = docx.createTable(rows, 2);
-		layout(table, new int[] { left, right });
-		table.removeBorders();
-		table.setCellMargins(0, 0, 0, 0);
-		return table;
-	}
-
-	/**
-	 * Fixes the column widths in the grid, in the table and in every cell: Word reads the
-	 * cells, LibreOffice the grid, and with the layout fixed neither resizes by content.
-	 */
-	private static void layout(XWPFTable table, int[] widths) {
-		int total = 0;
-		for (int width : widths) {
-			total += width;
-		}
-		table.setWidthType(TableWidthType.DXA);
-		table.setWidth(total);
-		table.setTableAlignment(TableRowAlign.CENTER);
-		CTTbl ct = table.getCTTbl();
-		CTTblPr properties = (ct.getTblPr() != null) ? ct.getTblPr() : ct.addNewTblPr();
-		(properties.isSetTblLayout() ? properties.getTblLayout() : properties.addNewTblLayout())
-			.setType(STTblLayoutType.FIXED);
-		CTTblGrid grid = (ct.getTblGrid() != null) ? ct.getTblGrid() : ct.addNewTblGrid();
-		while (grid.sizeOfGridColArray() > 0) {
-			grid.removeGridCol(0);
-		}
-		for (int width : widths) {
-			grid.addNewGridCol().setW(BigInteger.valueOf(width));
-		}
-		for (XWPFTableRow row : table.getRows()) {
-			for (int c = 0; c < widths.length; c++) {
-				XWPFTableCell cell = row.getCell(c);
-				cell.setWidthType(TableWidthType.DXA);
-				cell.setWidth(String.valueOf(widths[c]));
-			}
-		}
-	}
-
-	/**
-	 * Column widths that keep figures and words whole and give what is left to the
-	 * columns of long text, such as an activity's name. A column needs its longest figure
-	 * or word (headings wrap between words); it wants its longest text on one line.
-	 */
-	static int[] columnWidths(Table table) {
-		int columns = table.columns().size();
-		int[] least = new int[columns];
-		int[] wanted = new int[columns];
-		for (int c = 0; c < columns; c++) {
-			int leastChars = longestWord(table.columns().get(c));
-			int wantedChars = 0;
-			for (List<@Nullable Object> row : table.rows()) {
-				String text = VietnameseText.cell(row.get(c));
-				leastChars = Math.max(leastChars, (row.get(c) instanceof String) ? longestWord(text) : text.length());
-				wantedChars = Math.max(wantedChars, text.length());
-			}
-			least[c] = charsWidth(Math.max(leastChars, 3));
-			wanted[c] = Math.max(least[c], charsWidth(wantedChars));
-		}
-		int leastTotal = IntStream.of(least).sum();
-		int wantedTotal = IntStream.of(wanted).sum();
-		int[] widths = new int[columns];
-		for (int c = 0; c < columns; c++) {
-			if (wantedTotal <= TEXT_WIDTH) {
-				// room to spare goes to the columns in proportion to what they want
-				widths[c] = (int) ((long) wanted[c] * TEXT_WIDTH / wantedTotal);
-			}
-			else if (leastTotal >= TEXT_WIDTH) {
-				widths[c] = (int) ((long) least[c] * TEXT_WIDTH / leastTotal);
-			}
-			else {
-				long spare = TEXT_WIDTH - leastTotal;
-				widths[c] = least[c] + (int) (spare * (wanted[c] - least[c]) / (wantedTotal - leastTotal));
-			}
-		}
-		widths[columns - 1] += TEXT_WIDTH - IntStream.of(widths).sum();
-		return widths;
-	}
-
-	private static int longestWord(String text) {
-		int longest = 0;
-		for (String word : text.split("\\s+")) {
-			longest = Math.max(longest, word.length());
-		}
-		return longest;
-	}
-
-	/**
-	 * About the width of so many characters of 13 pt Times, bold, with the cell margins.
-	 */
-	private static int charsWidth(int chars) {
-		return chars * CHAR_WIDTH + 2 * CELL_MARGIN + CHAR_WIDTH;
 	}
 
 	/** Adds a centred paragraph per line of {@code text} to the cell. */

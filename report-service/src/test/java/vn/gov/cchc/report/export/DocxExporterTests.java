@@ -143,7 +143,7 @@ class DocxExporterTests {
 
 	@Test
 	void givesTheActivityRoomAndKeepsFiguresOnOneLine() {
-		int[] widths = DocxExporter.columnWidths(ExportFixtures.figures());
+		int[] widths = DocxTableLayout.columnWidths(ExportFixtures.figures());
 
 		assertThat(widths[0] + widths[1] + widths[2] + widths[3] + widths[4])
 			.isEqualTo(11906 - DocxExporter.MARGIN_LEFT - DocxExporter.MARGIN_RIGHT);

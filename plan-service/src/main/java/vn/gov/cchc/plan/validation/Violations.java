@@ -23,6 +23,7 @@ import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import vn.gov.cchc.plan.problem.FieldError;
 
@@ -131,7 +132,7 @@ public final class Violations {
 		if (type == NotNull.class || type == NotBlank.class || type == NotEmpty.class) {
 			return 0;
 		}
-		return (type == Text.class) ? 1 : 2;
+		return (type == Text.class || type == Size.class) ? 1 : 2;
 	}
 
 	private static List<Integer> key(Class<?> root, String field) {

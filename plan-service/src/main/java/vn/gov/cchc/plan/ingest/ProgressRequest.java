@@ -48,22 +48,18 @@ import vn.gov.cchc.plan.validation.UnitCode;
  * @param reason why the earlier report is withdrawn
  */
 record ProgressRequest(
-		@NotBlank(message = ProgressRequest.R) @Pattern(regexp = ProgressRequest.EVENT_ID,
-				message = "{progress.eventId}") @Nullable String eventId,
-		@NotBlank(message = ProgressRequest.R) @UnitCode @Nullable String unitCode,
-		@NotBlank(message = ProgressRequest.R, groups = ProgressRequest.Values.class) @Text(max = 64,
-				lineBreaks = false) @Pattern(regexp = ProgressRequest.ID,
-						message = "{progress.id.blankEnds}") @Nullable String planId,
-		@NotBlank(message = ProgressRequest.R, groups = ProgressRequest.Values.class) @Text(max = 64,
-				lineBreaks = false) @Pattern(regexp = ProgressRequest.ID,
-						message = "{progress.id.blankEnds}") @Nullable String activityId,
-		@NotNull(message = ProgressRequest.R, groups = ProgressRequest.Values.class) @Day(max = "",
-				message = "{progress.date.tooEarly}", groups = ProgressRequest.Values.class) @Day(min = "",
-						max = Day.TOMORROW, message = "{progress.date.tooLate}",
+		@NotBlank @Pattern(regexp = ProgressRequest.EVENT_ID, message = "{progress.eventId}") @Nullable String eventId,
+		@NotBlank @UnitCode @Nullable String unitCode,
+		@NotBlank(groups = ProgressRequest.Values.class) @Text(max = 64, lineBreaks = false) @Pattern(
+				regexp = ProgressRequest.ID, message = "{progress.id.blankEnds}") @Nullable String planId,
+		@NotBlank(groups = ProgressRequest.Values.class) @Text(max = 64, lineBreaks = false) @Pattern(
+				regexp = ProgressRequest.ID, message = "{progress.id.blankEnds}") @Nullable String activityId,
+		@NotNull(groups = ProgressRequest.Values.class) @Day(max = "", message = "{progress.date.tooEarly}",
+				groups = ProgressRequest.Values.class) @Day(min = "", max = Day.TOMORROW,
+						message = "{progress.date.tooLate}",
 						groups = ProgressRequest.Values.class) @Null(message = ProgressRequest.NOT_IN_RETRACTION,
 								groups = ProgressRequest.Retraction.class) @Nullable LocalDate date,
-		@NotNull(message = ProgressRequest.R, groups = ProgressRequest.Values.class) @Size(min = 1,
-				message = "{progress.quantities.empty}",
+		@NotNull(groups = ProgressRequest.Values.class) @Size(min = 1, message = "{progress.quantities.empty}",
 				groups = ProgressRequest.Values.class) @Null(message = ProgressRequest.NOT_IN_RETRACTION,
 						groups = ProgressRequest.Retraction.class) @Nullable Map<@Metric(message = "{progress.metric}",
 								groups = ProgressRequest.Values.class) String, @NotNull(
@@ -81,17 +77,15 @@ record ProgressRequest(
 										groups = ProgressRequest.Values.class) @Nullable String> evidence,
 		@BudgetVnd(groups = ProgressRequest.Values.class) @Null(message = ProgressRequest.NOT_IN_RETRACTION,
 				groups = ProgressRequest.Retraction.class) @Nullable Long budgetSpentVnd,
-		@NotBlank(message = ProgressRequest.R) @Text(max = 200, lineBreaks = false) @Nullable String reporter,
+		@NotBlank @Text(max = 200, lineBreaks = false) @Nullable String reporter,
 		@Text(max = 2000) @Nullable String note,
 		@Pattern(regexp = ProgressRequest.EVENT_ID, message = "{progress.eventId}",
 				groups = ProgressRequest.Values.class) @Nullable String correctsEventId,
 		@Pattern(regexp = ProgressRequest.EVENT_ID, message = "{progress.eventId}",
 				groups = ProgressRequest.Retraction.class) @Nullable String retractsEventId,
-		@NotBlank(message = ProgressRequest.R, groups = ProgressRequest.Retraction.class) @Text(max = 2000) @Null(
+		@NotBlank(groups = ProgressRequest.Retraction.class) @Text(max = 2000) @Null(
 				message = "{progress.reason.notRetraction}",
 				groups = ProgressRequest.Values.class) @Nullable String reason) {
-
-	static final String R = "{cchc.required}";
 
 	static final String EVENT_ID = "^[A-Za-z0-9._:-]{8,64}$";
 

@@ -55,15 +55,12 @@ import vn.gov.cchc.plan.validation.UnitCode;
  * is not overwritten (409). Ignored when the plan does not exist yet.
  */
 public record PlanRequest(
-		@NotBlank(message = PlanRequest.REQUIRED) @Text(max = 40) @Pattern(regexp = PlanRequest.NUMBER,
+		@NotBlank @Text(max = 40) @Pattern(regexp = PlanRequest.NUMBER,
 				message = "{plan.number}") @Nullable String number,
-		@NotBlank(message = PlanRequest.REQUIRED) @Text(max = 500) @Nullable String title,
-		@NotBlank(message = PlanRequest.REQUIRED) @UnitCode @Nullable String issuerCode,
-		@NotNull(message = PlanRequest.REQUIRED) @Day @Nullable LocalDate from,
-		@NotNull(message = PlanRequest.REQUIRED) @Day @Nullable LocalDate to, @Valid @Nullable Basis basis,
-		@NotNull(message = PlanRequest.REQUIRED) @Size(min = 1,
-				message = "{plan.contentAreas.empty}") @Distinct @Nullable List<@NotNull(
-						message = PlanRequest.REQUIRED) @Nullable ContentArea> contentAreas,
+		@NotBlank @Text(max = 500) @Nullable String title, @NotBlank @UnitCode @Nullable String issuerCode,
+		@NotNull @Day @Nullable LocalDate from, @NotNull @Day @Nullable LocalDate to, @Valid @Nullable Basis basis,
+		@NotNull @Size(min = 1,
+				message = "{plan.contentAreas.empty}") @Distinct @Nullable List<@NotNull @Nullable ContentArea> contentAreas,
 		@Size(max = 100,
 				message = "{plan.activities.size}") @Nullable List<@NotNull(
 						message = "{plan.activity.null}") @Valid @Nullable Activity> activities,
@@ -71,9 +68,7 @@ public record PlanRequest(
 				message = "{plan.targets.size}") @Nullable List<@NotNull(
 						message = "{plan.target.null}") @Valid @Nullable Target> targets,
 		@BudgetVnd @Nullable Long budgetVnd, @Text(max = 2000) @Nullable String budgetNote,
-		@NotNull(message = PlanRequest.REQUIRED) @Valid @Nullable Reporting reporting, @Nullable Long revision) {
-
-	static final String REQUIRED = "{cchc.required}";
+		@NotNull @Valid @Nullable Reporting reporting, @Nullable Long revision) {
 
 	/**
 	 * Vietnamese document numbers: {@code 22/KH-UBND}, {@code 780/KH-SXD},
@@ -136,8 +131,8 @@ public record PlanRequest(
 	 * @param documents documents cited, as written
 	 */
 	public record Basis(@Text(max = 64) @Pattern(regexp = PLAN_ID, message = "{plan.id}") @Nullable String parentPlanId,
-			@Size(max = 50, message = "{cchc.items}") @Nullable List<@NotBlank(message = REQUIRED) @Text(
-					max = 500) @Nullable String> documents) {
+			@Size(max = 50,
+					message = "{cchc.items}") @Nullable List<@NotBlank @Text(max = 500) @Nullable String> documents) {
 
 	}
 
@@ -160,23 +155,20 @@ public record PlanRequest(
 	 * @param inheritedFrom {@code <parentPlanId>/<activityId>} it implements
 	 */
 	public record Activity(
-			@NotBlank(message = REQUIRED) @Pattern(regexp = ITEM_ID,
-					message = "{plan.activityId}") @Nullable String activityId,
+			@NotBlank @Pattern(regexp = ITEM_ID, message = "{plan.activityId}") @Nullable String activityId,
 			// An appendix row's content is often a paragraph, longer than a plan's title.
-			@NotBlank(message = REQUIRED) @Text(max = 2000) @Nullable String title,
-			@NotNull(message = REQUIRED) @Nullable ActivityForm form,
-			@Distinct @Nullable List<@NotNull(message = REQUIRED) @Nullable ContentArea> contentAreas,
-			@NotNull(message = REQUIRED) @Valid @Nullable Cadence cadence, @UnitCode @Nullable String leadUnitCode,
-			@Distinct @Nullable List<@NotNull(message = REQUIRED) @Nullable UnitKind> leadUnitKinds,
+			@NotBlank @Text(max = 2000) @Nullable String title, @NotNull @Nullable ActivityForm form,
+			@Distinct @Nullable List<@NotNull @Nullable ContentArea> contentAreas,
+			@NotNull @Valid @Nullable Cadence cadence, @UnitCode @Nullable String leadUnitCode,
+			@Distinct @Nullable List<@NotNull @Nullable UnitKind> leadUnitKinds,
 			@Text(max = 500) @Nullable String leadLabel,
 			@Size(max = 50, message = "{plan.coordinatingUnits.size}") @Distinct(
-					message = "{plan.coordinatingUnits.distinct}") @Nullable List<@NotBlank(
-							message = REQUIRED) @UnitCode @Nullable String> coordinatingUnitCodes,
-			@NotNull(message = REQUIRED) @Size(min = 1, message = "{plan.metrics.empty}") @Size(max = 20,
+					message = "{plan.coordinatingUnits.distinct}") @Nullable List<@NotBlank @UnitCode @Nullable String> coordinatingUnitCodes,
+			@NotNull @Size(min = 1, message = "{plan.metrics.empty}") @Size(max = 20,
 					message = "{plan.metrics.size}") @Distinct(
-							message = "{plan.metrics.distinct}") @Nullable List<@NotNull(message = REQUIRED) @Metric(
+							message = "{plan.metrics.distinct}") @Nullable List<@NotNull @Metric(
 									message = "{plan.metric}") @Nullable String> metrics,
-			@Distinct @Nullable List<@NotNull(message = REQUIRED) @Nullable EvidenceKind> expectedEvidence,
+			@Distinct @Nullable List<@NotNull @Nullable EvidenceKind> expectedEvidence,
 			@Text(max = 2000) @Nullable String expectedProducts, @BudgetVnd @Nullable Long budgetVnd,
 			@Text(max = 100) @Nullable String inheritedFrom) {
 
@@ -209,7 +201,7 @@ public record PlanRequest(
 	 * @param minutesEach each at least this long (0 when absent)
 	 * @param text the schedule as written
 	 */
-	public record Cadence(@NotNull(message = REQUIRED) PlanDetails.Cadence.@Nullable Kind kind,
+	public record Cadence(@NotNull PlanDetails.Cadence.@Nullable Kind kind,
 			@Min(value = 0, message = "{plan.cadence.times}") @Max(value = 1000,
 					message = "{plan.cadence.times}") @Nullable Integer times,
 			@Min(value = 0, message = "{plan.cadence.minutesEach}") @Max(value = 1440,
@@ -235,13 +227,10 @@ public record PlanRequest(
 	 * @param index the external index
 	 * @param inheritedFrom {@code <parentPlanId>/<targetId>} it implements
 	 */
-	public record Target(
-			@NotBlank(message = REQUIRED) @Pattern(regexp = ITEM_ID,
-					message = "{plan.targetId}") @Nullable String targetId,
-			@NotBlank(message = REQUIRED) @Text(max = 2000) @Nullable String description,
-			@NotNull(message = REQUIRED) PlanDetails.Target.@Nullable Kind kind,
-			@NotNull(message = REQUIRED) PlanDetails.Target.@Nullable Measure measure,
-			@NotNull(message = REQUIRED) PlanDetails.Target.@Nullable Comparison comparison,
+	public record Target(@NotBlank @Pattern(regexp = ITEM_ID, message = "{plan.targetId}") @Nullable String targetId,
+			@NotBlank @Text(max = 2000) @Nullable String description, @NotNull PlanDetails.Target.@Nullable Kind kind,
+			@NotNull PlanDetails.Target.@Nullable Measure measure,
+			@NotNull PlanDetails.Target.@Nullable Comparison comparison,
 			@DecimalMin(value = "0", message = "{plan.target.value}") @DecimalMax(value = "10000000000000",
 					message = "{plan.target.value}") @Digits(integer = 100, fraction = 4,
 							message = "{plan.target.scale}") @Nullable BigDecimal value,
@@ -274,15 +263,13 @@ public record PlanRequest(
 	 * @param note the reporting clause as written
 	 */
 	public record Reporting(
-			@NotNull(message = REQUIRED) @Size(min = 1,
-					message = "{plan.periods.empty}") @Distinct @Nullable List<@NotNull(
-							message = REQUIRED) @Nullable PeriodType> periods,
+			@NotNull @Size(min = 1,
+					message = "{plan.periods.empty}") @Distinct @Nullable List<@NotNull @Nullable PeriodType> periods,
 			PlanDetails.ReportingRegime.@Nullable CutOff cutOff,
 			@Size(max = 30,
 					message = "{plan.deadlines.size}") @Nullable List<@NotNull(
 							message = "{plan.deadline.null}") @Valid @Nullable Deadline> deadlines,
-			@NotBlank(message = REQUIRED) @UnitCode @Nullable String receiverUnitCode,
-			@Text(max = 2000) @Nullable String note) {
+			@NotBlank @UnitCode @Nullable String receiverUnitCode, @Text(max = 2000) @Nullable String note) {
 
 		static Reporting of(PlanDetails.ReportingRegime reporting) {
 			return new Reporting(List.copyOf(reporting.periods()), reporting.cutOff(),
@@ -303,8 +290,8 @@ public record PlanRequest(
 	 * {@code --06-15})
 	 * @param daysAfterCutOff due this many days after the period's cut-off
 	 */
-	public record Deadline(@NotNull(message = REQUIRED) @Nullable PeriodType period, @Nullable UnitKind level,
-			@Nullable MonthDay dueBefore, @Min(value = 0, message = "{plan.deadline.daysAfterCutOff}") @Max(value = 366,
+	public record Deadline(@NotNull @Nullable PeriodType period, @Nullable UnitKind level, @Nullable MonthDay dueBefore,
+			@Min(value = 0, message = "{plan.deadline.daysAfterCutOff}") @Max(value = 366,
 					message = "{plan.deadline.daysAfterCutOff}") @Nullable Integer daysAfterCutOff) {
 
 	}

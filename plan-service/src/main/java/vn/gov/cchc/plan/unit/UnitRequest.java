@@ -37,28 +37,22 @@ import vn.gov.cchc.plan.validation.UnitCode;
  * @param groups members of denominator groups, by group name (e.g.
  * {@code commune-radio-stations: 1})
  */
-public record UnitRequest(@NotBlank(message = UnitRequest.R) @UnitCode @Nullable String code,
-		@NotBlank(message = UnitRequest.R) @Text(max = 200, lineBreaks = false,
-				message = "{unit.name.tooLong}") @Nullable String name,
-		@NotNull(message = UnitRequest.R) @Nullable UnitKind kind, @UnitCode(strip = true) @Nullable String parentCode,
-		@NotNull(message = UnitRequest.R) @Nullable LocalDate validFrom, @Nullable LocalDate validTo,
-		@Valid @Nullable Contacts contacts,
+public record UnitRequest(@NotBlank @UnitCode @Nullable String code,
+		@NotBlank @Text(max = 200, lineBreaks = false, message = "{unit.name.tooLong}") @Nullable String name,
+		@NotNull @Nullable UnitKind kind, @UnitCode(strip = true) @Nullable String parentCode,
+		@NotNull @Nullable LocalDate validFrom, @Nullable LocalDate validTo, @Valid @Nullable Contacts contacts,
 		@Size(max = 50,
 				message = "{unit.parentHistory.size}") @Nullable List<@NotNull(
 						message = "{unit.parentPeriod.null}") @Valid @Nullable ParentPeriod> parentHistory,
-		@Size(max = 100,
-				message = "{unit.links.size}") @Distinct(message = "{unit.links.distinct}") @Nullable List<@NotBlank(
-						message = UnitRequest.R) @UnitCode(strip = true) @Nullable String> predecessorCodes,
-		@Size(max = 100,
-				message = "{unit.links.size}") @Distinct(message = "{unit.links.distinct}") @Nullable List<@NotBlank(
-						message = UnitRequest.R) @UnitCode(strip = true) @Nullable String> successorCodes,
-		@Size(max = 50,
-				message = "{unit.groups.size}") @Nullable Map<@Pattern(regexp = UnitRequest.GROUP,
-						message = "{unit.group}") String, @NotNull(message = UnitRequest.R) @Min(value = 0,
-								message = "{unit.group.members}") @Max(value = 100_000,
-										message = "{unit.group.members}") @Nullable Integer> groups) {
-
-	static final String R = "{cchc.required}";
+		@Size(max = 100, message = "{unit.links.size}") @Distinct(
+				message = "{unit.links.distinct}") @Nullable List<@NotBlank @UnitCode(
+						strip = true) @Nullable String> predecessorCodes,
+		@Size(max = 100, message = "{unit.links.size}") @Distinct(
+				message = "{unit.links.distinct}") @Nullable List<@NotBlank @UnitCode(
+						strip = true) @Nullable String> successorCodes,
+		@Size(max = 50, message = "{unit.groups.size}") @Nullable Map<@Pattern(regexp = UnitRequest.GROUP,
+				message = "{unit.group}") String, @NotNull @Min(value = 0, message = "{unit.group.members}") @Max(
+						value = 100_000, message = "{unit.group.members}") @Nullable Integer> groups) {
 
 	/** No dots: group names are keys of a MongoDB sub-document. */
 	static final String GROUP = "^[a-z0-9][a-z0-9-]{0,39}$";
@@ -100,8 +94,8 @@ public record UnitRequest(@NotBlank(message = UnitRequest.R) @UnitCode @Nullable
 	 * @param from first day under it
 	 * @param to last day under it
 	 */
-	public record ParentPeriod(@NotBlank(message = R) @UnitCode(strip = true) @Nullable String parentCode,
-			@NotNull(message = R) @Nullable LocalDate from, @NotNull(message = R) @Nullable LocalDate to) {
+	public record ParentPeriod(@NotBlank @UnitCode(strip = true) @Nullable String parentCode,
+			@NotNull @Nullable LocalDate from, @NotNull @Nullable LocalDate to) {
 
 	}
 

@@ -4,20 +4,40 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Objects;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.ActivityForm;
 import vn.gov.cchc.events.ContentArea;
 import vn.gov.cchc.events.EvidenceKind;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.plan.validation.BudgetVnd;
+import vn.gov.cchc.plan.validation.Day;
+import vn.gov.cchc.plan.validation.Distinct;
+import vn.gov.cchc.plan.validation.Metric;
+import vn.gov.cchc.plan.validation.Text;
+import vn.gov.cchc.plan.validation.UnitCode;
 
 /**
  * The content of a plan as sent to {@code PUT /api/v1/plans/{planId}}: the fields of
  * {@link PlanDetails} except the plan id, version, status and issue date, which the
- * service keeps. Everything is nullable here so that {@link PlanValidator} can name every
- * missing field at once; the meaning of each field is documented on {@link PlanDetails}.
+ * service keeps. Everything is nullable here so that every missing field is named at
+ * once. The annotations are the rules of the request's shape, checked by
+ * {@link PlanValidator} together with those that need other fields or the store; the
+ * meaning of each field is documented on {@link PlanDetails}.
  *
  * @param number official number, e.g. {@code 22/KH-UBND}
  * @param title title as issued
@@ -34,11 +54,33 @@ import vn.gov.cchc.events.UnitKind;
  * @param revision the revision this edit was made on, as last read; a plan changed since
  * is not overwritten (409). Ignored when the plan does not exist yet.
  */
-public record PlanRequest(@Nullable String number, @Nullable String title, @Nullable String issuerCode,
-		@Nullable LocalDate from, @Nullable LocalDate to, @Nullable Basis basis,
-		@Nullable List<@Nullable ContentArea> contentAreas, @Nullable List<@Nullable Activity> activities,
-		@Nullable List<@Nullable Target> targets, @Nullable Long budgetVnd, @Nullable String budgetNote,
-		@Nullable Reporting reporting, @Nullable Long revision) {
+public record PlanRequest(
+		@NotBlank @Text(max = 40) @Pattern(regexp = PlanRequest.NUMBER,
+				message = "{plan.number}") @Nullable String number,
+		@NotBlank @Text(max = 500) @Nullable String title, @NotBlank @UnitCode @Nullable String issuerCode,
+		@NotNull @Day @Nullable LocalDate from, @NotNull @Day @Nullable LocalDate to, @Valid @Nullable Basis basis,
+		@NotNull @Size(min = 1,
+				message = "{plan.contentAreas.empty}") @Distinct @Nullable List<@NotNull @Nullable ContentArea> contentAreas,
+		@Size(max = 100,
+				message = "{plan.activities.size}") @Nullable List<@NotNull(
+						message = "{plan.activity.null}") @Valid @Nullable Activity> activities,
+		@Size(max = 100,
+				message = "{plan.targets.size}") @Nullable List<@NotNull(
+						message = "{plan.target.null}") @Valid @Nullable Target> targets,
+		@BudgetVnd @Nullable Long budgetVnd, @Text(max = 2000) @Nullable String budgetNote,
+		@NotNull @Valid @Nullable Reporting reporting, @Nullable Long revision) {
+
+	/**
+	 * Vietnamese document numbers: {@code 22/KH-UBND}, {@code 780/KH-SXD},
+	 * {@code 125a/KH-UBND}; {@code …/KH-UBND} for a plan published with its number left
+	 * blank, as some are.
+	 */
+	static final String NUMBER = "^\\s*([0-9]{1,6}[a-z]?|…)/[A-ZĐ]+(-[A-ZĐ]+)*\\s*$";
+
+	/** A plan id, or blank for none. */
+	static final String PLAN_ID = "^\\s*([A-Za-z0-9][A-Za-z0-9._-]{0,63})?\\s*$";
+
+	private static final String ITEM_ID = "^[A-Z0-9][A-Z0-9._-]{0,19}$";
 
 	/** The request that would store the given plan's content as it is. */
 	static PlanRequest of(PlanDetails plan, @Nullable Long revision) {
@@ -50,10 +92,47 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	}
 
 	/**
+	 * The plan as a draft, once the request passed {@link PlanValidator}: version 0, no
+	 * issue date, texts stripped, defaults applied.
+	 */
+	PlanDetails toDraft(String planId) {
+		Basis basis = (this.basis != null) ? this.basis : new Basis(null, null);
+		Reporting reporting = Objects.requireNonNull(this.reporting);
+		return new PlanDetails(planId, 0, PlanStatus.DRAFT, text(this.number), text(this.title), this.issuerCode, null,
+				this.from, this.to,
+				new PlanDetails.Basis(text(basis.parentPlanId()),
+						list(basis.documents()).stream().map(PlanRequest::text).toList()),
+				list(this.contentAreas), list(this.activities).stream().map(Activity::toDetails).toList(),
+				list(this.targets).stream().map(Target::toDetails).toList(), orZero(this.budgetVnd),
+				text(this.budgetNote),
+				new PlanDetails.ReportingRegime(list(reporting.periods()), (reporting.cutOff() != null) ? reporting
+					.cutOff() : PlanDetails.ReportingRegime.CutOff.DECREE_09_2019, list(reporting.deadlines()).stream()
+						.map((d) -> new PlanDetails.Deadline(d.period(), d.level(), d.dueBefore(), d.daysAfterCutOff()))
+						.toList(), reporting.receiverUnitCode(), text(reporting.note())));
+	}
+
+	/** Text as stored: stripped of surrounding blanks, blank as absent. */
+	static @Nullable String text(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/** The values of a list that passed its rules, so none is null; empty when absent. */
+	@SuppressWarnings("unchecked")
+	static <T> List<T> list(@Nullable List<? extends @Nullable T> values) {
+		return (values != null) ? (List<T>) values : List.of();
+	}
+
+	private static long orZero(@Nullable Long value) {
+		return (value != null) ? value : 0L;
+	}
+
+	/**
 	 * @param parentPlanId the higher unit's plan this one implements
 	 * @param documents documents cited, as written
 	 */
-	public record Basis(@Nullable String parentPlanId, @Nullable List<@Nullable String> documents) {
+	public record Basis(@Text(max = 64) @Pattern(regexp = PLAN_ID, message = "{plan.id}") @Nullable String parentPlanId,
+			@Size(max = 50,
+					message = "{cchc.items}") @Nullable List<@NotBlank @Text(max = 500) @Nullable String> documents) {
 
 	}
 
@@ -75,12 +154,23 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * @param budgetVnd budget in whole VND (0 when absent)
 	 * @param inheritedFrom {@code <parentPlanId>/<activityId>} it implements
 	 */
-	public record Activity(@Nullable String activityId, @Nullable String title, @Nullable ActivityForm form,
-			@Nullable List<@Nullable ContentArea> contentAreas, @Nullable Cadence cadence,
-			@Nullable String leadUnitCode, @Nullable List<@Nullable UnitKind> leadUnitKinds, @Nullable String leadLabel,
-			@Nullable List<@Nullable String> coordinatingUnitCodes, @Nullable List<@Nullable String> metrics,
-			@Nullable List<@Nullable EvidenceKind> expectedEvidence, @Nullable String expectedProducts,
-			@Nullable Long budgetVnd, @Nullable String inheritedFrom) {
+	public record Activity(
+			@NotBlank @Pattern(regexp = ITEM_ID, message = "{plan.activityId}") @Nullable String activityId,
+			// An appendix row's content is often a paragraph, longer than a plan's title.
+			@NotBlank @Text(max = 2000) @Nullable String title, @NotNull @Nullable ActivityForm form,
+			@Distinct @Nullable List<@NotNull @Nullable ContentArea> contentAreas,
+			@NotNull @Valid @Nullable Cadence cadence, @UnitCode @Nullable String leadUnitCode,
+			@Distinct @Nullable List<@NotNull @Nullable UnitKind> leadUnitKinds,
+			@Text(max = 500) @Nullable String leadLabel,
+			@Size(max = 50, message = "{plan.coordinatingUnits.size}") @Distinct(
+					message = "{plan.coordinatingUnits.distinct}") @Nullable List<@NotBlank @UnitCode @Nullable String> coordinatingUnitCodes,
+			@NotNull @Size(min = 1, message = "{plan.metrics.empty}") @Size(max = 20,
+					message = "{plan.metrics.size}") @Distinct(
+							message = "{plan.metrics.distinct}") @Nullable List<@NotNull @Metric(
+									message = "{plan.metric}") @Nullable String> metrics,
+			@Distinct @Nullable List<@NotNull @Nullable EvidenceKind> expectedEvidence,
+			@Text(max = 2000) @Nullable String expectedProducts, @BudgetVnd @Nullable Long budgetVnd,
+			@Text(max = 100) @Nullable String inheritedFrom) {
 
 		static Activity of(PlanDetails.Activity activity) {
 			PlanDetails.Cadence cadence = activity.cadence();
@@ -93,6 +183,16 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 					activity.inheritedFrom());
 		}
 
+		PlanDetails.Activity toDetails() {
+			Cadence cadence = Objects.requireNonNull(this.cadence);
+			return new PlanDetails.Activity(this.activityId, text(this.title), this.form, list(this.contentAreas),
+					new PlanDetails.Cadence(cadence.kind(), (cadence.times() != null) ? cadence.times() : 0,
+							(cadence.minutesEach() != null) ? cadence.minutesEach() : 0, text(cadence.text())),
+					text(this.leadUnitCode), list(this.leadUnitKinds), text(this.leadLabel),
+					list(this.coordinatingUnitCodes), list(this.metrics), list(this.expectedEvidence),
+					text(this.expectedProducts), orZero(this.budgetVnd), text(this.inheritedFrom));
+		}
+
 	}
 
 	/**
@@ -101,8 +201,12 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * @param minutesEach each at least this long (0 when absent)
 	 * @param text the schedule as written
 	 */
-	public record Cadence(PlanDetails.Cadence.@Nullable Kind kind, @Nullable Integer times,
-			@Nullable Integer minutesEach, @Nullable String text) {
+	public record Cadence(@NotNull PlanDetails.Cadence.@Nullable Kind kind,
+			@Min(value = 0, message = "{plan.cadence.times}") @Max(value = 1000,
+					message = "{plan.cadence.times}") @Nullable Integer times,
+			@Min(value = 0, message = "{plan.cadence.minutesEach}") @Max(value = 1440,
+					message = "{plan.cadence.minutesEach}") @Nullable Integer minutesEach,
+			@Text(max = 500) @Nullable String text) {
 
 	}
 
@@ -123,16 +227,29 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * @param index the external index
 	 * @param inheritedFrom {@code <parentPlanId>/<targetId>} it implements
 	 */
-	public record Target(@Nullable String targetId, @Nullable String description,
-			PlanDetails.Target.@Nullable Kind kind, PlanDetails.Target.@Nullable Measure measure,
-			PlanDetails.Target.@Nullable Comparison comparison, @Nullable BigDecimal value, @Nullable String level,
-			@Nullable String activityId, @Nullable UnitKind appliesTo, @Nullable String group, @Nullable String metric,
-			@Nullable String index, @Nullable String inheritedFrom) {
+	public record Target(@NotBlank @Pattern(regexp = ITEM_ID, message = "{plan.targetId}") @Nullable String targetId,
+			@NotBlank @Text(max = 2000) @Nullable String description, @NotNull PlanDetails.Target.@Nullable Kind kind,
+			@NotNull PlanDetails.Target.@Nullable Measure measure,
+			@NotNull PlanDetails.Target.@Nullable Comparison comparison,
+			@DecimalMin(value = "0", message = "{plan.target.value}") @DecimalMax(value = "10000000000000",
+					message = "{plan.target.value}") @Digits(integer = 100, fraction = 4,
+							message = "{plan.target.scale}") @Nullable BigDecimal value,
+			@Text(max = 100) @Nullable String level, @Text(max = 20) @Nullable String activityId,
+			@Nullable UnitKind appliesTo,
+			@Pattern(regexp = "^[a-z][a-z0-9-]{0,59}$", message = "{plan.group}") @Nullable String group,
+			@Metric @Nullable String metric, @Text(max = 100) @Nullable String index,
+			@Text(max = 100) @Nullable String inheritedFrom) {
 
 		static Target of(PlanDetails.Target target) {
 			return new Target(target.targetId(), target.description(), target.kind(), target.measure(),
 					target.comparison(), target.value(), target.level(), target.activityId(), target.appliesTo(),
 					target.group(), target.metric(), target.index(), target.inheritedFrom());
+		}
+
+		PlanDetails.Target toDetails() {
+			return new PlanDetails.Target(this.targetId, text(this.description), this.kind, this.measure,
+					this.comparison, this.value, text(this.level), text(this.activityId), this.appliesTo, this.group,
+					this.metric, text(this.index), text(this.inheritedFrom));
 		}
 
 	}
@@ -145,9 +262,14 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * @param receiverUnitCode the unit reports go to
 	 * @param note the reporting clause as written
 	 */
-	public record Reporting(@Nullable List<@Nullable PeriodType> periods,
-			PlanDetails.ReportingRegime.@Nullable CutOff cutOff, @Nullable List<@Nullable Deadline> deadlines,
-			@Nullable String receiverUnitCode, @Nullable String note) {
+	public record Reporting(
+			@NotNull @Size(min = 1,
+					message = "{plan.periods.empty}") @Distinct @Nullable List<@NotNull @Nullable PeriodType> periods,
+			PlanDetails.ReportingRegime.@Nullable CutOff cutOff,
+			@Size(max = 30,
+					message = "{plan.deadlines.size}") @Nullable List<@NotNull(
+							message = "{plan.deadline.null}") @Valid @Nullable Deadline> deadlines,
+			@NotBlank @UnitCode @Nullable String receiverUnitCode, @Text(max = 2000) @Nullable String note) {
 
 		static Reporting of(PlanDetails.ReportingRegime reporting) {
 			return new Reporting(List.copyOf(reporting.periods()), reporting.cutOff(),
@@ -168,8 +290,9 @@ public record PlanRequest(@Nullable String number, @Nullable String title, @Null
 	 * {@code --06-15})
 	 * @param daysAfterCutOff due this many days after the period's cut-off
 	 */
-	public record Deadline(@Nullable PeriodType period, @Nullable UnitKind level, @Nullable MonthDay dueBefore,
-			@Nullable Integer daysAfterCutOff) {
+	public record Deadline(@NotNull @Nullable PeriodType period, @Nullable UnitKind level, @Nullable MonthDay dueBefore,
+			@Min(value = 0, message = "{plan.deadline.daysAfterCutOff}") @Max(value = 366,
+					message = "{plan.deadline.daysAfterCutOff}") @Nullable Integer daysAfterCutOff) {
 
 	}
 

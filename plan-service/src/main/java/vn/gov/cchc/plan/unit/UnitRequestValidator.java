@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
@@ -18,6 +18,7 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.plan.validation.Violations;
 
 /**
  * The rules a unit must keep. {@link #toUnit} checks one unit on its own (400 when
@@ -29,28 +30,11 @@ import vn.gov.cchc.plan.problem.Problems;
  */
 class UnitRequestValidator {
 
-	static final int MAX_NAME_LENGTH = 200;
-
 	static final int MAX_LINKS = 100;
 
-	static final int MAX_PARENT_PERIODS = 50;
+	static final String REQUIRED = Violations.message("cchc.required");
 
-	static final int MAX_GROUPS = 50;
-
-	static final int MAX_GROUP_MEMBERS = 100_000;
-
-	private static final int MAX_EMAIL_LENGTH = 254;
-
-	// Deliberately loose: one @, no spaces, a dot in the domain. Whether the mailbox
-	// exists is only known when a reminder bounces.
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
-	private static final Pattern PHONE = Pattern.compile("^\\+?[0-9]{9,15}$");
-
-	// No dots: group names are keys of a MongoDB sub-document.
-	private static final Pattern GROUP = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
-
-	static final String REQUIRED = "Trường này là bắt buộc.";
+	private static final Validator shapes = Violations.validator();
 
 	/**
 	 * Checks every unit of the batch on its own and against the others.
@@ -83,7 +67,8 @@ class UnitRequestValidator {
 	}
 
 	/**
-	 * Checks one unit on its own.
+	 * Checks one unit on its own: the rules of its shape on {@link UnitRequest}, and here
+	 * those between its fields.
 	 * @param request the unit as sent
 	 * @param at the JSON path of the unit, empty when it is the whole body
 	 * @param errors where the offending fields are added
@@ -95,61 +80,47 @@ class UnitRequestValidator {
 					"Phần tử phải là một đơn vị, không được là null."));
 			return null;
 		}
-		int errorsBefore = errors.size();
+		List<FieldError> own = Violations.errors(shapes.validate(request), "");
 		String code = request.code();
-		if (code == null || code.isBlank()) {
-			errors.add(new FieldError(path(at, "code"), REQUIRED));
-		}
-		else if (!UnitCodes.isWellFormed(code)) {
-			errors.add(new FieldError(path(at, "code"), UnitCodes.MALFORMED));
-		}
-		String name = stripToNull(request.name());
-		if (name == null) {
-			errors.add(new FieldError(path(at, "name"), REQUIRED));
-		}
-		else if (name.length() > MAX_NAME_LENGTH) {
-			errors.add(new FieldError(path(at, "name"), "Tên đơn vị tối đa " + MAX_NAME_LENGTH + " ký tự."));
-		}
 		UnitKind kind = request.kind();
 		String parentCode = stripToNull(request.parentCode());
-		if (kind == null) {
-			errors.add(new FieldError(path(at, "kind"), REQUIRED));
+		if (kind == UnitKind.PROVINCE && parentCode != null) {
+			add(own, "parentCode", "Tỉnh không có đơn vị cấp trên.");
 		}
-		else if (kind == UnitKind.PROVINCE && parentCode != null) {
-			errors.add(new FieldError(path(at, "parentCode"), "Tỉnh không có đơn vị cấp trên."));
+		else if (kind != null && kind != UnitKind.PROVINCE && parentCode == null) {
+			add(own, "parentCode", "Đơn vị không phải tỉnh phải có đơn vị cấp trên.");
 		}
-		else if (kind != UnitKind.PROVINCE && parentCode == null) {
-			errors.add(new FieldError(path(at, "parentCode"), "Đơn vị không phải tỉnh phải có đơn vị cấp trên."));
-		}
-		if (parentCode != null) {
-			if (!UnitCodes.isWellFormed(parentCode)) {
-				errors.add(new FieldError(path(at, "parentCode"), UnitCodes.MALFORMED));
-			}
-			else if (parentCode.equals(code)) {
-				errors.add(new FieldError(path(at, "parentCode"), "Đơn vị không thể là cấp trên của chính nó."));
-			}
+		if (parentCode != null && parentCode.equals(code)) {
+			add(own, "parentCode", "Đơn vị không thể là cấp trên của chính nó.");
 		}
 		LocalDate validFrom = request.validFrom();
 		LocalDate validTo = request.validTo();
-		if (validFrom == null) {
-			errors.add(new FieldError(path(at, "validFrom"), REQUIRED));
+		if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+			add(own, "validTo", "Ngày kết thúc không được trước ngày bắt đầu (validFrom).");
 		}
-		else if (validTo != null && validTo.isBefore(validFrom)) {
-			errors.add(new FieldError(path(at, "validTo"), "Ngày kết thúc không được trước ngày bắt đầu (validFrom)."));
-		}
-		UnitContacts contacts = contacts(request.contacts(), path(at, "contacts"), errors);
-		List<UnitDetails.ParentPeriod> parentHistory = parentHistory(request, code, kind, path(at, "parentHistory"),
-				errors);
-		List<String> predecessorCodes = links(request.predecessorCodes(), code, path(at, "predecessorCodes"),
-				"Đơn vị không thể là tiền thân của chính nó.", errors);
-		List<String> successorCodes = links(request.successorCodes(), code, path(at, "successorCodes"),
-				"Đơn vị không thể là đơn vị kế thừa của chính nó.", errors);
-		Map<String, Integer> groups = groups(request.groups(), path(at, "groups"), errors);
-		if (errors.size() != errorsBefore) {
+		List<UnitDetails.ParentPeriod> parentHistory = parentHistory(request, own);
+		List<String> predecessorCodes = links(request.predecessorCodes(), code, "predecessorCodes",
+				"Đơn vị không thể là tiền thân của chính nó.", own);
+		List<String> successorCodes = links(request.successorCodes(), code, "successorCodes",
+				"Đơn vị không thể là đơn vị kế thừa của chính nó.", own);
+		own.sort(Violations.inOrderOf(UnitRequest.class));
+		own.forEach((error) -> errors.add(new FieldError(Violations.path(at, error.field()), error.message())));
+		if (!own.isEmpty()) {
 			return null;
 		}
-		return new UnitDetails(code, name, kind, parentCode, validFrom, validTo, contacts, parentHistory,
-				predecessorCodes, successorCodes, groups);
+		UnitRequest.Contacts contacts = request.contacts();
+		return new UnitDetails(code, stripToNull(request.name()), kind, parentCode, validFrom, validTo,
+				(contacts != null) ? new UnitContacts(stripToNull(contacts.person()), stripToNull(contacts.email()),
+						stripToNull(contacts.phone())) : new UnitContacts(null, null, null),
+				parentHistory, predecessorCodes, successorCodes,
+				(request.groups() != null) ? Map.copyOf(request.groups()) : Map.of());
+	}
+
+	/** Adds an error of a rule between fields unless the field is already at fault. */
+	private static void add(List<FieldError> errors, String field, String message) {
+		if (!Violations.names(errors, field)) {
+			errors.add(new FieldError(field, message));
+		}
 	}
 
 	/**
@@ -257,7 +228,7 @@ class UnitRequestValidator {
 
 	/** {@code field} inside {@code at}: {@code [2].name}, or {@code name} at the top. */
 	static String path(String at, String field) {
-		return at.isEmpty() ? field : at + "." + field;
+		return Violations.path(at, field);
 	}
 
 	private static boolean isOwnAncestor(UnitDetails unit, Function<String, @Nullable UnitDetails> lookup) {
@@ -274,18 +245,15 @@ class UnitRequestValidator {
 		return false;
 	}
 
-	private static List<UnitDetails.ParentPeriod> parentHistory(UnitRequest request, @Nullable String code,
-			@Nullable UnitKind kind, String at, List<FieldError> errors) {
+	/** The earlier parents: in order, without overlaps, inside the unit's days. */
+	private static List<UnitDetails.ParentPeriod> parentHistory(UnitRequest request, List<FieldError> errors) {
 		List<UnitRequest.@Nullable ParentPeriod> periods = request.parentHistory();
-		if (periods == null || periods.isEmpty()) {
+		if (periods == null || periods.isEmpty()
+				|| errors.stream().anyMatch((error) -> error.field().equals("parentHistory"))) {
 			return List.of();
 		}
-		if (kind == UnitKind.PROVINCE) {
-			errors.add(new FieldError(at, "Tỉnh không có đơn vị cấp trên nên không có lịch sử đơn vị cấp trên."));
-			return List.of();
-		}
-		if (periods.size() > MAX_PARENT_PERIODS) {
-			errors.add(new FieldError(at, "Tối đa " + MAX_PARENT_PERIODS + " giai đoạn."));
+		if (request.kind() == UnitKind.PROVINCE) {
+			add(errors, "parentHistory", "Tỉnh không có đơn vị cấp trên nên không có lịch sử đơn vị cấp trên.");
 			return List.of();
 		}
 		LocalDate validFrom = request.validFrom();
@@ -294,47 +262,33 @@ class UnitRequestValidator {
 		LocalDate previousTo = null;
 		for (int j = 0; j < periods.size(); j++) {
 			UnitRequest.ParentPeriod period = periods.get(j);
-			String here = at + "[" + j + "]";
+			String here = "parentHistory[" + j + "]";
 			if (period == null) {
-				errors.add(new FieldError(here, "Phần tử phải là một giai đoạn, không được là null."));
 				previousTo = null;
 				continue;
 			}
 			String parent = stripToNull(period.parentCode());
-			if (parent == null) {
-				errors.add(new FieldError(here + ".parentCode", REQUIRED));
-			}
-			else if (!UnitCodes.isWellFormed(parent)) {
-				errors.add(new FieldError(here + ".parentCode", UnitCodes.MALFORMED));
-			}
-			else if (parent.equals(code)) {
-				errors.add(new FieldError(here + ".parentCode", "Đơn vị không thể là cấp trên của chính nó."));
+			if (parent != null && parent.equals(request.code())) {
+				add(errors, here + ".parentCode", "Đơn vị không thể là cấp trên của chính nó.");
 			}
 			LocalDate from = period.from();
 			LocalDate to = period.to();
-			if (from == null) {
-				errors.add(new FieldError(here + ".from", REQUIRED));
+			if (from != null && previousTo != null && !from.isAfter(previousTo)) {
+				add(errors, here + ".from", "Các giai đoạn phải theo thứ tự thời gian và không chồng "
+						+ "lên nhau: giai đoạn này phải bắt đầu sau " + previousTo + ".");
 			}
-			else if (previousTo != null && !from.isAfter(previousTo)) {
-				errors.add(new FieldError(here + ".from", "Các giai đoạn phải theo thứ tự thời gian và không chồng "
-						+ "lên nhau: giai đoạn này phải bắt đầu sau " + previousTo + "."));
+			else if (from != null && validFrom != null && from.isBefore(validFrom)) {
+				add(errors, here + ".from", "Giai đoạn không được bắt đầu trước ngày đơn vị bắt đầu tồn tại (validFrom "
+						+ validFrom + ").");
 			}
-			else if (validFrom != null && from.isBefore(validFrom)) {
-				errors.add(new FieldError(here + ".from",
-						"Giai đoạn không được bắt đầu trước ngày đơn vị bắt đầu tồn tại (validFrom " + validFrom
-								+ ")."));
+			if (to != null && from != null && to.isBefore(from)) {
+				add(errors, here + ".to", "Ngày kết thúc giai đoạn không được trước ngày bắt đầu.");
 			}
-			if (to == null) {
-				errors.add(new FieldError(here + ".to", REQUIRED));
-			}
-			else if (from != null && to.isBefore(from)) {
-				errors.add(new FieldError(here + ".to", "Ngày kết thúc giai đoạn không được trước ngày bắt đầu."));
-			}
-			else if (validTo != null && !to.isBefore(validTo)) {
+			else if (to != null && validTo != null && !to.isBefore(validTo)) {
 				// The current parent (parentCode) holds from the day after the last
 				// period to the unit's end: that span must have a day in it.
-				errors.add(new FieldError(here + ".to", "Giai đoạn phải kết thúc trước ngày đơn vị kết thúc (validTo "
-						+ validTo + "), vì đơn vị cấp trên hiện tại (parentCode) giữ từ sau giai đoạn cuối."));
+				add(errors, here + ".to", "Giai đoạn phải kết thúc trước ngày đơn vị kết thúc (validTo " + validTo
+						+ "), vì đơn vị cấp trên hiện tại (parentCode) giữ từ sau giai đoạn cuối.");
 			}
 			previousTo = to;
 			if (parent != null && from != null && to != null) {
@@ -344,86 +298,20 @@ class UnitRequestValidator {
 		return history;
 	}
 
+	/** The reorganisation links, stripped, none to the unit itself. */
 	private static List<String> links(@Nullable List<@Nullable String> codes, @Nullable String self, String at,
 			String selfMessage, List<FieldError> errors) {
-		if (codes == null || codes.isEmpty()) {
-			return List.of();
-		}
-		if (codes.size() > MAX_LINKS) {
-			errors.add(new FieldError(at, "Tối đa " + MAX_LINKS + " mã đơn vị."));
-			return List.of();
-		}
-		List<String> links = new ArrayList<>(codes.size());
-		Set<String> seen = new HashSet<>();
-		for (int j = 0; j < codes.size(); j++) {
+		List<String> links = new ArrayList<>();
+		for (int j = 0; codes != null && j < codes.size(); j++) {
 			String code = stripToNull(codes.get(j));
-			String here = at + "[" + j + "]";
-			if (code == null) {
-				errors.add(new FieldError(here, REQUIRED));
+			if (code != null && code.equals(self)) {
+				add(errors, at + "[" + j + "]", selfMessage);
 			}
-			else if (!UnitCodes.isWellFormed(code)) {
-				errors.add(new FieldError(here, UnitCodes.MALFORMED));
-			}
-			else if (code.equals(self)) {
-				errors.add(new FieldError(here, selfMessage));
-			}
-			else if (!seen.add(code)) {
-				errors.add(new FieldError(here, "Mã đơn vị " + code + " đã có trong danh sách."));
-			}
-			else {
+			else if (code != null) {
 				links.add(code);
 			}
 		}
 		return links;
-	}
-
-	private static Map<String, Integer> groups(@Nullable Map<String, @Nullable Integer> groups, String at,
-			List<FieldError> errors) {
-		if (groups == null || groups.isEmpty()) {
-			return Map.of();
-		}
-		if (groups.size() > MAX_GROUPS) {
-			errors.add(new FieldError(at, "Tối đa " + MAX_GROUPS + " nhóm."));
-			return Map.of();
-		}
-		Map<String, Integer> valid = new HashMap<>();
-		groups.forEach((name, members) -> {
-			String here = at + "." + name;
-			if (!GROUP.matcher(name).matches()) {
-				errors.add(new FieldError(here, "Tên nhóm gồm 1–40 ký tự: chữ thường không dấu, chữ số hoặc gạch "
-						+ "ngang, bắt đầu bằng chữ hoặc số (ví dụ commune-radio-stations)."));
-			}
-			else if (members == null) {
-				errors.add(new FieldError(here, REQUIRED));
-			}
-			else if (members < 0 || members > MAX_GROUP_MEMBERS) {
-				errors.add(new FieldError(here, "Số thành viên của nhóm từ 0 đến " + MAX_GROUP_MEMBERS + "."));
-			}
-			else {
-				valid.put(name, members);
-			}
-		});
-		return valid;
-	}
-
-	private static UnitContacts contacts(UnitRequest.@Nullable Contacts contacts, String at, List<FieldError> errors) {
-		if (contacts == null) {
-			return new UnitContacts(null, null, null);
-		}
-		String person = stripToNull(contacts.person());
-		if (person != null && person.length() > MAX_NAME_LENGTH) {
-			errors.add(new FieldError(at + ".person", "Tên người liên hệ tối đa " + MAX_NAME_LENGTH + " ký tự."));
-		}
-		String email = stripToNull(contacts.email());
-		if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
-			errors.add(new FieldError(at + ".email", "Địa chỉ email không hợp lệ."));
-		}
-		String phone = stripToNull(contacts.phone());
-		if (phone != null && !PHONE.matcher(phone).matches()) {
-			errors.add(new FieldError(at + ".phone",
-					"Số điện thoại gồm 9–15 chữ số, có thể bắt đầu bằng dấu +, không có khoảng trắng."));
-		}
-		return new UnitContacts(person, email, phone);
 	}
 
 	static @Nullable String stripToNull(@Nullable String text) {

@@ -207,6 +207,9 @@ public final class DatedUnitTree<U extends UnitPlacement> {
 		if (first.isAfter(last)) {
 			return new Path(List.of(), null);
 		}
+		if (first.equals(last)) {
+			return pathOn(code, first, once);
+		}
 		TreeSet<LocalDate> days = new TreeSet<>(List.of(first));
 		for (UnitPlacement above : everAbove(unit, once)) {
 			for (LocalDate day : changeDays(above)) {

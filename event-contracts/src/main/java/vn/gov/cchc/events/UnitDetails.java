@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The whole state of a unit, carried by every unit event so that consumers can rebuild
- * the tree from the compacted {@link Topics#UNITS} topic alone. Compaction keeps only the
- * newest event of a unit, so everything dated (earlier parents, successors after a merge)
- * travels here too, not only in {@link UnitsMerged} or {@link UnitsSplit}.
+ * the tree from the compacted {@link Topics#UNITS} topic alone (and walk it by date with
+ * {@link DatedUnitTree}). Compaction keeps only the newest event of a unit, so everything
+ * dated (earlier parents, successors after a merge) travels here too, not only in
+ * {@link UnitsMerged} or {@link UnitsSplit}.
  *
  * @param code official code, never reused
  * @param name official Vietnamese name
@@ -30,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record UnitDetails(String code, String name, UnitKind kind, @Nullable String parentCode, LocalDate validFrom,
 		@Nullable LocalDate validTo, UnitContacts contacts, List<ParentPeriod> parentHistory,
-		List<String> predecessorCodes, List<String> successorCodes, Map<String, Integer> groups) {
+		List<String> predecessorCodes, List<String> successorCodes,
+		Map<String, Integer> groups) implements UnitPlacement {
 
 	public UnitDetails {
 		Objects.requireNonNull(code, "code");
@@ -49,24 +51,6 @@ public record UnitDetails(String code, String name, UnitKind kind, @Nullable Str
 	public UnitDetails(String code, String name, UnitKind kind, @Nullable String parentCode, LocalDate validFrom,
 			@Nullable LocalDate validTo, UnitContacts contacts) {
 		this(code, name, kind, parentCode, validFrom, validTo, contacts, List.of(), List.of(), List.of(), Map.of());
-	}
-
-	/** Whether the unit existed on the given day. */
-	public boolean validOn(LocalDate day) {
-		return !day.isBefore(this.validFrom) && (this.validTo == null || !day.isAfter(this.validTo));
-	}
-
-	/**
-	 * The parent on the given day: the {@code parentHistory} period covering it, else
-	 * {@code parentCode}. Meaningful only on days the unit existed.
-	 */
-	public @Nullable String parentOn(LocalDate day) {
-		for (ParentPeriod period : this.parentHistory) {
-			if (period.covers(day)) {
-				return period.parentCode();
-			}
-		}
-		return this.parentCode;
 	}
 
 	/**

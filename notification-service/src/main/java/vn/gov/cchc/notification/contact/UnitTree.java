@@ -1,20 +1,13 @@
 package vn.gov.cchc.notification.contact;
 
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.security.UnitPaths;
 
 import org.springframework.stereotype.Component;
@@ -53,13 +46,12 @@ public class UnitTree {
 		return this.nodes.find(unitCode).or(() -> this.contacts.findByUnitCode(unitCode).map(UnitNode::of));
 	}
 
-	/** Paths over the tree, reading each unit once. */
+	/**
+	 * Paths over the tree, reading each unit once. The walk is {@link DatedUnitTree}'s,
+	 * the one every service rolls up and judges access on: a path ends at an ancestor the
+	 * service does not know, or where bad data goes round in a circle.
+	 */
 	public static final class View {
-
-		/**
-		 * Deeper than any real tree (province, district, commune); stops a cycle in data.
-		 */
-		private static final int MAX_DEPTH = 16;
 
 		private final Function<String, Optional<UnitNode>> lookup;
 
@@ -81,81 +73,14 @@ public class UnitTree {
 			return this::pathOverLife;
 		}
 
-		/**
-		 * The unit and its ancestors on the day, the unit first. The unit is always in
-		 * it; an ancestor is followed through its parent on the day and counted if it
-		 * existed then. The path ends at an ancestor the service does not know.
-		 */
+		/** See {@link DatedUnitTree#pathOn(String, LocalDate, Function)}. */
 		List<String> pathOn(String unitCode, LocalDate day) {
-			Optional<UnitNode> unit = this.lookup.apply(unitCode);
-			if (unit.isEmpty()) {
-				return List.of();
-			}
-			List<String> path = new ArrayList<>(List.of(unitCode));
-			Set<String> walked = new LinkedHashSet<>(path);
-			String parentCode = unit.get().parentOn(day);
-			while (parentCode != null && walked.add(parentCode) && walked.size() <= MAX_DEPTH) {
-				Optional<UnitNode> parent = this.lookup.apply(parentCode);
-				if (parent.isEmpty()) {
-					break;
-				}
-				if (parent.get().validOn(day)) {
-					path.add(parentCode);
-				}
-				parentCode = parent.get().parentOn(day);
-			}
-			return path;
+			return DatedUnitTree.pathOn(unitCode, day, this.lookup).codes();
 		}
 
-		/**
-		 * The unit and the ancestors it had on any day of its life, the unit first, then
-		 * the ancestors nearest first, so that the top of the tree comes last. The path
-		 * of a unit is the same between the days its place or an ancestor's changes, so
-		 * the paths on those days are all there is to join.
-		 */
+		/** See {@link DatedUnitTree#pathOverLife(String, Function)}. */
 		List<String> pathOverLife(String unitCode) {
-			Optional<UnitNode> unit = this.lookup.apply(unitCode);
-			if (unit.isEmpty()) {
-				return List.of();
-			}
-			Set<LocalDate> days = new TreeSet<>(List.of(unit.get().validFrom()));
-			for (UnitNode reachable : everyAncestorEver(unit.get())) {
-				reachable.changeDays().stream().filter(unit.get()::validOn).forEach(days::add);
-			}
-			Map<String, Integer> height = new LinkedHashMap<>();
-			for (LocalDate day : days) {
-				List<String> path = pathOn(unitCode, day);
-				for (int i = 1; i < path.size(); i++) {
-					height.merge(path.get(i), i, Math::max);
-				}
-			}
-			List<String> path = new ArrayList<>(List.of(unitCode));
-			height.entrySet()
-				.stream()
-				.sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
-				.forEach((ancestor) -> path.add(ancestor.getKey()));
-			return path;
-		}
-
-		/**
-		 * The unit and every unit that was ever above it or above one of those, whatever
-		 * the days: more than its ancestors, but every day on which its path may change
-		 * is a change day of one of them.
-		 */
-		private List<UnitNode> everyAncestorEver(UnitNode unit) {
-			Map<String, UnitNode> found = new LinkedHashMap<>(Map.of(unit.unitCode(), unit));
-			Deque<UnitNode> pending = new ArrayDeque<>(List.of(unit));
-			while (!pending.isEmpty() && found.size() <= MAX_DEPTH * 4) {
-				for (String parentCode : pending.removeFirst().parentsOverLife()) {
-					if (!found.containsKey(parentCode)) {
-						this.lookup.apply(parentCode).ifPresent((parent) -> {
-							found.put(parentCode, parent);
-							pending.addLast(parent);
-						});
-					}
-				}
-			}
-			return List.copyOf(found.values());
+			return DatedUnitTree.pathOverLife(unitCode, this.lookup).codes();
 		}
 
 	}

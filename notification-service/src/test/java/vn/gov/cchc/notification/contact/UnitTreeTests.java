@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
@@ -34,7 +35,7 @@ class UnitTreeTests {
 		unit("256", "27", "1997-01-01", "2025-06-30");
 		unit("09190", "256", "1997-01-01", "2025-06-30");
 		unit("09202", "27", "1997-01-01", null,
-				new UnitNode.EarlierParent("256", LocalDate.of(1997, 1, 1), LocalDate.of(2025, 6, 30)));
+				new UnitDetails.ParentPeriod("256", LocalDate.of(1997, 1, 1), LocalDate.of(2025, 6, 30)));
 		unit("33001", "27", "2025-07-01", null);
 		unit("58", null, "1992-04-01", null);
 		unit("58-SNV", "58", "1992-04-01", null);
@@ -61,7 +62,7 @@ class UnitTreeTests {
 		// Moved from right under the province to under a district: the province stays
 		// last, so a reviewer acting for the unit would read the province.
 		unit("09999", "256", "1997-01-01", null,
-				new UnitNode.EarlierParent("27", LocalDate.of(1997, 1, 1), LocalDate.of(2019, 12, 31)));
+				new UnitDetails.ParentPeriod("27", LocalDate.of(1997, 1, 1), LocalDate.of(2019, 12, 31)));
 		assertThat(view().pathOverLife("09999")).containsExactly("09999", "256", "27");
 	}
 
@@ -71,7 +72,7 @@ class UnitTreeTests {
 		// formed under it in 2020 was never in the other province.
 		unit("70", null, "1997-01-01", null);
 		unit("700", "27", "1997-01-01", null,
-				new UnitNode.EarlierParent("70", LocalDate.of(1997, 1, 1), LocalDate.of(2015, 12, 31)));
+				new UnitDetails.ParentPeriod("70", LocalDate.of(1997, 1, 1), LocalDate.of(2015, 12, 31)));
 		unit("70001", "700", "2020-01-01", null);
 		assertThat(view().pathOverLife("70001")).containsExactly("70001", "700", "27");
 		assertThat(view().pathOverLife("700")).containsExactly("700", "70", "27");
@@ -125,7 +126,7 @@ class UnitTreeTests {
 	}
 
 	private void unit(String code, @Nullable String parentCode, String validFrom, @Nullable String validTo,
-			UnitNode.EarlierParent... history) {
+			UnitDetails.ParentPeriod... history) {
 		this.units.put(code,
 				new UnitNode(code, parentCode, List.of(history), LocalDate.parse(validFrom),
 						(validTo != null) ? LocalDate.parse(validTo) : null, Instant.parse("2025-01-02T01:00:00Z"),

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.UnitDetails;
 
 import org.springframework.stereotype.Component;
@@ -25,9 +26,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UnitDirectory {
-
-	/** Deeper than any real tree: a cycle in bad data ends a walk instead of looping. */
-	private static final int MAX_DEPTH = 16;
 
 	private final Map<String, Known> units = new ConcurrentHashMap<>();
 
@@ -57,14 +55,9 @@ public class UnitDirectory {
 	 * parents the units had that day. A unit is within itself.
 	 */
 	public boolean isWithin(String code, String ancestorCode, LocalDate day) {
-		String current = code;
-		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			if (current.equals(ancestorCode)) {
-				return true;
-			}
-			current = find(current).filter((unit) -> unit.validOn(day)).map((unit) -> unit.parentOn(day)).orElse(null);
-		}
-		return false;
+		// A unit that did not exist on the day has no path then (see UnitTree#on).
+		return code.equals(ancestorCode)
+				|| DatedUnitTree.pathDuring(code, day, day, this::find).codes().contains(ancestorCode);
 	}
 
 	/** How many units are known here. */

@@ -1,18 +1,14 @@
 package vn.gov.cchc.plan.unit;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.UnitPaths;
@@ -36,17 +32,13 @@ import vn.gov.cchc.security.UnitPaths;
  * still reads the commune's record, and so does the commune's own officer after the
  * commune was merged away.</li>
  * </ul>
- * Over more than one day a unit may have had several chains of parents; the path is then
- * the chain on the last of the days (its top is the province the unit belonged to then),
- * with the other ancestors of those days before that top.
+ * The walk is {@link DatedUnitTree#pathDuring}, the one every service rolls up and judges
+ * access on; this class only feeds it the units of this service's store.
  *
  * <p>
  * One instance serves one request: every unit is read from the store at most once.
  */
 public final class UnitTree {
-
-	/** Deeper than any real tree: a cycle in bad data ends a walk instead of looping. */
-	private static final int MAX_DEPTH = 16;
 
 	private final Function<String, Optional<UnitDetails>> store;
 
@@ -75,7 +67,8 @@ public final class UnitTree {
 	public UnitPaths during(LocalDate from, LocalDate to) {
 		return this.periods.computeIfAbsent(new Days(from, to), (days) -> {
 			Map<String, List<String>> paths = new HashMap<>();
-			return (code) -> paths.computeIfAbsent(code, (unit) -> path(unit, days));
+			return (code) -> paths.computeIfAbsent(code,
+					(unit) -> DatedUnitTree.pathDuring(unit, from, to, this::find).codes());
 		});
 	}
 
@@ -84,112 +77,12 @@ public final class UnitTree {
 		return during(LocalDate.MIN, LocalDate.MAX);
 	}
 
-	private List<String> path(String code, Days days) {
-		UnitDetails unit = find(code).orElse(null);
-		Days alive = (unit != null) ? days.intersect(lifeOf(unit)) : null;
-		if (unit == null || alive == null) {
-			return List.of();
-		}
-		List<String> spine = chainOn(unit, alive.to());
-		Set<String> ancestors = new LinkedHashSet<>();
-		collectAncestors(unit, alive, ancestors, 0);
-		List<String> path = new ArrayList<>(spine.subList(0, Math.max(1, spine.size() - 1)));
-		ancestors.stream().filter((ancestor) -> !spine.contains(ancestor)).forEach(path::add);
-		if (spine.size() > 1) {
-			path.add(spine.get(spine.size() - 1));
-		}
-		return List.copyOf(path);
-	}
-
-	/** The unit and its parents on one day it existed. */
-	private List<String> chainOn(UnitDetails unit, LocalDate day) {
-		List<String> chain = new ArrayList<>(List.of(unit.code()));
-		UnitDetails current = unit;
-		while (chain.size() < MAX_DEPTH) {
-			String parentCode = current.parentOn(day);
-			UnitDetails parent = (parentCode != null)
-					? find(parentCode).filter((found) -> found.validOn(day)).orElse(null) : null;
-			if (parent == null || chain.contains(parent.code())) {
-				break;
-			}
-			chain.add(parent.code());
-			current = parent;
-		}
-		return chain;
-	}
-
-	/** The parents the unit had on the given days, and theirs while it was under them. */
-	private void collectAncestors(UnitDetails unit, Days days, Set<String> ancestors, int depth) {
-		if (depth >= MAX_DEPTH) {
-			return;
-		}
-		for (Map.Entry<Days, String> under : parentsDuring(unit, days)) {
-			UnitDetails parent = find(under.getValue()).orElse(null);
-			Days together = (parent != null) ? under.getKey().intersect(lifeOf(parent)) : null;
-			if (parent != null && together != null) {
-				ancestors.add(parent.code());
-				collectAncestors(parent, together, ancestors, depth + 1);
-			}
-		}
-	}
-
-	/**
-	 * The unit's parents on the given days, each with the days it held: the
-	 * {@code parentHistory} periods that meet them, and {@code parentCode} on the days no
-	 * period covers.
-	 */
-	private static List<Map.Entry<Days, String>> parentsDuring(UnitDetails unit, Days days) {
-		List<Map.Entry<Days, String>> parents = new ArrayList<>();
-		List<UnitDetails.ParentPeriod> history = unit.parentHistory()
-			.stream()
-			.sorted(Comparator.comparing(UnitDetails.ParentPeriod::from))
-			.toList();
-		@Nullable LocalDate uncoveredFrom = days.from();
-		for (UnitDetails.ParentPeriod period : history) {
-			Days held = days.intersect(new Days(period.from(), period.to()));
-			if (held == null) {
-				continue;
-			}
-			if (period.parentCode() != null) {
-				parents.add(Map.entry(held, period.parentCode()));
-			}
-			if (uncoveredFrom != null) {
-				if (held.from().isAfter(uncoveredFrom)) {
-					addCurrentParent(unit, new Days(uncoveredFrom, held.from().minusDays(1)), parents);
-				}
-				if (!held.to().isBefore(uncoveredFrom)) {
-					uncoveredFrom = held.to().isBefore(days.to()) ? held.to().plusDays(1) : null;
-				}
-			}
-		}
-		if (uncoveredFrom != null) {
-			addCurrentParent(unit, new Days(uncoveredFrom, days.to()), parents);
-		}
-		return parents;
-	}
-
-	private static void addCurrentParent(UnitDetails unit, Days days, List<Map.Entry<Days, String>> parents) {
-		if (unit.parentCode() != null) {
-			parents.add(Map.entry(days, unit.parentCode()));
-		}
-	}
-
-	private static Days lifeOf(UnitDetails unit) {
-		return new Days(unit.validFrom(), (unit.validTo() != null) ? unit.validTo() : LocalDate.MAX);
-	}
-
 	private Optional<UnitDetails> find(String code) {
 		return this.read.computeIfAbsent(code, this.store);
 	}
 
 	/** The days from one day to another, both included. */
 	private record Days(LocalDate from, LocalDate to) {
-
-		@Nullable Days intersect(Days other) {
-			LocalDate start = this.from.isAfter(other.from) ? this.from : other.from;
-			LocalDate end = this.to.isBefore(other.to) ? this.to : other.to;
-			return start.isAfter(end) ? null : new Days(start, end);
-		}
 
 	}
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.UnitDetails;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,8 +46,6 @@ public class Units {
 
 	private static final Logger logger = LoggerFactory.getLogger(Units.class);
 
-	private static final int MAX_DEPTH = 16;
-
 	private final MongoTemplate mongo;
 
 	Units(MongoTemplate mongo) {
@@ -75,16 +74,9 @@ public class Units {
 	 * parents the units had that day. A unit is within itself.
 	 */
 	public boolean isWithin(String code, String ancestorCode, LocalDate day) {
-		String current = code;
-		// Deeper than any real tree: a cycle in bad data ends the walk instead of
-		// looping.
-		for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-			if (current.equals(ancestorCode)) {
-				return true;
-			}
-			current = find(current).filter((unit) -> unit.validOn(day)).map((unit) -> unit.parentOn(day)).orElse(null);
-		}
-		return false;
+		// A unit that did not exist on the day has no path then (see UnitTree#on).
+		return code.equals(ancestorCode)
+				|| DatedUnitTree.pathDuring(code, day, day, this::find).codes().contains(ancestorCode);
 	}
 
 	/**
@@ -100,7 +92,7 @@ public class Units {
 				StoredUnit.class)
 			.stream()
 			.map(StoredUnit::toDetails)
-			.filter((unit) -> unit.validOn(day) && code.equals(unit.parentOn(day)))
+			.filter((unit) -> unit.isChildOn(code, day))
 			.toList();
 	}
 

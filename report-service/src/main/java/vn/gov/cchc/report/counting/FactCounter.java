@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ProgressCorrected;
 import vn.gov.cchc.events.ProgressRecorded;
@@ -35,7 +36,7 @@ import vn.gov.cchc.report.cloudevent.PoisonEventException;
 import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
-import vn.gov.cchc.report.unit.UnitTree;
+import vn.gov.cchc.report.unit.UnknownUnitException;
 
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
@@ -239,7 +240,7 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 			this.metrics.counted();
 			return true;
 		}
-		catch (UnitTree.UnknownUnitException ex) {
+		catch (UnknownUnitException ex) {
 			return false;
 		}
 		catch (PoisonEventException ex) {
@@ -271,7 +272,7 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 	}
 
 	private List<String> rollup(String unitCode, LocalDate date) {
-		return UnitTree.path(unitCode, date, this.units::find);
+		return UnknownUnitException.requireKnown(DatedUnitTree.pathOn(unitCode, date, this.units::find));
 	}
 
 	private void refuse(Record<String, byte[]> record, String reason) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanDetails.Activity;
 import vn.gov.cchc.events.UnitDetails;
@@ -19,7 +20,6 @@ import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.submission.ReportingRates;
 import vn.gov.cchc.report.indicator.TargetEvaluator;
 import vn.gov.cchc.report.indicator.TargetResult;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ class Dashboard {
 
 	/** The unit at a glance for the plan and period. */
 	Overview overview(UnitDetails unit, PlanDetails plan, Period period) {
-		UnitTree tree = this.units.tree();
+		DatedUnitTree<UnitDetails> tree = this.units.tree();
 		SortedMap<String, Tally> byActivity = this.figures.byActivity(unit.code(), plan.planId(), period.start(),
 				period.end());
 		List<TargetResult> results = this.targets.evaluate(plan, unit.code(), period, tree);

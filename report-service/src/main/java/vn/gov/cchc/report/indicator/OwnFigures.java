@@ -1,19 +1,14 @@
 package vn.gov.cchc.report.indicator;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
-import vn.gov.cchc.report.unit.UnitTree;
 
 /**
  * A unit's own figures: what it did itself, without its subtree. The figures store keeps
@@ -28,30 +23,14 @@ final class OwnFigures {
 
 	private final Figures figures;
 
-	private final UnitTree tree;
+	private final DatedUnitTree<UnitDetails> tree;
 
-	/** Units that are or were someone's parent, with the units they were parent of. */
-	private final Map<String, List<UnitDetails>> everChildren = new HashMap<>();
-
-	OwnFigures(Figures figures, UnitTree tree) {
+	OwnFigures(Figures figures, DatedUnitTree<UnitDetails> tree) {
 		this.figures = figures;
 		this.tree = tree;
-		for (UnitDetails unit : tree.all()) {
-			Set<String> parents = new HashSet<>();
-			if (unit.parentCode() != null) {
-				parents.add(unit.parentCode());
-			}
-			unit.parentHistory().forEach((period) -> {
-				if (period.parentCode() != null) {
-					parents.add(period.parentCode());
-				}
-			});
-			parents
-				.forEach((parent) -> this.everChildren.computeIfAbsent(parent, (key) -> new ArrayList<>()).add(unit));
-		}
 	}
 
-	UnitTree tree() {
+	DatedUnitTree<UnitDetails> tree() {
 		return this.tree;
 	}
 
@@ -67,9 +46,9 @@ final class OwnFigures {
 		if (rolledUp) {
 			return daily;
 		}
-		for (UnitDetails child : this.everChildren.getOrDefault(unitCode, List.of())) {
+		for (UnitDetails child : this.tree.everChildren(unitCode)) {
 			this.figures.daily(child.code(), planId, from, to).forEach((day, activities) -> {
-				if (child.validOn(day) && unitCode.equals(child.parentOn(day))) {
+				if (child.isChildOn(unitCode, day)) {
 					Map<String, Tally> own = daily.computeIfAbsent(day, (key) -> new TreeMap<>());
 					activities.forEach((activity, tally) -> own.merge(activity, tally.negated(), Tally::plus));
 				}
@@ -80,7 +59,7 @@ final class OwnFigures {
 
 	/** The unit's figures per activity over the days, own or rolled up. */
 	Map<String, Tally> byActivity(String unitCode, String planId, LocalDate from, LocalDate to, boolean rolledUp) {
-		if (rolledUp || !this.everChildren.containsKey(unitCode)) {
+		if (rolledUp || this.tree.everChildren(unitCode).isEmpty()) {
 			return this.figures.byActivity(unitCode, planId, from, to);
 		}
 		Map<String, Tally> byActivity = new TreeMap<>();

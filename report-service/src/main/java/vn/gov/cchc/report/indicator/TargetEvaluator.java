@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanDetails.Activity;
 import vn.gov.cchc.events.PlanDetails.Target;
@@ -23,7 +24,6 @@ import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.indicator.Rhythm.Stretch;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 
 import org.springframework.stereotype.Component;
@@ -92,7 +92,8 @@ public class TargetEvaluator {
 	}
 
 	/** {@link #evaluate(PlanDetails, String, Period)} on a tree already read. */
-	public List<TargetResult> evaluate(PlanDetails plan, String unitCode, Period period, UnitTree tree) {
+	public List<TargetResult> evaluate(PlanDetails plan, String unitCode, Period period,
+			DatedUnitTree<UnitDetails> tree) {
 		Evaluation evaluation = new Evaluation(plan, period, LocalDate.ofInstant(this.clock.instant(), ZONE),
 				new OwnFigures(this.figures, tree));
 		List<TargetResult> results = new ArrayList<>();
@@ -109,8 +110,8 @@ public class TargetEvaluator {
 	 * The root the target is evaluated under and its subjects, or {@code null} if the
 	 * target does not apply to the unit.
 	 */
-	private static @Nullable Scope scope(PlanDetails plan, Target target, String unitCode, UnitTree tree,
-			LocalDate day) {
+	private static @Nullable Scope scope(PlanDetails plan, Target target, String unitCode,
+			DatedUnitTree<UnitDetails> tree, LocalDate day) {
 		String issuer = plan.issuerCode();
 		Optional<UnitDetails> unit = tree.find(unitCode);
 		Optional<UnitDetails> issuerUnit = tree.find(issuer);
@@ -153,7 +154,8 @@ public class TargetEvaluator {
 	 * members of its group, or without a group those of its kind. None if it names
 	 * neither.
 	 */
-	private static List<Subject> groupMembers(UnitTree tree, String root, Target target, LocalDate day) {
+	private static List<Subject> groupMembers(DatedUnitTree<UnitDetails> tree, String root, Target target,
+			LocalDate day) {
 		String group = target.group();
 		UnitKind kind = target.appliesTo();
 		if (group == null && kind == null) {
@@ -166,7 +168,7 @@ public class TargetEvaluator {
 	}
 
 	/** The unit and its descendants on the day. */
-	private static List<UnitDetails> members(UnitTree tree, String root, LocalDate day) {
+	private static List<UnitDetails> members(DatedUnitTree<UnitDetails> tree, String root, LocalDate day) {
 		List<UnitDetails> members = new ArrayList<>();
 		tree.find(root).ifPresent(members::add);
 		members.addAll(tree.descendantsOn(root, day));
@@ -174,13 +176,9 @@ public class TargetEvaluator {
 	}
 
 	/** Whether {@code code} is {@code ancestor} or under it on the day. */
-	private static boolean within(UnitTree tree, String code, String ancestor, LocalDate day) {
-		try {
-			return tree.isWithinOn(code, ancestor, day);
-		}
-		catch (UnitTree.UnknownUnitException ex) {
-			return false;
-		}
+	private static boolean within(DatedUnitTree<UnitDetails> tree, String code, String ancestor, LocalDate day) {
+		DatedUnitTree.Path path = tree.pathOn(code, day);
+		return path.complete() && path.codes().contains(ancestor);
 	}
 
 	private static @Nullable Activity activity(PlanDetails plan, @Nullable String activityId) {
@@ -487,14 +485,8 @@ public class TargetEvaluator {
 		 * province's index.
 		 */
 		private Optional<IndexValue> published(String unitCode, String index, int year) {
-			List<String> path;
-			try {
-				path = this.own.tree().pathOn(unitCode, this.period.end());
-			}
-			catch (UnitTree.UnknownUnitException ex) {
-				path = List.of(unitCode);
-			}
-			for (String code : path) {
+			DatedUnitTree.Path path = this.own.tree().pathOn(unitCode, this.period.end());
+			for (String code : path.complete() ? path.codes() : List.of(unitCode)) {
 				Optional<IndexValue> value = TargetEvaluator.this.indexes.find(code, index, year);
 				if (value.isPresent()) {
 					return value;

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.ReportingCalendar;
-import vn.gov.cchc.report.unit.UnitTree;
 
 /**
  * Who owes which report. For a plan and one of its reported periods: every unit valid on
@@ -25,7 +25,8 @@ final class Obligations {
 	}
 
 	/** The reports owed for the plan's period, parents before children. */
-	static List<Obligation> owed(PlanDetails plan, Period period, UnitTree tree, ReportingCalendar calendar) {
+	static List<Obligation> owed(PlanDetails plan, Period period, DatedUnitTree<UnitDetails> tree,
+			ReportingCalendar calendar) {
 		LocalDate end = period.end();
 		String issuer = plan.issuerCode();
 		String receiver = plan.reporting().receiverUnitCode();

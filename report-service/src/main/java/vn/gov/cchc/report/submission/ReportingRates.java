@@ -11,13 +11,13 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 
 import org.springframework.stereotype.Component;
@@ -52,7 +52,7 @@ public class ReportingRates {
 	 * the period's end day (the unit included; a unit not known has no subtree).
 	 */
 	public Rates of(PlanDetails plan, Period period, @Nullable String unitCode) {
-		UnitTree tree = this.units.tree();
+		DatedUnitTree<UnitDetails> tree = this.units.tree();
 		List<Obligation> owed = Obligations.owed(plan, period, tree, this.periods.calendar(plan.reporting()));
 		if (unitCode != null) {
 			Set<String> subtree = new HashSet<>();

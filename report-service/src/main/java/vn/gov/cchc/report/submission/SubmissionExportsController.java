@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.export.ExportFormat;
@@ -14,7 +15,6 @@ import vn.gov.cchc.report.export.ReportExporter;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.problem.Requests;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -98,7 +98,7 @@ class SubmissionExportsController {
 		PlanDetails found = this.parameters.plan(plan);
 		Period wanted = this.parameters.period(found, period);
 		String unitCode = Requests.unitCode("unit", unit);
-		UnitTree tree = this.units.tree();
+		DatedUnitTree<UnitDetails> tree = this.units.tree();
 		UnitDetails consolidating = tree.find(unitCode)
 			.orElseThrow(() -> Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
 					"Không có đơn vị nào mang mã " + unitCode + "."));

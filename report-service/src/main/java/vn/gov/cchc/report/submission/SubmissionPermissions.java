@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
 
-import vn.gov.cchc.report.unit.UnitTree;
+import vn.gov.cchc.report.unit.UnknownUnitException;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
@@ -26,7 +26,7 @@ final class SubmissionPermissions {
 
 	/**
 	 * @param pathOn the unit and its ancestors on a day, the unit first; throws
-	 * {@link UnitTree.UnknownUnitException} for a unit not known
+	 * {@link UnknownUnitException} for a unit not known
 	 */
 	SubmissionPermissions(BiFunction<String, LocalDate, List<String>> pathOn) {
 		this.pathOn = pathOn;
@@ -68,7 +68,7 @@ final class SubmissionPermissions {
 			try {
 				return this.pathOn.apply(code, day);
 			}
-			catch (UnitTree.UnknownUnitException ex) {
+			catch (UnknownUnitException ex) {
 				return List.of();
 			}
 		};

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
@@ -19,7 +20,6 @@ import vn.gov.cchc.report.export.Section;
 import vn.gov.cchc.report.export.Table;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.unit.UnitTree;
 
 /**
  * Lays a submission (or a unit's consolidation of the reports it receives) out as an
@@ -38,7 +38,7 @@ final class SubmissionReports {
 	}
 
 	/** The report of one submission. */
-	static ReportDocument of(Submission submission, UnitTree tree, LocalDate date) {
+	static ReportDocument of(Submission submission, DatedUnitTree<UnitDetails> tree, LocalDate date) {
 		UnitDetails unit = tree.find(submission.unitCode()).orElseThrow();
 		List<Table> tables = List.of(figures(submission.figures()));
 		return document(unit, submission.periodEnd(), tree, date,
@@ -51,7 +51,7 @@ final class SubmissionReports {
 	 * one row per report it receives.
 	 */
 	static ReportDocument consolidated(PlanDetails plan, Period period, UnitDetails unit, @Nullable Submission own,
-			CompiledFigures figures, List<Submission> received, UnitTree tree, LocalDate date) {
+			CompiledFigures figures, List<Submission> received, DatedUnitTree<UnitDetails> tree, LocalDate date) {
 		List<List<@Nullable Object>> rows = new ArrayList<>();
 		int number = 1;
 		for (Submission submission : received) {
@@ -72,8 +72,8 @@ final class SubmissionReports {
 				recipients);
 	}
 
-	private static ReportDocument document(UnitDetails unit, LocalDate day, UnitTree tree, LocalDate date,
-			String subtitle, List<Section> sections, List<Table> tables, List<String> recipients) {
+	private static ReportDocument document(UnitDetails unit, LocalDate day, DatedUnitTree<UnitDetails> tree,
+			LocalDate date, String subtitle, List<Section> sections, List<Table> tables, List<String> recipients) {
 		String parent = unit.parentOn(day);
 		String superior = (parent != null) ? tree.find(parent).map(UnitDetails::name).orElse(null) : null;
 		return new ReportDocument((superior != null) ? superior.toUpperCase(VIETNAMESE) : null,
@@ -142,8 +142,8 @@ final class SubmissionReports {
 	}
 
 	/** The province's name without "Tỉnh" or "Thành phố". */
-	private static String place(UnitDetails unit, LocalDate day, UnitTree tree) {
-		for (String code : tree.pathOn(unit.code(), day)) {
+	private static String place(UnitDetails unit, LocalDate day, DatedUnitTree<UnitDetails> tree) {
+		for (String code : tree.pathOn(unit.code(), day).codes()) {
 			UnitDetails candidate = tree.find(code).orElseThrow();
 			if (candidate.kind() == UnitKind.PROVINCE) {
 				return candidate.name().replaceFirst("^(Tỉnh|Thành phố)\\s+", "");
@@ -159,7 +159,7 @@ final class SubmissionReports {
 		};
 	}
 
-	private static String name(UnitTree tree, String code) {
+	private static String name(DatedUnitTree<UnitDetails> tree, String code) {
 		return tree.find(code).map(UnitDetails::name).orElse(code);
 	}
 

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PeriodOpened;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.SubmissionDue;
@@ -24,7 +25,6 @@ import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.ReportingCalendar;
 import vn.gov.cchc.report.plan.Plans;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 
@@ -112,7 +112,7 @@ class SubmissionRounds {
 			return new Opening(plan.planId(), period.id(), existing.get().submissionIds().size(), 0, false);
 		}
 		ReportingCalendar calendar = this.periods.calendar(plan.reporting());
-		UnitTree tree = this.units.tree();
+		DatedUnitTree<UnitDetails> tree = this.units.tree();
 		List<Obligation> owed = Obligations.owed(plan, period, tree, calendar);
 		Set<String> owing = new HashSet<>();
 		owed.forEach((obligation) -> owing.add(obligation.unit().code()));
@@ -137,8 +137,8 @@ class SubmissionRounds {
 		return new Opening(plan.planId(), period.id(), owed.size(), created, first);
 	}
 
-	private Submission draft(PlanDetails plan, Obligation obligation, UnitTree tree, Set<String> owing,
-			BiFunction<Instant, String, AuditEntry> opening, Instant now) {
+	private Submission draft(PlanDetails plan, Obligation obligation, DatedUnitTree<UnitDetails> tree,
+			Set<String> owing, BiFunction<Instant, String, AuditEntry> opening, Instant now) {
 		Period period = obligation.period();
 		UnitDetails unit = obligation.unit();
 		List<ChildSubmission> children = new ArrayList<>();

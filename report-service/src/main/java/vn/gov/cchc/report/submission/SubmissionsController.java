@@ -8,11 +8,12 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.problem.Requests;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -69,7 +70,7 @@ class SubmissionsController {
 		List<Period> wanted = (period != null) ? List.of(this.parameters.period(found, period))
 				: Obligations.reportedPeriods(found, this.periods.calendar(found.reporting()));
 		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
-		UnitTree tree = (unitCode != null) ? this.units.tree() : null;
+		DatedUnitTree<UnitDetails> tree = (unitCode != null) ? this.units.tree() : null;
 		if (tree != null && tree.find(unitCode).isEmpty()) {
 			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
 					"Không có đơn vị nào mang mã " + unitCode + ".");
@@ -147,7 +148,7 @@ class SubmissionsController {
 				this.submissions.findAll(submission.children().stream().map(ChildSubmission::submissionId).toList()));
 	}
 
-	private static Set<String> subtree(UnitTree tree, String unitCode, LocalDate day) {
+	private static Set<String> subtree(DatedUnitTree<UnitDetails> tree, String unitCode, LocalDate day) {
 		Set<String> codes = new HashSet<>();
 		codes.add(unitCode);
 		tree.descendantsOn(unitCode, day).forEach((unit) -> codes.add(unit.code()));

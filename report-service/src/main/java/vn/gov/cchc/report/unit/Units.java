@@ -17,6 +17,7 @@ import org.bson.conversions.Bson;
 import vn.gov.cchc.report.store.GuardedUpsert;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.security.UnitPaths;
 
@@ -69,30 +70,30 @@ public class Units {
 	 * The whole tree as known now, every unit that ever existed with its history. Read
 	 * once per question: a province has at most a few thousand units.
 	 */
-	public UnitTree tree() {
+	public DatedUnitTree<UnitDetails> tree() {
 		List<UnitDetails> all = new ArrayList<>();
 		for (Document document : this.units.find()) {
 			all.add(unit(document));
 		}
-		return new UnitTree(all);
+		return DatedUnitTree.of(all);
 	}
 
 	/**
 	 * The unit and its ancestors on the day, the unit first (see
-	 * {@link UnitTree#pathOn}), looked up one by one.
-	 * @throws UnitTree.UnknownUnitException if the unit or an ancestor is not known yet
+	 * {@link DatedUnitTree#pathOn}), looked up one by one.
+	 * @throws UnknownUnitException if the unit or an ancestor is not known yet
 	 */
 	public List<String> pathOn(String code, LocalDate day) {
-		return UnitTree.path(code, day, this::find);
+		return UnknownUnitException.requireKnown(DatedUnitTree.pathOn(code, day, this::find));
 	}
 
 	/**
-	 * The unit and every unit that was ever above it (see {@link UnitTree#pathEver}),
-	 * looked up one by one.
-	 * @throws UnitTree.UnknownUnitException if the unit or an ancestor is not known yet
+	 * The unit and every unit that was above it on a day of its life, the top last (see
+	 * {@link DatedUnitTree#pathOverLife}), looked up one by one.
+	 * @throws UnknownUnitException if the unit or an ancestor is not known yet
 	 */
 	public List<String> pathEver(String code) {
-		return UnitTree.pathEver(code, this::find);
+		return UnknownUnitException.requireKnown(DatedUnitTree.pathOverLife(code, this::find));
 	}
 
 	/**
@@ -120,7 +121,7 @@ public class Units {
 		try {
 			return path.get();
 		}
-		catch (UnitTree.UnknownUnitException ex) {
+		catch (UnknownUnitException ex) {
 			return List.of();
 		}
 	}

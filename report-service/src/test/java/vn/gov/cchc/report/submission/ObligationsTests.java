@@ -4,12 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
+import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.ReportingCalendar;
-import vn.gov.cchc.report.unit.UnitTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ObligationsTests {
 
-	private static final UnitTree TREE = new UnitTree(SubmissionFixtures.TREE);
+	private static final DatedUnitTree<UnitDetails> TREE = DatedUnitTree.of(SubmissionFixtures.TREE);
 
 	private static final Periods PERIODS = SubmissionFixtures.periods();
 

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.ReportingCalendar;
-import vn.gov.cchc.report.unit.UnitTree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +32,7 @@ class ReportingRateTests {
 
 	private static final Period H1 = CALENDAR.find("2022-H1").orElseThrow();
 
-	private static final List<Obligation> OWED = Obligations.owed(PLAN, H1, new UnitTree(SubmissionFixtures.TREE),
+	private static final List<Obligation> OWED = Obligations.owed(PLAN, H1, DatedUnitTree.of(SubmissionFixtures.TREE),
 			CALENDAR);
 
 	@Test

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.ProgressRecorded;
@@ -29,7 +30,6 @@ import vn.gov.cchc.report.period.PeriodsProperties;
 import vn.gov.cchc.report.period.WorkingCalendar;
 import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.totals.Totals;
-import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.Role;
@@ -150,7 +150,7 @@ final class SubmissionFixtures {
 					new Caller("vận hành", "Bộ phận vận hành", "27", Set.of(Role.ADMIN)));
 		}
 
-		UnitTree tree() {
+		DatedUnitTree<UnitDetails> tree() {
 			return this.units.tree();
 		}
 

@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.web;
+package vn.gov.cchc.web;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
-import vn.gov.cchc.plan.problem.ProblemException;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;

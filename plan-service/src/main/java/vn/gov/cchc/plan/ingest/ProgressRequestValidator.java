@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
 import vn.gov.cchc.plan.unit.UnitCodes;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Component;
 

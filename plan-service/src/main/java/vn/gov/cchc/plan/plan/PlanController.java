@@ -15,11 +15,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.unit.UnitCodes;
 import vn.gov.cchc.plan.unit.Units;
 import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.web.FieldError;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.UnitTree;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;

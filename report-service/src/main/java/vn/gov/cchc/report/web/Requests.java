@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.problem;
+package vn.gov.cchc.report.web;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,7 +1,5 @@
 package vn.gov.cchc.web;
 
-import java.util.List;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,8 +32,8 @@ public class PlatformWebAutoConfiguration {
 	}
 
 	@Bean
-	RequestBodyLimitFilter requestBodyLimitFilter(PlatformWebProperties properties, List<BodyLimit> limits) {
-		return new RequestBodyLimitFilter(properties.maxBodyBytes().toBytes(), limits);
+	RequestBodyLimitFilter requestBodyLimitFilter(PlatformWebProperties properties, ObjectProvider<BodyLimit> limits) {
+		return new RequestBodyLimitFilter(properties.maxBodyBytes().toBytes(), limits.stream().toList());
 	}
 
 	/** A client's request is not at fault when the store is away: 503, and try again. */

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * than a 500 that reads as the client's request being wrong or lost.
  */
 @Configuration(proxyBeanMethods = false)
-class EventBusProblems {
+public class EventBusProblems {
 
 	@Bean
 	ExceptionProblems eventBusUnavailable() {

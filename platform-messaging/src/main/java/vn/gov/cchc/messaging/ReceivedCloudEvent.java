@@ -1,4 +1,4 @@
-package vn.gov.cchc.report.cloudevent;
+package vn.gov.cchc.messaging;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -26,7 +26,7 @@ public final class ReceivedCloudEvent {
 		this.type = type;
 	}
 
-	/** The envelope's {@code id}, empty if it has none (used for logs only). */
+	/** The envelope's {@code id}, empty if it has none (for logs only). */
 	public String id() {
 		return this.id;
 	}
@@ -46,7 +46,11 @@ public final class ReceivedCloudEvent {
 	public <T> CloudEvent<T> as(Class<T> dataType) {
 		JavaType eventType = this.json.getTypeFactory().constructParametricType(CloudEvent.class, dataType);
 		try {
-			return this.json.readValue(this.payload, eventType);
+			CloudEvent<T> event = this.json.readValue(this.payload, eventType);
+			if (event == null) {
+				throw new PoisonEventException("CloudEvent " + this.id + " of type " + this.type + " is JSON null");
+			}
+			return event;
 		}
 		catch (JacksonException | IllegalArgumentException | NullPointerException ex) {
 			throw new PoisonEventException("CloudEvent " + this.id + " of type " + this.type + " is not a valid "

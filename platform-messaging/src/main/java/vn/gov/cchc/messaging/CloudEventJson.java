@@ -1,33 +1,33 @@
-package vn.gov.cchc.report.cloudevent;
+package vn.gov.cchc.messaging;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.stereotype.Component;
+import vn.gov.cchc.events.CloudEvent;
 
 /**
- * Reads the value of a Kafka record as a structured-mode CloudEvent. It has its own
- * mapper rather than the web one because the wire rules are part of the event contract,
- * not of the HTTP API: unknown properties are ignored, so that producers can add fields
- * inside a version without breaking this consumer.
+ * Structured-mode CloudEvents as JSON bytes, the value of every record the services write
+ * or read. It has its own mapper rather than the web one because the wire format is part
+ * of the event contract, not of an HTTP API: unknown properties are ignored, so that
+ * producers can add fields inside a version, and dates are ISO-8601 strings.
  */
-@Component
-public class CloudEventReader {
+public class CloudEventJson {
 
-	private final JsonMapper json;
+	private final JsonMapper json = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
 
-	public CloudEventReader() {
-		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+	public byte[] write(CloudEvent<?> event) {
+		return this.json.writeValueAsBytes(event);
 	}
 
 	/**
 	 * Reads the envelope far enough to know its id and type, without building the
-	 * document: the event is read once, whole, when the consumer asks for it
-	 * ({@link ReceivedCloudEvent#as}).
-	 * @param payload the record value
+	 * document: a consumer that does not know the type skips the record at that cost, and
+	 * one that does reads it once, whole ({@link ReceivedCloudEvent#as}).
+	 * @param payload a record value
 	 * @return the event, with its data still unread
 	 * @throws PoisonEventException if the value is not a JSON object with a string
 	 * {@code type}

@@ -1,6 +1,9 @@
-package vn.gov.cchc.report.cloudevent;
+package vn.gov.cchc.messaging;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.CloudEvent;
@@ -13,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The wire reader tolerates what the contract allows and rejects the rest as poison.
  */
-class CloudEventReaderTests {
+class CloudEventJsonTests {
 
 	private static final String PROGRESS = """
 			{"specversion":"1.0","id":"evt-0001-abcdef","source":"/cchc/plan-service",
@@ -25,7 +28,7 @@ class CloudEventReaderTests {
 			   "alsoAddedLater":true}}
 			""";
 
-	private final CloudEventReader reader = new CloudEventReader();
+	private final CloudEventJson reader = new CloudEventJson();
 
 	@Test
 	void readsAProgressEventIgnoringUnknownFieldsInEnvelopeAndData() {
@@ -61,6 +64,30 @@ class CloudEventReaderTests {
 
 		assertThatThrownBy(() -> event.as(ProgressRecorded.class)).isInstanceOf(PoisonEventException.class)
 			.hasMessageContaining("ProgressRecorded");
+	}
+
+	@Test
+	void writesWhatItReadsBack() {
+		ProgressRecorded data = this.reader.read(PROGRESS.getBytes(StandardCharsets.UTF_8))
+			.as(ProgressRecorded.class)
+			.data();
+		CloudEvent<ProgressRecorded> event = CloudEvent.of(data.eventId(), URI.create("/cchc/plan-service"),
+				EventTypes.PROGRESS_RECORDED_V1, data.unitCode(), Instant.parse("2025-03-14T09:30:00Z"), data);
+
+		ReceivedCloudEvent read = this.reader.read(this.reader.write(event));
+
+		assertThat(read.id()).isEqualTo("evt-0001-abcdef");
+		assertThat(read.as(ProgressRecorded.class)).isEqualTo(event);
+		assertThat(read.as(ProgressRecorded.class).data().date()).isEqualTo(LocalDate.of(2025, 3, 14));
+	}
+
+	@Test
+	void rejectsAnEnvelopeThatBreaksTheContractOnceItIsRead() {
+		String withoutVersion = PROGRESS.replace("\"specversion\":\"1.0\",", "");
+		ReceivedCloudEvent event = this.reader.read(withoutVersion.getBytes(StandardCharsets.UTF_8));
+
+		assertThatThrownBy(() -> event.as(ProgressRecorded.class)).isInstanceOf(PoisonEventException.class)
+			.hasMessageContaining("evt-0001-abcdef");
 	}
 
 }

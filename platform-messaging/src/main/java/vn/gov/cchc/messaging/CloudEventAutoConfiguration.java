@@ -11,9 +11,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 public class CloudEventAutoConfiguration {
 
+	/**
+	 * Named apart from a service's own bean of that name, such as plan-service's reader.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	CloudEventJson cloudEventJson() {
+	CloudEventJson platformCloudEventJson() {
 		return new CloudEventJson();
 	}
 

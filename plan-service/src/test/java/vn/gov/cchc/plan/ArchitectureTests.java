@@ -33,7 +33,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-		.resideInAnyPackage("vn.gov.cchc.plan.problem..", "vn.gov.cchc.plan.cloudevent..", "vn.gov.cchc.plan.web..")
+		.resideInAnyPackage("vn.gov.cchc.plan.cloudevent..", "vn.gov.cchc.plan.web..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("vn.gov.cchc.plan.unit..", "vn.gov.cchc.plan.ingest..", "vn.gov.cchc.plan.plan..");

@@ -1,10 +1,10 @@
 package vn.gov.cchc.security;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemType;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,14 +14,16 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
 /**
  * The RFC 9457 answers for a request without a valid token (401) and for one its token
- * does not allow (403), in the same shape as every other problem of the platform: a
+ * does not allow (403), kinds of platform-web's vocabulary like every other problem: a
  * stable {@code type}, Vietnamese {@code title} and {@code detail}, and {@code errors}
- * naming the field at fault.
+ * naming the field at fault. The gateway answers with the same kinds.
  */
 public final class SecurityProblems {
 
-	/** Base of every problem {@code type}, as in the services. */
-	public static final String TYPE_BASE = "https://cchc.gov.vn/problems/";
+	public static final ProblemType UNAUTHENTICATED = new ProblemType(HttpStatus.UNAUTHORIZED, "unauthenticated",
+			"Chưa xác thực");
+
+	public static final ProblemType FORBIDDEN = new ProblemType(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền");
 
 	private SecurityProblems() {
 	}
@@ -29,25 +31,18 @@ public final class SecurityProblems {
 	public static ProblemDetail unauthenticated(AuthenticationException ex) {
 		String why = (ex instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null)
 				? "Mã truy cập không hợp lệ hoặc đã hết hạn." : "Yêu cầu chưa kèm mã truy cập (Bearer token).";
-		return of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa xác thực",
-				why + " Hãy lấy mã truy cập từ máy chủ cấp quyền rồi gửi lại.", "Authorization");
+		return of(UNAUTHENTICATED, why + " Hãy lấy mã truy cập từ máy chủ cấp quyền rồi gửi lại.", "Authorization");
 	}
 
 	public static ProblemDetail forbidden(AccessDeniedException ex) {
 		if (ex instanceof ScopeDeniedException scope) {
-			return of(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền", scope.detail(), scope.field());
+			return of(FORBIDDEN, scope.detail(), scope.field());
 		}
-		return of(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
-				"Vai trò của tài khoản này không được thực hiện yêu cầu này.", null);
+		return of(FORBIDDEN, "Vai trò của tài khoản này không được thực hiện yêu cầu này.", null);
 	}
 
-	private static ProblemDetail of(HttpStatus status, String slug, String title, String detail,
-			@Nullable String field) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPE_BASE + slug));
-		problem.setTitle(title);
-		problem.setProperty("errors", (field != null) ? List.of(Map.of("field", field, "message", detail)) : List.of());
-		return problem;
+	private static ProblemDetail of(ProblemType type, String detail, @Nullable String field) {
+		return type.problem(detail, (field != null) ? List.of(new FieldError(field, detail)) : List.of());
 	}
 
 }

@@ -7,10 +7,11 @@
  * cut-offs and due dates), {@code target} (target evaluation and published indexes),
  * {@code submission} (periodic reports, their lifecycle and events, reporting rates),
  * {@code export} (Word and Excel documents) and {@code dashboard} (the provincial
- * dashboard's API and live stream). Shared: {@code cloudevent} reads the wire envelope,
- * {@code problem} renders RFC 9457 errors, {@code store} holds MongoDB idioms,
- * {@code security} says which roles call which endpoint (every request carries the
- * issuer's access token; the endpoints check the units against the caller's scope).
+ * dashboard's API and live stream). Shared: {@code web} reads request parameters into
+ * platform-web's problems, {@code store} holds MongoDB idioms, {@code security} says
+ * which roles call which endpoint (every request carries the issuer's access token; the
+ * endpoints check the units against the caller's scope). The wire envelope is
+ * platform-messaging's, the RFC 9457 errors platform-web's.
  */
 @NullMarked
 package vn.gov.cchc.report;

@@ -33,8 +33,7 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule sharedPackagesKnowNoFeature = noClasses().that()
-		.resideInAnyPackage("vn.gov.cchc.report.problem..", "vn.gov.cchc.report.cloudevent..",
-				"vn.gov.cchc.report.store..")
+		.resideInAnyPackage("vn.gov.cchc.report.web..", "vn.gov.cchc.report.store..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("vn.gov.cchc.report.unit..", "vn.gov.cchc.report.plan..", "vn.gov.cchc.report.counting..",

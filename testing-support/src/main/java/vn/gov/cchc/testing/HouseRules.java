@@ -1,8 +1,11 @@
 package vn.gov.cchc.testing;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.conditions.ArchConditions;
 
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -12,6 +15,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 public final class HouseRules {
 
+	private static final String PLATFORM_WEB = "vn.gov.cchc.web..";
+
+	private static final String PLATFORM_SECURITY = "vn.gov.cchc.security..";
+
 	/**
 	 * Maven builds into folders named {@code target}: a package of that name is skipped
 	 * by every tool that skips build output, and once needed a negation in .gitignore.
@@ -20,6 +27,31 @@ public final class HouseRules {
 	public static final ArchRule noPackageIsNamedTarget = noClasses().should()
 		.resideInAPackage("..target..")
 		.because("tools that skip Maven's target folders would skip the package too");
+
+	/**
+	 * Errors are answered in one vocabulary by one handler (platform-web's, and
+	 * platform-security's for 401 and 403): a service that adds its own advice, its own
+	 * {@code ErrorResponseException} or its own kind of problem exception answers in a
+	 * second shape sooner or later. A service's domain problems are values thrown with
+	 * {@code vn.gov.cchc.web.ProblemException}.
+	 */
+	@ArchTest
+	public static final ArchRule problemsAreAnsweredByThePlatformOnly = noClasses().that()
+		.resideOutsideOfPackages(PLATFORM_WEB, PLATFORM_SECURITY)
+		.should()
+		.beAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
+		.orShould()
+		.beAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+		.orShould()
+		.beAssignableTo("org.springframework.web.ErrorResponseException")
+		.orShould()
+		.beAssignableTo("org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler")
+		.orShould()
+		.beAssignableTo("vn.gov.cchc.web.ProblemException")
+		.orShould(ArchConditions.be(are(JavaClass.Predicates.assignableTo(Throwable.class))
+			.and(JavaClass.Predicates.simpleNameContaining("Problem"))
+			.as("an exception named *Problem*")))
+		.because("platform-web holds the one problem vocabulary and its handler");
 
 	private HouseRules() {
 	}

@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import vn.gov.cchc.gateway.problem.FieldProblem;
+import vn.gov.cchc.gateway.problem.GatewayProblems;
 import vn.gov.cchc.gateway.problem.ProblemWriter;
 import vn.gov.cchc.gateway.problem.Rejections;
+import vn.gov.cchc.web.FieldError;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -15,7 +16,6 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -86,9 +86,9 @@ class BodyLimitFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
 		this.rejections.count("body-too-large");
-		return this.problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Nội dung yêu cầu quá lớn",
+		return this.problems.write(exchange, GatewayProblems.BODY_TOO_LARGE,
 				"Nội dung yêu cầu vượt quá giới hạn " + limit + " byte của cổng API.",
-				List.of(new FieldProblem("body", "Kích thước nội dung phải không vượt quá " + limit
+				List.of(new FieldError(FieldError.BODY, "Kích thước nội dung phải không vượt quá " + limit
 						+ " byte; hãy chia dữ liệu thành nhiều yêu cầu nhỏ hơn.")));
 	}
 

@@ -8,13 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import reactor.core.publisher.Mono;
-import vn.gov.cchc.gateway.problem.FieldProblem;
+import vn.gov.cchc.gateway.problem.GatewayProblems;
 import vn.gov.cchc.gateway.problem.ProblemWriter;
 import vn.gov.cchc.gateway.problem.Rejections;
+import vn.gov.cchc.web.FieldError;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -82,10 +82,10 @@ class ClientRateLimitFilter implements WebFilter, Ordered {
 		long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(wait + TimeUnit.SECONDS.toNanos(1) - 1));
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
 		this.rejections.count("rate-limited");
-		return this.problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Gửi quá nhiều yêu cầu",
+		return this.problems.write(exchange, GatewayProblems.RATE_LIMITED,
 				"Tài khoản " + client.substring(client.indexOf(':') + 1) + " đã vượt quá " + bucket.burst()
 						+ " yêu cầu liên tiếp cho phép; hãy gửi lại sau " + seconds + " giây.",
-				List.of(new FieldProblem("Retry-After", "Gửi lại sau " + seconds + " giây.")));
+				List.of(new FieldError("Retry-After", "Gửi lại sau " + seconds + " giây.")));
 	}
 
 	/** Forgets the buckets of clients gone quiet; they would be full again anyway. */

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 import vn.gov.cchc.gateway.correlation.CorrelationIds;
+import vn.gov.cchc.web.ProblemType;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
@@ -60,29 +62,28 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 			this.rejections.count("backend-failed");
 			logger.warn("Backend {} closed the connection early (correlation id {}): {}", service,
 					correlationId(exchange), ex.toString());
-			return this.problems.write(exchange, HttpStatus.BAD_GATEWAY, "bad-gateway", "Lỗi từ dịch vụ phía sau",
+			return this.problems.write(exchange, GatewayProblems.BAD_GATEWAY,
 					"Dịch vụ " + service + " đã ngắt kết nối trước khi trả lời; vui lòng thử lại.", List.of());
 		}
 		if (ex instanceof ResponseStatusException status) {
 			return statusProblem(exchange, status.getStatusCode(), service);
 		}
 		logger.error("Unexpected failure (correlation id {})", correlationId(exchange), ex);
-		return this.problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Lỗi hệ thống",
-				"Đã xảy ra lỗi ngoài dự kiến ở cổng API; vui lòng thử lại sau.", List.of());
+		return this.problems.write(exchange,
+				Problems.internalError("Đã xảy ra lỗi ngoài dự kiến ở cổng API; vui lòng thử lại sau."));
 	}
 
 	private Mono<Void> backendUnavailable(ServerWebExchange exchange, Throwable ex, String service) {
 		this.rejections.count("backend-unavailable");
 		logger.warn("Backend {} cannot be reached (correlation id {}): {}", service, correlationId(exchange),
 				ex.toString());
-		return this.problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-				"Dịch vụ tạm thời không sẵn sàng",
+		return this.problems.write(exchange, Problems.SERVICE_UNAVAILABLE,
 				"Không kết nối được tới dịch vụ " + service + "; vui lòng thử lại sau ít phút.", List.of());
 	}
 
 	private Mono<Void> backendTimeout(ServerWebExchange exchange, String service) {
 		this.rejections.count("backend-timeout");
-		return this.problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout", "Dịch vụ không trả lời kịp",
+		return this.problems.write(exchange, GatewayProblems.GATEWAY_TIMEOUT,
 				"Dịch vụ " + service + " không trả lời trong thời gian cho phép.", List.of());
 	}
 
@@ -90,28 +91,31 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
 		HttpStatus status = HttpStatus.resolve(code.value());
 		if (status == HttpStatus.NOT_FOUND) {
 			this.rejections.count("no-route");
-			return this.problems.write(exchange, status, "not-found", "Không tìm thấy tài nguyên",
+			return this.problems.write(exchange, Problems.NOT_FOUND,
 					"Không có dịch vụ nào phục vụ đường dẫn " + exchange.getRequest().getPath().value() + ".",
 					List.of());
 		}
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
 			this.rejections.count("backend-unavailable");
-			return this.problems.write(exchange, status, "service-unavailable", "Dịch vụ tạm thời không sẵn sàng",
+			return this.problems.write(exchange, Problems.SERVICE_UNAVAILABLE,
 					"Dịch vụ " + service + " tạm thời không nhận yêu cầu; vui lòng thử lại sau ít phút.", List.of());
 		}
 		if (status == HttpStatus.GATEWAY_TIMEOUT) {
 			return backendTimeout(exchange, service);
 		}
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
-			return this.problems.write(exchange, status, "method-not-allowed", "Phương thức không được hỗ trợ",
+			return this.problems.write(exchange, Problems.METHOD_NOT_ALLOWED,
 					"Đường dẫn này không hỗ trợ phương thức HTTP đã dùng.", List.of());
 		}
 		if (status != null && status.is4xxClientError()) {
-			return this.problems.write(exchange, status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-					"Yêu cầu không hợp lệ", "Cổng API không thể chuyển tiếp yêu cầu này.", List.of());
+			// Named after the status (payload-too-large, ...), titled as any bad request.
+			ProblemType type = new ProblemType(status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+					Problems.BAD_REQUEST.title());
+			return this.problems.write(exchange, type, "Cổng API không thể chuyển tiếp yêu cầu này.", List.of());
 		}
 		HttpStatus serverError = (status != null) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
-		return this.problems.write(exchange, serverError, "internal-error", "Lỗi hệ thống",
+		return this.problems.write(exchange,
+				new ProblemType(serverError, Problems.INTERNAL_ERROR.slug(), Problems.INTERNAL_ERROR.title()),
 				"Đã xảy ra lỗi ngoài dự kiến ở cổng API; vui lòng thử lại sau.", List.of());
 	}
 

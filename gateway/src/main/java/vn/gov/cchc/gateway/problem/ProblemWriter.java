@@ -6,24 +6,26 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemType;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Writes a problem in the platform's one shape: {@code type} under {@value #TYPE_BASE},
- * Vietnamese {@code title} and {@code detail}, {@code status}, {@code instance} and an
- * {@code errors} array.
+ * Writes a problem of platform-web's vocabulary from the gateway's filters and error
+ * handler, where no controller advice runs: {@code type}, Vietnamese {@code title} and
+ * {@code detail}, {@code status}, the path as {@code instance}, and {@code errors}.
  */
 @Component
 public class ProblemWriter {
-
-	public static final String TYPE_BASE = "https://cchc.gov.vn/problems/";
 
 	private final JsonMapper json;
 
@@ -31,23 +33,28 @@ public class ProblemWriter {
 		this.json = json;
 	}
 
-	public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title, String detail,
-			List<FieldProblem> errors) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", TYPE_BASE + slug);
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", exchange.getRequest().getPath().value());
-		problem.put("errors", errors);
-		byte[] body = this.json.writeValueAsBytes(problem);
+	public Mono<Void> write(ServerWebExchange exchange, ProblemType type, String detail, List<FieldError> errors) {
+		return write(exchange, type.problem(detail, errors));
+	}
+
+	public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", String.valueOf(problem.getType()));
+		body.put("title", problem.getTitle());
+		body.put("status", problem.getStatus());
+		body.put("detail", problem.getDetail());
+		body.put("instance", exchange.getRequest().getPath().value());
+		Map<String, Object> properties = problem.getProperties();
+		body.put(Problems.ERRORS,
+				(properties != null) ? properties.getOrDefault(Problems.ERRORS, List.of()) : List.of());
+		byte[] bytes = this.json.writeValueAsBytes(body);
 
 		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(status);
+		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		HttpHeaders headers = response.getHeaders();
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		headers.setContentLength(body.length);
-		DataBuffer buffer = response.bufferFactory().wrap(body);
+		headers.setContentLength(bytes.length);
+		DataBuffer buffer = response.bufferFactory().wrap(bytes);
 		return response.writeWith(Mono.just(buffer));
 	}
 

@@ -3,19 +3,19 @@ package vn.gov.cchc.gateway.security;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
-import vn.gov.cchc.gateway.problem.FieldProblem;
 import vn.gov.cchc.gateway.problem.ProblemWriter;
 import vn.gov.cchc.gateway.problem.Rejections;
 import vn.gov.cchc.security.CallerAuthenticationConverter;
 import vn.gov.cchc.security.PlatformSecurityProperties;
 import vn.gov.cchc.security.Role;
+import vn.gov.cchc.security.SecurityProblems;
+import vn.gov.cchc.web.FieldError;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
@@ -71,7 +71,7 @@ class GatewaySecurityConfiguration {
 		ServerAuthenticationEntryPoint unauthenticated = entryPoint(problems, rejections);
 		ServerAccessDeniedHandler denied = (exchange, ex) -> {
 			rejections.count("forbidden");
-			return problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Không có quyền",
+			return problems.write(exchange, SecurityProblems.FORBIDDEN,
 					"Vai trò của tài khoản này không được thực hiện yêu cầu này qua cổng API.", List.of());
 		};
 		http.authorizeExchange((exchanges) -> exchanges.pathMatchers(OPEN_PATHS)
@@ -165,9 +165,9 @@ class GatewaySecurityConfiguration {
 						? "Bearer error=\"invalid_token\", error_description=\"Invalid or expired token\"" : "Bearer");
 			String why = offered ? "Mã truy cập không hợp lệ hoặc đã hết hạn."
 					: "Yêu cầu chưa kèm mã truy cập (Bearer token).";
-			return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa xác thực",
+			return problems.write(exchange, SecurityProblems.UNAUTHENTICATED,
 					why + " Hãy lấy mã truy cập từ máy chủ cấp quyền rồi gửi lại.",
-					List.of(new FieldProblem("Authorization", why)));
+					List.of(new FieldError("Authorization", why)));
 		};
 		ServerWebExchangeMatcher pages = new PathPatternParserServerWebExchangeMatcher("/dashboard/**", HttpMethod.GET);
 		ServerWebExchangeMatcher root = new PathPatternParserServerWebExchangeMatcher("/", HttpMethod.GET);

@@ -1,8 +1,14 @@
 package vn.gov.cchc.notification.contact;
 
+import java.util.List;
+
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,9 +37,16 @@ class ContactController {
 
 	@GetMapping("/{unitCode}")
 	ContactView contactsOf(Caller caller, @PathVariable String unitCode) {
-		Contact contact = this.contacts.findByUnitCode(unitCode).orElseThrow(() -> new UnknownUnitException(unitCode));
+		Contact contact = this.contacts.findByUnitCode(unitCode).orElseThrow(() -> unknownUnit(unitCode));
 		ReadScope.of(caller, this.tree.view().overLife()).require("unitCode", unitCode);
 		return ContactView.of(contact);
+	}
+
+	/** No unit event has told this service about the unit. */
+	private static ProblemException unknownUnit(String unitCode) {
+		return new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unit-not-found", "Không tìm thấy đơn vị",
+				"Chưa có thông tin liên hệ của đơn vị có mã '" + unitCode + "'.",
+				List.of(new FieldError("unitCode", "Mã đơn vị '" + unitCode + "' chưa được đăng ký."))));
 	}
 
 }

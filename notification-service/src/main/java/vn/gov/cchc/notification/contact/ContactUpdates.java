@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.cchc.messaging.PoisonEventException;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -71,7 +72,7 @@ class ContactUpdates {
 			try {
 				read = this.reader.read(records.get(i));
 			}
-			catch (UnreadableUnitEventException ex) {
+			catch (PoisonEventException ex) {
 				apply(events);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
 			}

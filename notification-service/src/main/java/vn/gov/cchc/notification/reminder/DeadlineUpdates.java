@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.cchc.messaging.PoisonEventException;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -80,7 +81,7 @@ class DeadlineUpdates {
 			try {
 				read = this.reader.read(records.get(i));
 			}
-			catch (UnreadableSubmissionEventException ex) {
+			catch (PoisonEventException ex) {
 				apply(events);
 				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
 			}

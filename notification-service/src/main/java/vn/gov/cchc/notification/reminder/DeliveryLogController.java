@@ -10,12 +10,12 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.notification.contact.UnitTree;
-import vn.gov.cchc.notification.problem.FieldProblem;
-import vn.gov.cchc.notification.problem.Problems;
 import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -60,7 +60,7 @@ class DeliveryLogController {
 			@RequestParam(required = false) @Nullable String channel,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false, defaultValue = "50") String limit) {
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		Channel byChannel = parse(Channel.class, "channel", channel, problems);
 		Delivery.State byState = parse(Delivery.State.class, "state", state, problems);
 		int max = limit(limit, problems);
@@ -76,11 +76,9 @@ class DeliveryLogController {
 	@GetMapping("/deliveries/{id}")
 	DeliveryView delivery(Caller caller, @PathVariable String id) {
 		Delivery delivery = this.deliveries.find(id)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-					Problems.problem(HttpStatus.NOT_FOUND, "delivery-not-found", "Không tìm thấy lượt gửi",
-							"Không có lượt gửi nhắc hạn nào có mã '" + id + "'.",
-							List.of(new FieldProblem("id", "Mã lượt gửi '" + id + "' không tồn tại."))),
-					null));
+			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "delivery-not-found",
+					"Không tìm thấy lượt gửi", "Không có lượt gửi nhắc hạn nào có mã '" + id + "'.",
+					List.of(new FieldError("id", "Mã lượt gửi '" + id + "' không tồn tại.")))));
 		readable(caller).requireDelivery(delivery);
 		return DeliveryView.of(delivery);
 	}
@@ -89,10 +87,10 @@ class DeliveryLogController {
 	List<ReminderView> reminders(Caller caller, @RequestParam(required = false) @Nullable String submission,
 			@RequestParam(required = false) @Nullable String unit,
 			@RequestParam(required = false, defaultValue = "50") String limit) {
-		List<FieldProblem> problems = new ArrayList<>();
+		List<FieldError> problems = new ArrayList<>();
 		int max = limit(limit, problems);
 		if ((submission == null) == (unit == null)) {
-			problems.add(new FieldProblem("submission",
+			problems.add(new FieldError("submission",
 					"Cần đúng một trong hai tham số: 'submission' (mã báo cáo) hoặc 'unit' (mã đơn vị nhận nhắc)."));
 		}
 		if (!problems.isEmpty()) {
@@ -109,7 +107,7 @@ class DeliveryLogController {
 	}
 
 	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String field, @Nullable String value,
-			List<FieldProblem> problems) {
+			List<FieldError> problems) {
 		if (value == null) {
 			return null;
 		}
@@ -118,13 +116,13 @@ class DeliveryLogController {
 		}
 		catch (IllegalArgumentException ex) {
 			List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-			problems.add(new FieldProblem(field,
+			problems.add(new FieldError(field,
 					"Giá trị '" + value + "' không hợp lệ; chỉ nhận một trong " + String.join(", ", allowed) + "."));
 			return null;
 		}
 	}
 
-	private static int limit(String value, List<FieldProblem> problems) {
+	private static int limit(String value, List<FieldError> problems) {
 		try {
 			int limit = Integer.parseInt(value);
 			if (limit >= 1 && limit <= MAX_LIMIT) {
@@ -134,15 +132,13 @@ class DeliveryLogController {
 		catch (NumberFormatException ex) {
 			// Reported below.
 		}
-		problems.add(new FieldProblem("limit", "Số bản ghi phải là số nguyên từ 1 đến " + MAX_LIMIT + "."));
+		problems.add(new FieldError("limit", "Số bản ghi phải là số nguyên từ 1 đến " + MAX_LIMIT + "."));
 		return 0;
 	}
 
-	private static ErrorResponseException badRequest(List<FieldProblem> problems) {
-		return new ErrorResponseException(
-				HttpStatus.BAD_REQUEST, Problems.problem(HttpStatus.BAD_REQUEST, "invalid-query",
-						"Tham số truy vấn không hợp lệ", "Một hoặc nhiều tham số truy vấn không hợp lệ.", problems),
-				null);
+	private static ProblemException badRequest(List<FieldError> problems) {
+		return new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-query",
+				"Tham số truy vấn không hợp lệ", "Một hoặc nhiều tham số truy vấn không hợp lệ.", problems));
 	}
 
 	/**

@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.PoisonEventException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class UnitEventMappingTests {
 
-	private final UnitEventReader reader = new UnitEventReader(JsonMapper.builder().build());
+	private final UnitEventReader reader = new UnitEventReader(new CloudEventJson());
 
 	@Test
 	void readsAUnitRegisteredEventIntoAContact() {
@@ -76,8 +77,7 @@ class UnitEventMappingTests {
 
 	@Test
 	void rejectsAValueThatIsNotJson() {
-		assertThatExceptionOfType(UnreadableUnitEventException.class)
-			.isThrownBy(() -> this.reader.read(bytes("not json {")));
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> this.reader.read(bytes("not json {")));
 	}
 
 	@Test
@@ -87,7 +87,7 @@ class UnitEventMappingTests {
 				 "time":"2025-07-01T00:00:00Z","data":{}}
 				""";
 
-		assertThatExceptionOfType(UnreadableUnitEventException.class).isThrownBy(() -> this.reader.read(bytes(value)));
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> this.reader.read(bytes(value)));
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class UnitEventMappingTests {
 				  "occurredAt":"2025-07-01T00:00:00Z"}}
 				""";
 
-		assertThatExceptionOfType(UnreadableUnitEventException.class).isThrownBy(() -> this.reader.read(bytes(value)))
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> this.reader.read(bytes(value)))
 			.withMessageContaining("evt-5");
 	}
 
@@ -114,7 +114,7 @@ class UnitEventMappingTests {
 				  "occurredAt":"2025-07-01T00:00:00Z"}}
 				""";
 
-		assertThatExceptionOfType(UnreadableUnitEventException.class).isThrownBy(() -> this.reader.read(bytes(value)));
+		assertThatExceptionOfType(PoisonEventException.class).isThrownBy(() -> this.reader.read(bytes(value)));
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 /**
  * The answer to {@code POST /api/v1/progress:batch}: one result per report, in the order

@@ -4,10 +4,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of progress ingestion. {@code cchc.ingest.max-body-bytes}, the cap on one
- * report's body (1 MiB: a report is a few hundred bytes, with room for long evidence
- * lists), is every request's cap and is read by the web package's
- * {@code RequestBodyLimitFilter}.
+ * Settings of progress ingestion. The cap on one report's body (1 MiB: a report is a few
+ * hundred bytes, with room for long evidence lists) is every request's cap,
+ * platform-web's {@code cchc.web.max-body-bytes}.
  *
  * @param maxBatchBodyBytes the largest body of {@code POST /api/v1/progress:batch}: a
  * full batch of typical reports with a few evidence links each is 1–3 MiB, so 8 MiB

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 

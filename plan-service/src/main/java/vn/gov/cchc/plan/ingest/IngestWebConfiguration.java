@@ -1,9 +1,9 @@
 package vn.gov.cchc.plan.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.gov.cchc.plan.web.BodyLimit;
 import vn.gov.cchc.security.EndpointRules;
 import vn.gov.cchc.security.Role;
+import vn.gov.cchc.web.BodyLimit;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.plan.plan.Plans;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
 import vn.gov.cchc.plan.unit.UnitDirectory;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Component;
 

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import vn.gov.cchc.plan.cloudevent.BatchPublisher;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -18,9 +18,9 @@ import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ProgressRejected;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.JsonReadErrors;
-import vn.gov.cchc.plan.problem.ProblemException;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.JsonReadErrors;
+import vn.gov.cchc.web.ProblemException;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;

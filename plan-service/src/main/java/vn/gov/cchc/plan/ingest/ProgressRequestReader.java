@@ -3,10 +3,10 @@ package vn.gov.cchc.plan.ingest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.JsonReadErrors;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.JsonReadErrors;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Component;
 

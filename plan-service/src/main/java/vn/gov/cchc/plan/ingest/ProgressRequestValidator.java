@@ -8,10 +8,10 @@ import java.util.TreeMap;
 import jakarta.validation.Validator;
 import jakarta.validation.groups.Default;
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
 import vn.gov.cchc.plan.validation.Violations;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Component;
 

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.plan.problem.FieldError;
 import vn.gov.cchc.plan.unit.UnitCodes;
 import vn.gov.cchc.plan.unit.Units;
 import vn.gov.cchc.security.Caller;
+import vn.gov.cchc.web.FieldError;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;

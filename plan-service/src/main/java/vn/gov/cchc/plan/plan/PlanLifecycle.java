@@ -17,10 +17,10 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
 import vn.gov.cchc.plan.unit.UnitCodes;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Service;
 

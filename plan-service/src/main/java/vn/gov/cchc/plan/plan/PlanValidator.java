@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
 import vn.gov.cchc.plan.validation.Violations;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
 
 /**
  * The rules a plan's content must keep before it is stored as a draft, and again before

@@ -3,7 +3,7 @@ package vn.gov.cchc.plan.unit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 /**
  * What a {@code POST /api/v1/units:import} did: the accepted rows counted as {@code PUT}

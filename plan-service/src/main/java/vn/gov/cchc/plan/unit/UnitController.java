@@ -12,14 +12,14 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
 import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
 import vn.gov.cchc.security.ScopeDeniedException;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -20,9 +20,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.stereotype.Service;
 

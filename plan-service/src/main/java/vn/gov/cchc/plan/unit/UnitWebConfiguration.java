@@ -1,8 +1,8 @@
 package vn.gov.cchc.plan.unit;
 
-import vn.gov.cchc.plan.web.BodyLimit;
 import vn.gov.cchc.security.EndpointRules;
 import vn.gov.cchc.security.Role;
+import vn.gov.cchc.web.BodyLimit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -25,7 +25,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
-import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 /**
  * Bean Validation for the request records: the validator the features call, and the

@@ -30,6 +30,7 @@ import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.plan.plan.PlanFixtures;
 import vn.gov.cchc.plan.plan.Plans;
 import vn.gov.cchc.plan.unit.UnitDirectory;
+import vn.gov.cchc.plan.web.EventBusProblems;
 import vn.gov.cchc.security.PlatformSecurityAutoConfiguration;
 import vn.gov.cchc.testing.TestTokens;
 
@@ -78,7 +79,7 @@ import static vn.gov.cchc.plan.TestCallers.bearer;
 		PlatformSecurityAutoConfiguration.class })
 @AutoConfigureMetrics
 @Import({ JsonConfiguration.class, ProgressIngestion.class, ProgressRequestValidator.class, PlanConformance.class,
-		ProgressBatchIngestion.class, ProgressRequestReader.class })
+		ProgressBatchIngestion.class, ProgressRequestReader.class, EventBusProblems.class })
 class ProgressControllerTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -313,7 +314,7 @@ class ProgressControllerTests {
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.extractingPath("$.title")
-			.isEqualTo("Không tìm thấy");
+			.isEqualTo("Không tìm thấy tài nguyên");
 	}
 
 	@Test

@@ -18,9 +18,9 @@ import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
-import vn.gov.cchc.plan.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.cchc.plan.plan.PlanJson.activity;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
 
 import org.springframework.http.ProblemDetail;
 

@@ -16,7 +16,7 @@ import org.mockito.ArgumentCaptor;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;

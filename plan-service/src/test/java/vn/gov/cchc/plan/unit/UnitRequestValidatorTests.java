@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import vn.gov.cchc.events.UnitContacts;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.plan.problem.FieldError;
-import vn.gov.cchc.plan.problem.ProblemException;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
 
 import org.springframework.http.ProblemDetail;
 

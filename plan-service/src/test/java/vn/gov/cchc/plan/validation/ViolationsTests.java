@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import vn.gov.cchc.plan.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +32,8 @@ class CountingConfiguration {
 	}
 
 	@Bean
-	Function<KStream<String, byte[]>, KStream<String, byte[]>> counting(CloudEventReader reader,
-			CountingMetrics metrics, @Value("${cchc.report.counting.flush-interval:100ms}") Duration flushInterval,
+	Function<KStream<String, byte[]>, KStream<String, byte[]>> counting(CloudEventJson reader, CountingMetrics metrics,
+			@Value("${cchc.report.counting.flush-interval:100ms}") Duration flushInterval,
 			@Value("${cchc.report.counting.waiting-retry-interval:1s}") Duration waitingRetryInterval) {
 		return new CountingTopology(reader, metrics,
 				new CountingTopology.CountingProperties(flushInterval, waitingRetryInterval),
@@ -45,7 +45,7 @@ class CountingConfiguration {
 	 * is applied to it.
 	 */
 	@Bean
-	StreamsBuilderFactoryBeanConfigurer unitsGlobalStore(CloudEventReader reader) {
+	StreamsBuilderFactoryBeanConfigurer unitsGlobalStore(CloudEventJson reader) {
 		return (factoryBean) -> factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
 
 			@Override

@@ -2,12 +2,12 @@ package vn.gov.cchc.report.counting;
 
 import java.util.List;
 
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.ScopeDeniedException;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.Topics;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 /**
  * The counting, as a Kafka Streams topology: {@code cchc.progress} in, each changed
@@ -36,7 +36,7 @@ final class CountingTopology implements Function<KStream<String, byte[]>, KStrea
 	/** The topic of changed read-model documents, which {@link ReadModelWriter} reads. */
 	static final String DOCUMENTS = "cchc.report.documents";
 
-	private final CloudEventReader reader;
+	private final CloudEventJson reader;
 
 	private final CountingMetrics metrics;
 
@@ -44,7 +44,7 @@ final class CountingTopology implements Function<KStream<String, byte[]>, KStrea
 
 	private final JsonMapper json;
 
-	CountingTopology(CloudEventReader reader, CountingMetrics metrics, CountingProperties properties, JsonMapper json) {
+	CountingTopology(CloudEventJson reader, CountingMetrics metrics, CountingProperties properties, JsonMapper json) {
 		this.reader = reader;
 		this.metrics = metrics;
 		this.properties = properties;

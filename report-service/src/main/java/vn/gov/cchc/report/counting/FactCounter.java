@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -31,9 +31,9 @@ import vn.gov.cchc.events.ProgressCorrected;
 import vn.gov.cchc.events.ProgressRecorded;
 import vn.gov.cchc.events.ProgressRetracted;
 import vn.gov.cchc.events.Topics;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
-import vn.gov.cchc.report.cloudevent.PoisonEventException;
-import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.PoisonEventException;
+import vn.gov.cchc.messaging.ReceivedCloudEvent;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.unit.UnknownUnitException;
@@ -71,7 +71,7 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 
 	private static final char SEPARATOR = '\u0001';
 
-	private final CloudEventReader reader;
+	private final CloudEventJson reader;
 
 	private final CountingMetrics metrics;
 
@@ -87,13 +87,13 @@ final class FactCounter implements Processor<String, byte[], String, FactOutcome
 
 	private final Set<String> waitingUnits = new HashSet<>();
 
-	private FactCounter(CloudEventReader reader, CountingMetrics metrics, Duration retryInterval) {
+	private FactCounter(CloudEventJson reader, CountingMetrics metrics, Duration retryInterval) {
 		this.reader = reader;
 		this.metrics = metrics;
 		this.retryInterval = retryInterval;
 	}
 
-	static ProcessorSupplier<String, byte[], String, FactOutcome> supplier(CloudEventReader reader,
+	static ProcessorSupplier<String, byte[], String, FactOutcome> supplier(CloudEventJson reader,
 			CountingMetrics metrics, Duration retryInterval, Function<String, KeyValueBytesStoreSupplier> stores) {
 		return new ProcessorSupplier<>() {
 

@@ -23,9 +23,9 @@ import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
-import vn.gov.cchc.report.cloudevent.PoisonEventException;
-import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.PoisonEventException;
+import vn.gov.cchc.messaging.ReceivedCloudEvent;
 
 /**
  * The unit tree as the counting topology sees it: a global store, on every instance,
@@ -50,7 +50,7 @@ public final class UnitsView {
 	}
 
 	/** Adds the global store, fed from {@code cchc.units}, to the topology. */
-	public static void addTo(StreamsBuilder builder, CloudEventReader reader) {
+	public static void addTo(StreamsBuilder builder, CloudEventJson reader) {
 		builder.addGlobalStore(
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray())
 					.withLoggingDisabled(),
@@ -60,11 +60,11 @@ public final class UnitsView {
 
 	private static final class Updater implements Processor<String, byte[], Void, Void> {
 
-		private final CloudEventReader reader;
+		private final CloudEventJson reader;
 
 		private KeyValueStore<String, byte[]> store;
 
-		Updater(CloudEventReader reader) {
+		Updater(CloudEventJson reader) {
 			this.reader = reader;
 		}
 
@@ -127,11 +127,11 @@ public final class UnitsView {
 
 		private final ReadOnlyKeyValueStore<String, ?> store;
 
-		private final CloudEventReader reader;
+		private final CloudEventJson reader;
 
 		private final Map<String, Parsed> parsed = new HashMap<>();
 
-		Lookup(ReadOnlyKeyValueStore<String, ?> store, CloudEventReader reader) {
+		Lookup(ReadOnlyKeyValueStore<String, ?> store, CloudEventJson reader) {
 			this.store = store;
 			this.reader = reader;
 		}

@@ -31,8 +31,8 @@ import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
 import vn.gov.cchc.report.figures.FiguresWritten;
 import vn.gov.cchc.report.figures.Tally;
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.PlanRequests;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;

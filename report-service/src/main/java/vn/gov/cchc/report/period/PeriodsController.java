@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.report.problem.FieldError;
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,11 +6,11 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.plan.Plans;
-import vn.gov.cchc.report.problem.FieldError;
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
-import vn.gov.cchc.report.problem.Requests;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.report.web.Requests;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;

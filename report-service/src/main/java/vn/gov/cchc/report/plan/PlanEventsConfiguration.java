@@ -3,7 +3,7 @@ package vn.gov.cchc.report.plan;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ import org.springframework.messaging.Message;
 class PlanEventsConfiguration {
 
 	@Bean
-	Consumer<Message<byte[]>> planEvents(CloudEventReader reader, Plans plans, MeterRegistry registry) {
+	Consumer<Message<byte[]>> planEvents(CloudEventJson reader, Plans plans, MeterRegistry registry) {
 		return new PlanEventsConsumer(reader, plans, registry);
 	}
 

@@ -12,8 +12,8 @@ import vn.gov.cchc.events.PlanAmended;
 import vn.gov.cchc.events.PlanClosed;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanIssued;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
-import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.ReceivedCloudEvent;
 
 import org.springframework.messaging.Message;
 
@@ -26,7 +26,7 @@ public class PlanEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(PlanEventsConsumer.class);
 
-	private final CloudEventReader reader;
+	private final CloudEventJson reader;
 
 	private final Plans plans;
 
@@ -36,7 +36,7 @@ public class PlanEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private final Counter skipped;
 
-	public PlanEventsConsumer(CloudEventReader reader, Plans plans, MeterRegistry registry) {
+	public PlanEventsConsumer(CloudEventJson reader, Plans plans, MeterRegistry registry) {
 		this.reader = reader;
 		this.plans = plans;
 		this.applied = Counter.builder("cchc.plan.applied")

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import vn.gov.cchc.report.problem.FieldError;
+import vn.gov.cchc.web.FieldError;
 
 /**
  * Reads the JSON bodies of the submission endpoints by hand, so that every bad field is

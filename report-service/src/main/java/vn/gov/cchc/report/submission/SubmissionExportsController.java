@@ -14,7 +14,7 @@ import vn.gov.cchc.report.export.ReportDocument;
 import vn.gov.cchc.report.export.ReportExporter;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;

@@ -8,7 +8,7 @@ import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.ReportingCalendar;
 import vn.gov.cchc.report.plan.Plans;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
 
 import org.springframework.stereotype.Component;
 

@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import vn.gov.cchc.report.problem.FieldError;
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

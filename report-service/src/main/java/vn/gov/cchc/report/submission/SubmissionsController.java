@@ -13,7 +13,7 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.problem.Requests;
+import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;

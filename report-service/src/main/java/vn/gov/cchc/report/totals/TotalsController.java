@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-import vn.gov.cchc.report.problem.FieldError;
-import vn.gov.cchc.report.problem.ProblemException;
-import vn.gov.cchc.report.problem.Problems;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,7 +3,7 @@ package vn.gov.cchc.report.unit;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ import org.springframework.messaging.Message;
 class UnitEventsConfiguration {
 
 	@Bean
-	Consumer<Message<byte[]>> unitEvents(CloudEventReader reader, Units units, MeterRegistry registry) {
+	Consumer<Message<byte[]>> unitEvents(CloudEventJson reader, Units units, MeterRegistry registry) {
 		return new UnitEventsConsumer(reader, units, registry);
 	}
 

@@ -11,8 +11,8 @@ import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
-import vn.gov.cchc.report.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.ReceivedCloudEvent;
 
 import org.springframework.messaging.Message;
 
@@ -27,7 +27,7 @@ public class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private static final Logger logger = LoggerFactory.getLogger(UnitEventsConsumer.class);
 
-	private final CloudEventReader reader;
+	private final CloudEventJson reader;
 
 	private final Units units;
 
@@ -37,7 +37,7 @@ public class UnitEventsConsumer implements Consumer<Message<byte[]>> {
 
 	private final Counter skipped;
 
-	public UnitEventsConsumer(CloudEventReader reader, Units units, MeterRegistry registry) {
+	public UnitEventsConsumer(CloudEventJson reader, Units units, MeterRegistry registry) {
 		this.reader = reader;
 		this.units = units;
 		this.applied = Counter.builder("cchc.unit.applied")

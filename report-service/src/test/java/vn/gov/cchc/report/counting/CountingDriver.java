@@ -15,6 +15,7 @@ import java.util.UUID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -25,7 +26,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.serialization.Serdes;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.CloudEvent;
@@ -36,8 +36,8 @@ import vn.gov.cchc.events.ProgressRetracted;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitRegistered;
+import vn.gov.cchc.messaging.CloudEventJson;
 import vn.gov.cchc.report.KafkaTestEvents;
-import vn.gov.cchc.report.cloudevent.CloudEventReader;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.totals.Totals;
 
@@ -83,7 +83,7 @@ public final class CountingDriver implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		CloudEventReader reader = new CloudEventReader();
+		CloudEventJson reader = new CloudEventJson();
 		StreamsBuilder builder = new StreamsBuilder();
 		UnitsView.addTo(builder, reader);
 		new CountingTopology(reader, new CountingMetrics(this.meters),

@@ -184,7 +184,7 @@ class CountingIntegrationTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode notFound = this.json.readTree(unmapped.body());
 		assertThat(notFound.get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/not-found");
-		assertThat(notFound.get("title").asString()).isEqualTo("Không tìm thấy");
+		assertThat(notFound.get("title").asString()).isEqualTo("Không tìm thấy tài nguyên");
 		assertThat(notFound.get("instance").asString()).isEqualTo("/api/v1/khong-co");
 		assertThat(wrongMethod.statusCode()).isEqualTo(405);
 		JsonNode notAllowed = this.json.readTree(wrongMethod.body());

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import vn.gov.cchc.report.figures.Figures;
 import vn.gov.cchc.report.figures.FiguresChanged;
 import vn.gov.cchc.report.figures.Tally;
-import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,8 +3,8 @@ package vn.gov.cchc.report.submission;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.report.problem.FieldError;
-import vn.gov.cchc.report.problem.ProblemException;
+import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

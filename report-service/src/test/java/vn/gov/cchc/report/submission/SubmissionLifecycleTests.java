@@ -5,14 +5,14 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.gov.cchc.report.problem.ProblemException;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.Role;
+import vn.gov.cchc.web.ProblemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

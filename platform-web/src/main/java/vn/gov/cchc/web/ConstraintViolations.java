@@ -1,0 +1,72 @@
+package vn.gov.cchc.web;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The offending fields of a Bean Validation failure, by the path a client knows: the JSON
+ * path inside a body, or the parameter's name, never the Java method's. Apart from the
+ * handler so that a service without Bean Validation never loads it.
+ */
+final class ConstraintViolations {
+
+	private ConstraintViolations() {
+	}
+
+	/**
+	 * @param ex what a request failed with
+	 * @return the offending fields if it is a Bean Validation failure, else {@code null}
+	 */
+	static @Nullable List<FieldError> errorsIn(Throwable ex) {
+		ConstraintViolationException violations = ProblemHandler.findCause(ex, ConstraintViolationException.class);
+		if (violations == null) {
+			return null;
+		}
+		return violations.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldError(path(violation), violation.getMessage()))
+			.toList();
+	}
+
+	/**
+	 * {@code activities[0].budgetVnd} for a body's field, {@code unitCode} for a
+	 * parameter, without the method ({@code create.request.}) that method validation puts
+	 * first.
+	 */
+	static String path(ConstraintViolation<?> violation) {
+		StringBuilder path = new StringBuilder();
+		String parameter = null;
+		for (Path.Node node : violation.getPropertyPath()) {
+			ElementKind kind = node.getKind();
+			if (kind == ElementKind.PARAMETER) {
+				parameter = node.getName();
+				continue;
+			}
+			if (kind != ElementKind.PROPERTY && kind != ElementKind.CONTAINER_ELEMENT) {
+				continue;
+			}
+			// An element of a list or map carries its position, the container the name
+			// before it.
+			if (node.isInIterable()) {
+				Object position = (node.getIndex() != null) ? node.getIndex() : node.getKey();
+				path.append('[').append((position != null) ? position : "").append(']');
+			}
+			if (node.getName() != null && !node.getName().startsWith("<")) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(node.getName());
+			}
+		}
+		if (!path.isEmpty()) {
+			return path.toString();
+		}
+		return (parameter != null) ? parameter : FieldError.BODY;
+	}
+
+}

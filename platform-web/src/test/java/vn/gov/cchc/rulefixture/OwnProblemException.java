@@ -1,0 +1,5 @@
+package vn.gov.cchc.rulefixture;
+
+class OwnProblemException extends RuntimeException {
+
+}

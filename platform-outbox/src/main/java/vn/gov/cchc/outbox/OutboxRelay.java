@@ -1,0 +1,689 @@
+package vn.gov.cchc.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.CloudEvent;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Publishes the events waiting in a service's {@link Outbox}es to their topics, so that a
+ * change, written with its event in one update of one document, reaches the topic once.
+ *
+ * <p>
+ * <b>One relay at a time.</b> Every instance of a service runs this, on one thread of its
+ * own, every {@code poll-interval}; only the holder of the lease in
+ * {@value #LEASE_COLLECTION} publishes. The lease is taken and renewed by an atomic
+ * findAndModify before every wave of sends, so a relay that lost it sends nothing more,
+ * and a relay that crashed is replaced after at most {@code lease-duration}. A wave is
+ * bounded by {@code send-timeout}, at most half the lease, so a relay that lost its lease
+ * has finished its last wave before the next holder starts.
+ *
+ * <p>
+ * <b>In order, at least once.</b> Every send waits for the broker's acknowledgement
+ * ({@code acks=all}, one idempotent producer), then the event is cleared from its
+ * document ({@code $pull} by event id) and the checkpoint moves past the record. The
+ * events of a round are sent in waves: a wave takes the oldest event of every key, all
+ * handed to the producer at once and then awaited together, so that many aggregates share
+ * the broker's round trips while a key's next event is sent only once the one before it
+ * is on the topic. A failed send ends the round, so nothing later of that key overtakes
+ * it.
+ *
+ * <p>
+ * <b>Not twice.</b> The process can die after the broker has a record and before its
+ * event is cleared. So whenever a relay takes the lease (at start, after a failure, after
+ * losing it), it first reconciles: it reads each topic from its checkpoint to its end,
+ * collects the CloudEvent ids there, and clears the waiting events already on it instead
+ * of sending them again. The checkpoint only moves past records whose events were
+ * cleared, so the scan is bounded by it and still sees every record of a waiting event. A
+ * record written by a send that failed is found the same way, since a failure gives the
+ * lease up to the next reconciliation. Consumers still dedupe by event id: the guarantee
+ * holds for the broker's log, not for a consumer that reads a record twice.
+ *
+ * <p>
+ * An instance is driven by one thread at a time (its scheduler, or a test): two rounds of
+ * the same instance at once would both hold its lease.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+	/** The collection of the lease and the checkpoints. */
+	public static final String LEASE_COLLECTION = OutboxStore.RELAY_COLLECTION;
+
+	/** The lease's {@code _id} in {@link #LEASE_COLLECTION}. */
+	public static final String LEASE_ID = OutboxStore.LEASE_ID;
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+	private static final int METADATA_ATTEMPTS = 20;
+
+	private static final Duration METADATA_PAUSE = Duration.ofMillis(100);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final OutboxStore store;
+
+	private final OutboxKafka kafka;
+
+	private final List<Outbox> outboxes;
+
+	private final int partitions;
+
+	private final Clock clock;
+
+	private final OutboxProperties.Relay settings;
+
+	private final String holder;
+
+	private final Map<Outbox, Meters> meters = new LinkedHashMap<>();
+
+	private volatile boolean holding;
+
+	// The fields below are used by the relay thread only (and by stop() once that thread
+	// is done).
+	private @Nullable KafkaProducer<String, byte[]> producer;
+
+	private final Set<String> readyTopics = new HashSet<>();
+
+	private boolean roundFailed;
+
+	private int failures;
+
+	private Instant retryAfter = Instant.MIN;
+
+	private final AtomicBoolean wakeUp = new AtomicBoolean();
+
+	private volatile @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * @param database the service's store, where the outboxes and the lease are
+	 * @param bootstrapServers the brokers
+	 * @param outboxes what to relay
+	 * @param properties how
+	 * @param clock the time of the lease
+	 * @param registry where the metrics go
+	 * @param holder this instance's name in the lease ({@link #newHolderId})
+	 */
+	public OutboxRelay(MongoDatabase database, String bootstrapServers, List<Outbox> outboxes,
+			OutboxProperties properties, Clock clock, MeterRegistry registry, String holder) {
+		this.store = new OutboxStore(database);
+		this.kafka = new OutboxKafka(bootstrapServers, properties.relay().sendTimeout());
+		this.outboxes = List.copyOf(outboxes);
+		this.partitions = properties.topicPartitions();
+		this.clock = clock;
+		this.settings = properties.relay();
+		this.holder = holder;
+		for (Outbox outbox : this.outboxes) {
+			Tags tags = Tags.of("aggregate", outbox.aggregate(), "collection", outbox.collection());
+			this.meters.put(outbox, new Meters(
+					Counter.builder("cchc.outbox.published")
+						.description("Events the outbox relay published and cleared")
+						.tags(tags)
+						.register(registry),
+					Counter.builder("cchc.outbox.failures")
+						.description("Sends of outbox events the broker did not acknowledge")
+						.tags(tags)
+						.register(registry),
+					Counter.builder("cchc.outbox.reconciled")
+						.description("Waiting events found already on their topic and cleared without sending again")
+						.tags(tags)
+						.register(registry)));
+			// Counted when read, so that it is right on every instance, relaying or not.
+			Gauge.builder("cchc.outbox.pending", this.store, (store) -> store.pendingEventIds(outbox).size())
+				.description("Events written and not yet known to be on their topic")
+				.tags(tags)
+				.strongReference(true)
+				.register(registry);
+		}
+		Gauge.builder("cchc.outbox.lease.held", this, (relay) -> relay.holding ? 1 : 0)
+			.description("Whether this instance holds the outbox relay's lease (1) or not (0)")
+			.strongReference(true)
+			.register(registry);
+	}
+
+	/**
+	 * An id telling instances apart in the lease: the service, host, process and a random
+	 * part.
+	 */
+	public static String newHolderId(String application) {
+		String host = Optional.ofNullable(System.getenv("HOSTNAME")).orElse("localhost");
+		return application + "@" + host + ":" + ProcessHandle.current().pid() + ":"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	String holder() {
+		return this.holder;
+	}
+
+	OutboxStore store() {
+		return this.store;
+	}
+
+	/**
+	 * Rounds, as long as they find full batches: takes or renews the lease (reconciling
+	 * when newly taken), and publishes what is waiting.
+	 * @return the number of events published
+	 */
+	public int relayOnce() {
+		this.roundFailed = false;
+		int sent = 0;
+		boolean more = true;
+		while (more && !this.roundFailed) {
+			if (!acquire()) {
+				return sent;
+			}
+			List<OutboxStore.Pending> pending = new ArrayList<>();
+			more = false;
+			for (Outbox outbox : this.outboxes) {
+				List<OutboxStore.Pending> found = this.store.pending(outbox, this.settings.documentsPerRound());
+				pending.addAll(found);
+				more |= found.stream().map(OutboxStore.Pending::aggregateId).distinct().count() >= this.settings
+					.documentsPerRound();
+			}
+			int published = publish(pending);
+			sent += published;
+			more &= this.holding && published > 0;
+		}
+		return sent;
+	}
+
+	/**
+	 * Sends the events wave after wave, each wave the oldest event left of every key.
+	 * @return how many were published
+	 */
+	private int publish(List<OutboxStore.Pending> pending) {
+		Map<String, ArrayDeque<OutboxStore.Pending>> byKey = new LinkedHashMap<>();
+		for (OutboxStore.Pending event : pending) {
+			byKey.computeIfAbsent(event.outbox().topic() + '\u0000' + event.event().key(), (key) -> new ArrayDeque<>())
+				.add(event);
+		}
+		int sent = 0;
+		while (!byKey.isEmpty()) {
+			if (this.store.acquire(this.holder, this.clock.instant(),
+					this.settings.leaseDuration()) != OutboxStore.Lease.RENEWED) {
+				// Lost, or lapsed and retaken: someone may have relayed in between.
+				this.holding = false;
+				break;
+			}
+			List<OutboxStore.Pending> wave = new ArrayList<>();
+			byKey.values().removeIf((events) -> {
+				wave.add(events.poll());
+				return events.isEmpty();
+			});
+			Wave done = send(wave);
+			this.store.clear(done.acknowledged().stream().map((event) -> event.pending().ref()).toList());
+			for (Sent event : done.acknowledged()) {
+				this.meters.get(event.pending().outbox()).published().increment();
+			}
+			sent += done.acknowledged().size();
+			if (!done.failed().isEmpty()) {
+				failed(done.failed());
+				break;
+			}
+			// Only a wave without failures moves the checkpoints: a failed send may have
+			// written a record below the offsets acknowledged after it.
+			Map<String, Map<Integer, Long>> ends = new LinkedHashMap<>();
+			for (Sent event : done.acknowledged()) {
+				ends.computeIfAbsent(event.record().topic(), (topic) -> new LinkedHashMap<>())
+					.merge(event.record().partition(), event.record().offset() + 1, Math::max);
+			}
+			ends.forEach(this.store::advanceCheckpoint);
+		}
+		return sent;
+	}
+
+	/** Hands a wave to the producer at once, then waits for every acknowledgement. */
+	private Wave send(List<OutboxStore.Pending> wave) {
+		List<Sending> sending = new ArrayList<>();
+		List<OutboxStore.Pending> failed = new ArrayList<>();
+		for (OutboxStore.Pending event : wave) {
+			try {
+				sending.add(new Sending(event, producer().send(record(event))));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Outbox event {} of {} {} could not be handed to the producer: {}", event.event().eventId(),
+						event.outbox().aggregate(), event.aggregateId(), ex.toString());
+				failed.add(event);
+				// The producer is broken: what is left of the wave waits for the next
+				// round.
+				break;
+			}
+		}
+		long deadline = System.nanoTime() + this.kafka.maxSendDuration().plusSeconds(1).toNanos();
+		List<Sent> acknowledged = new ArrayList<>();
+		for (Sending event : sending) {
+			try {
+				acknowledged.add(new Sent(event.pending(),
+						event.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failed.add(event.pending());
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				logger.warn("Outbox event {} of {} {} was not acknowledged on {}: {}",
+						event.pending().event().eventId(), event.pending().outbox().aggregate(),
+						event.pending().aggregateId(), event.pending().outbox().topic(), causes(ex));
+				failed.add(event.pending());
+			}
+		}
+		return new Wave(acknowledged, failed);
+	}
+
+	/**
+	 * Sends one event and waits for the broker's acknowledgement, without clearing it:
+	 * the first half of a round, for tests that stop a relay in between.
+	 */
+	RecordMetadata send(OutboxStore.Pending event) {
+		Wave done = send(List.of(event));
+		if (!done.failed().isEmpty()) {
+			failed(done.failed());
+			throw new IllegalStateException("Outbox event " + event.event().eventId() + " was not acknowledged");
+		}
+		return done.acknowledged().get(0).record();
+	}
+
+	/**
+	 * After a failed send: the record may have been written, so the lease is given up to
+	 * the next reconciliation, and the producer starts afresh.
+	 */
+	private void failed(List<OutboxStore.Pending> failed) {
+		this.roundFailed = true;
+		this.holding = false;
+		closeProducer();
+		for (OutboxStore.Pending event : failed) {
+			this.meters.get(event.outbox()).failures().increment();
+			try {
+				this.store.countAttempt(event);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not count the attempt on outbox event {}", event.event().eventId(), ex);
+			}
+		}
+	}
+
+	private ProducerRecord<String, byte[]> record(OutboxStore.Pending event) {
+		return new ProducerRecord<>(event.outbox().topic(), null, event.event().key(),
+				event.event().cloudEvent().getBytes(StandardCharsets.UTF_8), List.of(new RecordHeader("content-type",
+						CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * Takes or renews the lease; when newly taken, reconciles before anything is sent.
+	 * @return whether this relay holds the lease
+	 */
+	boolean acquire() {
+		OutboxStore.Lease lease = this.store.acquire(this.holder, this.clock.instant(), this.settings.leaseDuration());
+		if (lease == OutboxStore.Lease.REFUSED) {
+			this.holding = false;
+			return false;
+		}
+		if (!this.holding || lease == OutboxStore.Lease.ACQUIRED) {
+			this.holding = false;
+			topics().forEach(this::ensureTopic);
+			reconcile();
+			this.holding = true;
+		}
+		return true;
+	}
+
+	private Set<String> topics() {
+		Set<String> topics = new LinkedHashSet<>();
+		this.outboxes.forEach((outbox) -> topics.add(outbox.topic()));
+		return topics;
+	}
+
+	/**
+	 * Clears the waiting events that are on their topic already, reading each topic from
+	 * its checkpoint to its current end, then moves the checkpoint to that end. Nothing
+	 * can be sent meanwhile: only the lease holder sends, and this is it.
+	 */
+	void reconcile() {
+		try (KafkaConsumer<byte[], byte[]> consumer = this.kafka.consumer(this.holder + "-reconcile")) {
+			for (String topic : topics()) {
+				Map<String, OutboxStore.Ref> waiting = new LinkedHashMap<>();
+				for (Outbox outbox : this.outboxes) {
+					if (outbox.topic().equals(topic)) {
+						this.store.pendingEventIds(outbox)
+							.forEach((eventId, id) -> waiting.put(eventId, new OutboxStore.Ref(outbox, id, eventId)));
+					}
+				}
+				List<TopicPartition> topicPartitions = partitionsOf(consumer, topic);
+				Map<TopicPartition, Long> ends = consumer.endOffsets(topicPartitions);
+				if (!waiting.isEmpty()) {
+					Set<String> found = scan(consumer, topic, topicPartitions, ends, waiting.keySet());
+					List<OutboxStore.Ref> onTopic = found.stream().map(waiting::get).toList();
+					this.store.clear(onTopic);
+					onTopic.forEach((event) -> this.meters.get(event.outbox()).reconciled().increment());
+					if (!found.isEmpty()) {
+						logger.info("Outbox reconciliation found {} of {} waiting events already on {}", found.size(),
+								waiting.size(), topic);
+					}
+				}
+				Map<Integer, Long> checkpoint = new LinkedHashMap<>();
+				ends.forEach((partition, end) -> checkpoint.put(partition.partition(), end));
+				this.store.advanceCheckpoint(topic, checkpoint);
+			}
+		}
+	}
+
+	private Set<String> scan(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> topicPartitions,
+			Map<TopicPartition, Long> ends, Set<String> wanted) {
+		Map<Integer, Long> checkpoint = this.store.checkpoint(topic);
+		Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(topicPartitions);
+		consumer.assign(topicPartitions);
+		for (TopicPartition partition : topicPartitions) {
+			consumer.seek(partition,
+					Math.max(checkpoint.getOrDefault(partition.partition(), 0L), beginnings.get(partition)));
+		}
+		Set<String> found = new HashSet<>();
+		Instant lastRenewal = this.clock.instant();
+		long lastProgress = System.nanoTime();
+		while (!reachedEnds(consumer, ends)) {
+			int read = 0;
+			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+				read++;
+				String eventId = eventId(record.value());
+				if (eventId != null && wanted.contains(eventId)) {
+					found.add(eventId);
+				}
+			}
+			if (read > 0) {
+				lastProgress = System.nanoTime();
+			}
+			else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(this.kafka.timeout()) > 0) {
+				throw new IllegalStateException(
+						"Reading " + topic + " for reconciliation made no progress for " + this.kafka.timeout());
+			}
+			// A long scan keeps the lease, so that nobody else starts sending meanwhile.
+			Instant now = this.clock.instant();
+			if (Duration.between(lastRenewal, now).compareTo(this.settings.leaseDuration().dividedBy(3)) > 0) {
+				if (this.store.acquire(this.holder, now, this.settings.leaseDuration()) != OutboxStore.Lease.RENEWED) {
+					throw new IllegalStateException("Lost the outbox relay lease while reconciling");
+				}
+				lastRenewal = now;
+			}
+		}
+		return found;
+	}
+
+	private static boolean reachedEnds(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
+		return ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
+	}
+
+	/** The CloudEvent id of a structured record; none for a record that is not one. */
+	private static @Nullable String eventId(byte @Nullable [] value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			JsonNode id = JSON.readTree(value).path("id");
+			return id.isString() ? id.asString() : null;
+		}
+		catch (JacksonException ex) {
+			// Not ours to judge here: it cannot be the record of a waiting event.
+			return null;
+		}
+	}
+
+	private List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+		List<PartitionInfo> infos = consumer.partitionsFor(topic, this.kafka.timeout());
+		// A topic just created may take a moment to show in the metadata.
+		for (int attempt = 1; (infos == null || infos.isEmpty()) && attempt <= METADATA_ATTEMPTS; attempt++) {
+			try {
+				Thread.sleep(METADATA_PAUSE.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			infos = consumer.partitionsFor(topic, this.kafka.timeout());
+		}
+		if (infos == null || infos.isEmpty()) {
+			throw new IllegalStateException("Topic " + topic + " has no partitions (yet)");
+		}
+		return infos.stream().map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
+	}
+
+	/**
+	 * Creates the topic if it does not exist, rather than letting the first send create
+	 * it with the broker's defaults. Describing first means a broker that forbids
+	 * creating topics is fine as long as the topic is there.
+	 */
+	private void ensureTopic(String topic) {
+		if (this.readyTopics.contains(topic)) {
+			return;
+		}
+		long timeout = this.kafka.timeout().toMillis();
+		try (Admin admin = this.kafka.admin(this.holder + "-admin")) {
+			try {
+				admin.describeTopics(List.of(topic)).allTopicNames().get(timeout, TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+					throw ex;
+				}
+				try {
+					admin.createTopics(List.of(new NewTopic(topic, Optional.of(this.partitions), Optional.empty())))
+						.all()
+						.get(timeout, TimeUnit.MILLISECONDS);
+					logger.info("Created topic {} with {} partitions", topic, this.partitions);
+				}
+				catch (ExecutionException created) {
+					if (!(created.getCause() instanceof TopicExistsException)) {
+						throw created;
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while checking topic " + topic, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Could not check or create topic " + topic, ex);
+		}
+		this.readyTopics.add(topic);
+	}
+
+	private KafkaProducer<String, byte[]> producer() {
+		KafkaProducer<String, byte[]> current = this.producer;
+		if (current == null) {
+			current = this.kafka.producer(this.holder + "-relay");
+			this.producer = current;
+		}
+		return current;
+	}
+
+	/**
+	 * Drops the producer: after a failure a fresh one starts clean, and a relay that
+	 * stops leaves nothing open.
+	 */
+	void closeProducer() {
+		KafkaProducer<String, byte[]> current = this.producer;
+		this.producer = null;
+		if (current != null) {
+			try {
+				current.close(Duration.ZERO);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Closing the outbox relay producer failed", ex);
+			}
+		}
+	}
+
+	/**
+	 * Asks for a round now rather than at the next poll, when a service has just written
+	 * events it wants out soon. Only the lease holder's round sends them; on another
+	 * instance this finds nothing to do.
+	 */
+	public void relaySoon() {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null && this.wakeUp.compareAndSet(false, true)) {
+			try {
+				scheduler.execute(this::tick);
+			}
+			catch (RuntimeException ex) {
+				// Shutting down: the events wait for the next holder.
+				this.wakeUp.set(false);
+			}
+		}
+	}
+
+	/** A scheduled round: failures are logged and retried later, with a growing pause. */
+	void tick() {
+		this.wakeUp.set(false);
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.retryAfter)) {
+			return;
+		}
+		try {
+			relayOnce();
+			if (!this.roundFailed) {
+				this.failures = 0;
+				return;
+			}
+		}
+		catch (RuntimeException ex) {
+			this.holding = false;
+			closeProducer();
+			logger.warn("Outbox relay round failed: {}", causes(ex));
+			logger.debug("Outbox relay failure", ex);
+		}
+		this.failures++;
+		Duration pause = this.settings.pollInterval().multipliedBy(1L << Math.min(this.failures, 10));
+		this.retryAfter = now.plus((pause.compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : pause);
+		logger.warn("Outbox relay: {} failed round(s) in a row, retrying after {}", this.failures, this.retryAfter);
+	}
+
+	private static String causes(Throwable ex) {
+		StringBuilder text = new StringBuilder(ex.toString());
+		for (Throwable cause = ex.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			text.append("; caused by ").append(cause);
+		}
+		return text.toString();
+	}
+
+	@Override
+	public void start() {
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, (runnable) -> {
+			Thread thread = new Thread(runnable, "outbox-relay");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		scheduler.scheduleWithFixedDelay(this::tick, 0, this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+		this.executor = scheduler;
+		logger.info("Outbox relay {} started for {}", this.holder,
+				this.outboxes.stream().map((outbox) -> outbox.collection() + " → " + outbox.topic()).toList());
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.executor;
+		this.executor = null;
+		if (scheduler != null) {
+			scheduler.shutdown();
+			try {
+				if (!scheduler.awaitTermination(1, TimeUnit.SECONDS)) {
+					// Interrupting a send is safe: the next holder reconciles first.
+					scheduler.shutdownNow();
+					scheduler.awaitTermination(this.kafka.timeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		closeProducer();
+		release();
+	}
+
+	/**
+	 * Gives the lease up, if held, so that another instance need not wait for it to
+	 * expire.
+	 */
+	void release() {
+		if (!this.holding) {
+			return;
+		}
+		this.holding = false;
+		try {
+			this.store.release(this.holder);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not release the outbox relay lease: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.settings.enabled();
+	}
+
+	private record Meters(Counter published, Counter failures, Counter reconciled) {
+
+	}
+
+	private record Sending(OutboxStore.Pending pending, Future<RecordMetadata> acknowledgement) {
+
+	}
+
+	private record Sent(OutboxStore.Pending pending, RecordMetadata record) {
+
+	}
+
+	private record Wave(List<Sent> acknowledged, List<OutboxStore.Pending> failed) {
+
+	}
+
+}

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +16,9 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 /**
  * Gives a service that declares {@link Outbox}es its one {@link OutboxRelay}, on the
  * service's store and on the Kafka binder's brokers (or
- * {@code cchc.outbox.bootstrap-servers}).
+ * {@code cchc.outbox.bootstrap-servers}). The lease runs on the system clock, not on a
+ * service's own {@code Clock} bean: it is about real time between processes, whatever
+ * time a test makes the domain live in.
  */
 @AutoConfiguration
 @ConditionalOnBean(Outbox.class)
@@ -27,13 +28,12 @@ public class OutboxAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	OutboxRelay outboxRelay(MongoDatabaseFactory store, List<Outbox> outboxes, OutboxProperties properties,
-			ObjectProvider<Clock> clock, MeterRegistry meters, Environment environment) {
+			MeterRegistry meters, Environment environment) {
 		String brokers = properties.bootstrapServers();
 		if (brokers == null || brokers.isBlank()) {
 			brokers = environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers");
 		}
-		return new OutboxRelay(store.getMongoDatabase(), brokers, outboxes, properties,
-				clock.getIfUnique(Clock::systemUTC), meters,
+		return new OutboxRelay(store.getMongoDatabase(), brokers, outboxes, properties, Clock.systemUTC(), meters,
 				OutboxRelay.newHolderId(environment.getProperty("spring.application.name", "service")));
 	}
 

@@ -6,14 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -136,6 +139,8 @@ public class OutboxRelay implements SmartLifecycle {
 	private Instant retryAfter = Instant.MIN;
 
 	private final AtomicBoolean wakeUp = new AtomicBoolean();
+
+	private final Queue<Soon> soon = new ConcurrentLinkedQueue<>();
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
@@ -557,15 +562,25 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks for a round now rather than at the next poll, when a service has just written
-	 * events it wants out soon. Only the lease holder's round sends them; on another
-	 * instance this finds nothing to do.
+	 * Sends the events of these documents soon, on the relay's thread, when a service has
+	 * just written them and wants them out before the next poll: the round reads these
+	 * documents by id instead of looking through the collection. Only the lease holder
+	 * sends them; on another instance this finds nothing to do, and the holder's next
+	 * poll does. What it misses (a broker away, a process that dies) the next poll finds
+	 * too. It does not look at other documents, so an older event of the same key waiting
+	 * in another document, after a failure, may go after these.
+	 * @param outbox where the events wait
+	 * @param ids the documents' ids
 	 */
-	public void relaySoon() {
+	public void relaySoon(Outbox outbox, Collection<?> ids) {
+		if (ids.isEmpty() || !this.outboxes.contains(outbox)) {
+			return;
+		}
+		this.soon.add(new Soon(outbox, List.copyOf(ids)));
 		ScheduledExecutorService scheduler = this.executor;
 		if (scheduler != null && this.wakeUp.compareAndSet(false, true)) {
 			try {
-				scheduler.execute(this::tick);
+				scheduler.execute(this::tickSoon);
 			}
 			catch (RuntimeException ex) {
 				// Shutting down: the events wait for the next holder.
@@ -574,15 +589,39 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
+	/** The documents asked for since the last time, sent unless the relay backs off. */
+	void tickSoon() {
+		this.wakeUp.set(false);
+		Map<Outbox, Set<Object>> ids = new LinkedHashMap<>();
+		for (Soon next = this.soon.poll(); next != null; next = this.soon.poll()) {
+			ids.computeIfAbsent(next.outbox(), (outbox) -> new LinkedHashSet<>()).addAll(next.ids());
+		}
+		Instant now = this.clock.instant();
+		if (ids.isEmpty() || now.isBefore(this.retryAfter)) {
+			return;
+		}
+		round(now, () -> {
+			this.roundFailed = false;
+			if (acquire()) {
+				List<OutboxStore.Pending> pending = new ArrayList<>();
+				ids.forEach((outbox, documents) -> pending.addAll(this.store.pending(outbox, documents)));
+				publish(pending);
+			}
+		});
+	}
+
 	/** A scheduled round: failures are logged and retried later, with a growing pause. */
 	void tick() {
-		this.wakeUp.set(false);
 		Instant now = this.clock.instant();
 		if (now.isBefore(this.retryAfter)) {
 			return;
 		}
+		round(now, this::relayOnce);
+	}
+
+	private void round(Instant now, Runnable round) {
 		try {
-			relayOnce();
+			round.run();
 			if (!this.roundFailed) {
 				this.failures = 0;
 				return;
@@ -683,6 +722,10 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	private record Wave(List<Sent> acknowledged, List<OutboxStore.Pending> failed) {
+
+	}
+
+	private record Soon(Outbox outbox, List<?> ids) {
 
 	}
 

@@ -3,6 +3,7 @@ package vn.gov.cchc.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * What the relay keeps in the store: the events waiting in the aggregates' documents, and
@@ -98,8 +100,21 @@ class OutboxStore {
 	 * documents by id and each one's events in the order they were written.
 	 */
 	List<Pending> pending(Outbox outbox, int maxDocuments) {
+		return pending(outbox, outbox.withPending(), maxDocuments);
+	}
+
+	/**
+	 * The events waiting in the documents with these ids, as
+	 * {@link #pending(Outbox, int)} orders them: through the id index, without looking at
+	 * the other documents.
+	 */
+	List<Pending> pending(Outbox outbox, Collection<?> ids) {
+		return pending(outbox, Filters.and(Filters.in("_id", ids), outbox.withPending()), ids.size());
+	}
+
+	private List<Pending> pending(Outbox outbox, Bson filter, int maxDocuments) {
 		List<Pending> pending = new ArrayList<>();
-		for (Document document : collection(outbox).find(outbox.withPending())
+		for (Document document : collection(outbox).find(filter)
 			.projection(Projections.include(outbox.field()))
 			.sort(Sorts.ascending("_id"))
 			.limit(maxDocuments)) {

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,24 +29,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.events.CloudEvent;
 
 import org.springframework.context.SmartLifecycle;
@@ -102,19 +91,13 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-	private static final int METADATA_ATTEMPTS = 20;
-
-	private static final Duration METADATA_PAUSE = Duration.ofMillis(100);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final OutboxStore store;
 
 	private final OutboxKafka kafka;
 
-	private final List<Outbox> outboxes;
+	private final OutboxTopics topics;
 
-	private final int partitions;
+	private final List<Outbox> outboxes;
 
 	private final Clock clock;
 
@@ -130,7 +113,7 @@ public class OutboxRelay implements SmartLifecycle {
 	// is done).
 	private @Nullable KafkaProducer<String, byte[]> producer;
 
-	private final Set<String> readyTopics = new HashSet<>();
+	private Instant leaseRenewedAt = Instant.MIN;
 
 	private boolean roundFailed;
 
@@ -158,7 +141,7 @@ public class OutboxRelay implements SmartLifecycle {
 		this.store = new OutboxStore(database);
 		this.kafka = new OutboxKafka(bootstrapServers, properties.relay().sendTimeout());
 		this.outboxes = List.copyOf(outboxes);
-		this.partitions = properties.topicPartitions();
+		this.topics = new OutboxTopics(this.kafka, properties.topicPartitions(), holder);
 		this.clock = clock;
 		this.settings = properties.relay();
 		this.holder = holder;
@@ -369,17 +352,17 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		if (!this.holding || lease == OutboxStore.Lease.ACQUIRED) {
 			this.holding = false;
-			topics().forEach(this::ensureTopic);
+			topicNames().forEach(this.topics::ensure);
 			reconcile();
 			this.holding = true;
 		}
 		return true;
 	}
 
-	private Set<String> topics() {
-		Set<String> topics = new LinkedHashSet<>();
-		this.outboxes.forEach((outbox) -> topics.add(outbox.topic()));
-		return topics;
+	private Set<String> topicNames() {
+		Set<String> names = new LinkedHashSet<>();
+		this.outboxes.forEach((outbox) -> names.add(outbox.topic()));
+		return names;
 	}
 
 	/**
@@ -388,8 +371,8 @@ public class OutboxRelay implements SmartLifecycle {
 	 * can be sent meanwhile: only the lease holder sends, and this is it.
 	 */
 	void reconcile() {
-		try (KafkaConsumer<byte[], byte[]> consumer = this.kafka.consumer(this.holder + "-reconcile")) {
-			for (String topic : topics()) {
+		try (KafkaConsumer<byte[], byte[]> consumer = this.topics.consumer()) {
+			for (String topic : topicNames()) {
 				Map<String, OutboxStore.Ref> waiting = new LinkedHashMap<>();
 				for (Outbox outbox : this.outboxes) {
 					if (outbox.topic().equals(topic)) {
@@ -397,142 +380,30 @@ public class OutboxRelay implements SmartLifecycle {
 							.forEach((eventId, id) -> waiting.put(eventId, new OutboxStore.Ref(outbox, id, eventId)));
 					}
 				}
-				List<TopicPartition> topicPartitions = partitionsOf(consumer, topic);
-				Map<TopicPartition, Long> ends = consumer.endOffsets(topicPartitions);
-				if (!waiting.isEmpty()) {
-					Set<String> found = scan(consumer, topic, topicPartitions, ends, waiting.keySet());
-					List<OutboxStore.Ref> onTopic = found.stream().map(waiting::get).toList();
-					this.store.clear(onTopic);
-					onTopic.forEach((event) -> this.meters.get(event.outbox()).reconciled().increment());
-					if (!found.isEmpty()) {
-						logger.info("Outbox reconciliation found {} of {} waiting events already on {}", found.size(),
-								waiting.size(), topic);
-					}
+				this.leaseRenewedAt = this.clock.instant();
+				OutboxTopics.Scan scan = this.topics.scan(consumer, topic, this.store.checkpoint(topic),
+						waiting.keySet(), this::keepLeaseWhileReading);
+				List<OutboxStore.Ref> onTopic = scan.found().stream().map(waiting::get).toList();
+				this.store.clear(onTopic);
+				onTopic.forEach((event) -> this.meters.get(event.outbox()).reconciled().increment());
+				if (!onTopic.isEmpty()) {
+					logger.info("Outbox reconciliation found {} of {} waiting events already on {}", onTopic.size(),
+							waiting.size(), topic);
 				}
-				Map<Integer, Long> checkpoint = new LinkedHashMap<>();
-				ends.forEach((partition, end) -> checkpoint.put(partition.partition(), end));
-				this.store.advanceCheckpoint(topic, checkpoint);
+				this.store.advanceCheckpoint(topic, scan.ends());
 			}
 		}
 	}
 
-	private Set<String> scan(KafkaConsumer<byte[], byte[]> consumer, String topic, List<TopicPartition> topicPartitions,
-			Map<TopicPartition, Long> ends, Set<String> wanted) {
-		Map<Integer, Long> checkpoint = this.store.checkpoint(topic);
-		Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(topicPartitions);
-		consumer.assign(topicPartitions);
-		for (TopicPartition partition : topicPartitions) {
-			consumer.seek(partition,
-					Math.max(checkpoint.getOrDefault(partition.partition(), 0L), beginnings.get(partition)));
-		}
-		Set<String> found = new HashSet<>();
-		Instant lastRenewal = this.clock.instant();
-		long lastProgress = System.nanoTime();
-		while (!reachedEnds(consumer, ends)) {
-			int read = 0;
-			for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-				read++;
-				String eventId = eventId(record.value());
-				if (eventId != null && wanted.contains(eventId)) {
-					found.add(eventId);
-				}
+	/** A long read keeps the lease, so that nobody else starts sending meanwhile. */
+	private void keepLeaseWhileReading() {
+		Instant now = this.clock.instant();
+		if (Duration.between(this.leaseRenewedAt, now).compareTo(this.settings.leaseDuration().dividedBy(3)) > 0) {
+			if (this.store.acquire(this.holder, now, this.settings.leaseDuration()) != OutboxStore.Lease.RENEWED) {
+				throw new IllegalStateException("Lost the outbox relay lease while reconciling");
 			}
-			if (read > 0) {
-				lastProgress = System.nanoTime();
-			}
-			else if (Duration.ofNanos(System.nanoTime() - lastProgress).compareTo(this.kafka.timeout()) > 0) {
-				throw new IllegalStateException(
-						"Reading " + topic + " for reconciliation made no progress for " + this.kafka.timeout());
-			}
-			// A long scan keeps the lease, so that nobody else starts sending meanwhile.
-			Instant now = this.clock.instant();
-			if (Duration.between(lastRenewal, now).compareTo(this.settings.leaseDuration().dividedBy(3)) > 0) {
-				if (this.store.acquire(this.holder, now, this.settings.leaseDuration()) != OutboxStore.Lease.RENEWED) {
-					throw new IllegalStateException("Lost the outbox relay lease while reconciling");
-				}
-				lastRenewal = now;
-			}
+			this.leaseRenewedAt = now;
 		}
-		return found;
-	}
-
-	private static boolean reachedEnds(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-		return ends.entrySet().stream().allMatch((end) -> consumer.position(end.getKey()) >= end.getValue());
-	}
-
-	/** The CloudEvent id of a structured record; none for a record that is not one. */
-	private static @Nullable String eventId(byte @Nullable [] value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			JsonNode id = JSON.readTree(value).path("id");
-			return id.isString() ? id.asString() : null;
-		}
-		catch (JacksonException ex) {
-			// Not ours to judge here: it cannot be the record of a waiting event.
-			return null;
-		}
-	}
-
-	private List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
-		List<PartitionInfo> infos = consumer.partitionsFor(topic, this.kafka.timeout());
-		// A topic just created may take a moment to show in the metadata.
-		for (int attempt = 1; (infos == null || infos.isEmpty()) && attempt <= METADATA_ATTEMPTS; attempt++) {
-			try {
-				Thread.sleep(METADATA_PAUSE.toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			infos = consumer.partitionsFor(topic, this.kafka.timeout());
-		}
-		if (infos == null || infos.isEmpty()) {
-			throw new IllegalStateException("Topic " + topic + " has no partitions (yet)");
-		}
-		return infos.stream().map((info) -> new TopicPartition(info.topic(), info.partition())).toList();
-	}
-
-	/**
-	 * Creates the topic if it does not exist, rather than letting the first send create
-	 * it with the broker's defaults. Describing first means a broker that forbids
-	 * creating topics is fine as long as the topic is there.
-	 */
-	private void ensureTopic(String topic) {
-		if (this.readyTopics.contains(topic)) {
-			return;
-		}
-		long timeout = this.kafka.timeout().toMillis();
-		try (Admin admin = this.kafka.admin(this.holder + "-admin")) {
-			try {
-				admin.describeTopics(List.of(topic)).allTopicNames().get(timeout, TimeUnit.MILLISECONDS);
-			}
-			catch (ExecutionException ex) {
-				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
-					throw ex;
-				}
-				try {
-					admin.createTopics(List.of(new NewTopic(topic, Optional.of(this.partitions), Optional.empty())))
-						.all()
-						.get(timeout, TimeUnit.MILLISECONDS);
-					logger.info("Created topic {} with {} partitions", topic, this.partitions);
-				}
-				catch (ExecutionException created) {
-					if (!(created.getCause() instanceof TopicExistsException)) {
-						throw created;
-					}
-				}
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while checking topic " + topic, ex);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			throw new IllegalStateException("Could not check or create topic " + topic, ex);
-		}
-		this.readyTopics.add(topic);
 	}
 
 	private KafkaProducer<String, byte[]> producer() {
@@ -573,12 +444,13 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @param ids the documents' ids
 	 */
 	public void relaySoon(Outbox outbox, Collection<?> ids) {
-		if (ids.isEmpty() || !this.outboxes.contains(outbox)) {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler == null) {
+			// Not relaying here (disabled, or stopping): the holder's polls find them.
 			return;
 		}
-		this.soon.add(new Soon(outbox, List.copyOf(ids)));
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null && this.wakeUp.compareAndSet(false, true)) {
+		soon(outbox, ids);
+		if (this.wakeUp.compareAndSet(false, true)) {
 			try {
 				scheduler.execute(this::tickSoon);
 			}
@@ -586,6 +458,13 @@ public class OutboxRelay implements SmartLifecycle {
 				// Shutting down: the events wait for the next holder.
 				this.wakeUp.set(false);
 			}
+		}
+	}
+
+	/** Remembers documents to send at the next {@link #tickSoon}. */
+	void soon(Outbox outbox, Collection<?> ids) {
+		if (!ids.isEmpty() && this.outboxes.contains(outbox)) {
+			this.soon.add(new Soon(outbox, List.copyOf(ids)));
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +39,6 @@ import vn.gov.cchc.testing.MongoTestStore;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The relay's steps driven one by one against a real broker (embedded KRaft) and the
@@ -250,29 +248,23 @@ class OutboxRelayIntegrationTests {
 
 	@Test
 	void eventsJustWrittenGoSoonWithoutWaitingForThePollAndOthersWaitForIt() {
-		OutboxProperties hourly = new OutboxProperties(new OutboxProperties.Relay(true, Duration.ofHours(1),
-				Duration.ofSeconds(30), Duration.ofSeconds(5), 500), 3, null);
-		OutboxRelay relay = new OutboxRelay(this.database, broker.getBrokersAsString(), List.of(this.plans), hourly,
-				this.clock, new SimpleMeterRegistry(), "relay-soon");
-		this.relays.add(relay);
-		relay.start();
-		try {
-			// The first poll, at start, holds the lease and finds nothing.
-			await().atMost(Duration.ofSeconds(30))
-				.until(() -> "relay-soon".equals(relay.store().lease().getString("holder")));
-			String soon = write(this.plans, "SOON-1");
-			String later = write(this.plans, "LATER-1");
+		OutboxRelay relay = relay("relay-soon", new SimpleMeterRegistry());
+		assertThat(relay.relayOnce()).as("a poll that finds nothing").isZero();
+		String soon = write(this.plans, "SOON-1");
+		String later = write(this.plans, "LATER-1");
 
-			relay.relaySoon(this.plans, List.of("SOON-1"));
+		// What relaySoon asks the relay's thread to do, done here.
+		relay.soon(this.plans, List.of("SOON-1"));
+		relay.tickSoon();
 
-			await().atMost(Duration.ofSeconds(30)).until(() -> countOnTopic(soon) == 1);
-			assertThat(relay.store().pendingEventIds(this.plans)).containsOnlyKeys(later);
-			assertThat(countOnTopic(later)).isZero();
-		}
-		finally {
-			relay.stop();
-		}
-		assertThat(relay.store().lease().getDate("expiresAt")).as("given up when stopped").isEqualTo(new Date(0));
+		assertThat(countOnTopic(soon)).isEqualTo(1);
+		assertThat(relay.store().pendingEventIds(this.plans)).containsOnlyKeys(later);
+		assertThat(countOnTopic(later)).isZero();
+		relay.tickSoon();
+		assertThat(countOnTopic(later)).as("asked for once, sent once").isZero();
+
+		assertThat(relay.relayOnce()).isEqualTo(1);
+		assertThat(idsOnTopic()).containsOnlyKeys(soon, later).allSatisfy((id, count) -> assertThat(count).isOne());
 	}
 
 	/** Writes an event into its aggregate's document, keyed by the aggregate's id. */

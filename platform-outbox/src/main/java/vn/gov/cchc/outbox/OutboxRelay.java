@@ -52,7 +52,8 @@ import org.springframework.context.SmartLifecycle;
  * findAndModify before every wave of sends, so a relay that lost it sends nothing more,
  * and a relay that crashed is replaced after at most {@code lease-duration}. A wave is
  * bounded by {@code send-timeout}, at most half the lease, so a relay that lost its lease
- * has finished its last wave before the next holder starts.
+ * has finished its last wave before the next holder starts. A relay with nothing to send
+ * writes nothing, and gives the lease up after a few idle polls.
  *
  * <p>
  * <b>In order, at least once.</b> Every send waits for the broker's acknowledgement
@@ -114,6 +115,10 @@ public class OutboxRelay implements SmartLifecycle {
 	private @Nullable KafkaProducer<String, byte[]> producer;
 
 	private Instant leaseRenewedAt = Instant.MIN;
+
+	private Instant lastBusy = Instant.MIN;
+
+	private boolean reconciled;
 
 	private boolean roundFailed;
 
@@ -201,22 +206,63 @@ public class OutboxRelay implements SmartLifecycle {
 		int sent = 0;
 		boolean more = true;
 		while (more && !this.roundFailed) {
+			List<OutboxStore.Pending> pending = pending();
+			if (pending.isEmpty()) {
+				idle();
+				return sent;
+			}
 			if (!acquire()) {
 				return sent;
 			}
-			List<OutboxStore.Pending> pending = new ArrayList<>();
+			if (this.reconciled) {
+				// What reconciling found on the topic is no longer waiting.
+				pending = pending();
+			}
 			more = false;
 			for (Outbox outbox : this.outboxes) {
-				List<OutboxStore.Pending> found = this.store.pending(outbox, this.settings.documentsPerRound());
-				pending.addAll(found);
-				more |= found.stream().map(OutboxStore.Pending::aggregateId).distinct().count() >= this.settings
-					.documentsPerRound();
+				more |= pending.stream()
+					.filter((event) -> event.outbox().equals(outbox))
+					.map(OutboxStore.Pending::aggregateId)
+					.distinct()
+					.count() >= this.settings.documentsPerRound();
 			}
 			int published = publish(pending);
 			sent += published;
 			more &= this.holding && published > 0;
 		}
 		return sent;
+	}
+
+	private List<OutboxStore.Pending> pending() {
+		List<OutboxStore.Pending> pending = new ArrayList<>();
+		for (Outbox outbox : this.outboxes) {
+			pending.addAll(this.store.pending(outbox, this.settings.documentsPerRound()));
+		}
+		return pending;
+	}
+
+	/**
+	 * Nothing to send: an idle relay writes nothing, and gives the lease up once it has
+	 * had nothing to send for a while, so that an idle service leaves its store alone.
+	 * The next holder, this one or another, reconciles first, from a checkpoint that is
+	 * recent.
+	 */
+	private void idle() {
+		if (this.holding
+				&& Duration.between(this.lastBusy, this.clock.instant()).compareTo(idleHold(this.settings)) >= 0) {
+			release();
+		}
+	}
+
+	/**
+	 * How long an idle relay keeps the lease without renewing it: a few polls, so that a
+	 * service writing now and then does not reconcile each time, and at most a third of
+	 * the lease, so that it is given up long before it would lapse.
+	 */
+	static Duration idleHold(OutboxProperties.Relay settings) {
+		Duration polls = settings.pollInterval().multipliedBy(4);
+		Duration third = settings.leaseDuration().dividedBy(3);
+		return (polls.compareTo(third) < 0) ? polls : third;
 	}
 
 	/**
@@ -248,6 +294,7 @@ public class OutboxRelay implements SmartLifecycle {
 				this.meters.get(event.pending().outbox()).published().increment();
 			}
 			sent += done.acknowledged().size();
+			this.lastBusy = this.clock.instant();
 			if (!done.failed().isEmpty()) {
 				failed(done.failed());
 				break;
@@ -345,15 +392,19 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @return whether this relay holds the lease
 	 */
 	boolean acquire() {
-		OutboxStore.Lease lease = this.store.acquire(this.holder, this.clock.instant(), this.settings.leaseDuration());
+		this.reconciled = false;
+		Instant now = this.clock.instant();
+		OutboxStore.Lease lease = this.store.acquire(this.holder, now, this.settings.leaseDuration());
 		if (lease == OutboxStore.Lease.REFUSED) {
 			this.holding = false;
 			return false;
 		}
+		this.lastBusy = now;
 		if (!this.holding || lease == OutboxStore.Lease.ACQUIRED) {
 			this.holding = false;
 			topicNames().forEach(this.topics::ensure);
 			reconcile();
+			this.reconciled = true;
 			this.holding = true;
 		}
 		return true;
@@ -481,12 +532,16 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		round(now, () -> {
 			this.roundFailed = false;
-			if (acquire()) {
-				List<OutboxStore.Pending> pending = new ArrayList<>();
-				ids.forEach((outbox, documents) -> pending.addAll(this.store.pending(outbox, documents)));
-				publish(pending);
+			if (!pending(ids).isEmpty() && acquire()) {
+				publish(pending(ids));
 			}
 		});
+	}
+
+	private List<OutboxStore.Pending> pending(Map<Outbox, Set<Object>> ids) {
+		List<OutboxStore.Pending> pending = new ArrayList<>();
+		ids.forEach((outbox, documents) -> pending.addAll(this.store.pending(outbox, documents)));
+		return pending;
 	}
 
 	/** A scheduled round: failures are logged and retried later, with a growing pause. */
@@ -571,7 +626,7 @@ public class OutboxRelay implements SmartLifecycle {
 		}
 		this.holding = false;
 		try {
-			this.store.release(this.holder);
+			this.store.release(this.holder, this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not release the outbox relay lease: {}", ex.toString());

@@ -212,10 +212,13 @@ class OutboxStore {
 		return Lease.ACQUIRED;
 	}
 
-	/** Gives the lease up, if the caller holds it, so another instance need not wait. */
-	void release(String holder) {
+	/**
+	 * Gives the lease up, if the caller holds it, so another instance need not wait; its
+	 * last word counts as its last renewal.
+	 */
+	void release(String holder, Instant now) {
 		this.relay.updateOne(Filters.and(Filters.eq("_id", LEASE_ID), Filters.eq("holder", holder)),
-				Updates.set("expiresAt", new Date(0)));
+				Updates.combine(Updates.set("expiresAt", new Date(0)), Updates.set("renewedAt", Date.from(now))));
 	}
 
 	/** The lease as stored, for operators and tests. */

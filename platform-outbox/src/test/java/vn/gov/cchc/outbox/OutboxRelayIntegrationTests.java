@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -265,6 +266,34 @@ class OutboxRelayIntegrationTests {
 
 		assertThat(relay.relayOnce()).isEqualTo(1);
 		assertThat(idsOnTopic()).containsOnlyKeys(soon, later).allSatisfy((id, count) -> assertThat(count).isOne());
+	}
+
+	@Test
+	void anIdleRelayWritesNothingAndGivesTheLeaseUpAfterAFewPolls() {
+		MeterRegistry meters = new SimpleMeterRegistry();
+		OutboxRelay relay = relay("relay-idle", meters);
+		write(this.plans, "IDLE-1");
+		assertThat(relay.relayOnce()).isEqualTo(1);
+		Document held = relay.store().lease();
+		assertThat(held.getString("holder")).isEqualTo("relay-idle");
+
+		assertThat(relay.relayOnce()).isZero();
+		assertThat(relay.store().lease()).as("an idle poll writes nothing").isEqualTo(held);
+		assertThat(meters.get("cchc.outbox.lease.held").gauge().value()).isOne();
+
+		this.clock.advance(OutboxRelay.idleHold(PROPERTIES.relay()));
+		assertThat(relay.relayOnce()).isZero();
+		Document released = relay.store().lease();
+		assertThat(released.getDate("expiresAt")).isEqualTo(new Date(0));
+		assertThat(released.getDate("renewedAt")).isAfter(held.getDate("renewedAt"));
+		assertThat(meters.get("cchc.outbox.lease.held").gauge().value()).isZero();
+		assertThat(relay.relayOnce()).isZero();
+		assertThat(relay.store().lease()).as("an idle relay without the lease writes nothing").isEqualTo(released);
+
+		String next = write(this.plans, "IDLE-2");
+		assertThat(relay.relayOnce()).isEqualTo(1);
+		assertThat(countOnTopic(next)).isEqualTo(1);
+		assertThat(relay.store().lease().getString("holder")).isEqualTo("relay-idle");
 	}
 
 	/** Writes an event into its aggregate's document, keyed by the aggregate's id. */

@@ -53,6 +53,22 @@ public final class HouseRules {
 			.as("an exception named *Problem*")))
 		.because("platform-web holds the one problem vocabulary and its handler");
 
+	/**
+	 * A service publishes its events through platform-outbox's relay, whose one
+	 * idempotent producer waits for the broker before clearing an event: a producer of a
+	 * service's own would be a second road to Kafka, with its own settings and none of
+	 * the relay's ordering, lease and reconciliation. Kafka bindings (StreamBridge) are
+	 * the other road, for what is not written to the store first.
+	 */
+	@ArchTest
+	public static final ArchRule noProducerOutsideTheOutbox = noClasses().that()
+		.resideOutsideOfPackage("vn.gov.cchc.outbox..")
+		.should()
+		.dependOnClassesThat()
+		.haveNameMatching("org\\.apache\\.kafka\\.clients\\.producer\\.(Kafka)?Producer")
+		.because(
+				"events leave a service through platform-outbox's relay (or a binding), not a Kafka producer of its own");
+
 	private HouseRules() {
 	}
 

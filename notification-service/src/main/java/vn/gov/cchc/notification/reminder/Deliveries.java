@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -20,11 +18,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import vn.gov.cchc.notification.store.StoreIndexes;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 /**
  * The {@code deliveries} collection, the delivery log. A delivery's outcome and the event
  * that announces it are written by one update of one document (the event waits in the
- * document's outbox), so the log and {@code cchc.notifications} cannot disagree.
+ * document's outbox, which platform-outbox relays), so the log and
+ * {@code cchc.notifications} cannot disagree.
  */
 @Repository
 class Deliveries {
@@ -108,21 +108,9 @@ class Deliveries {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Delivery.class);
 	}
 
-	/** Removes published events from their documents' outboxes, in one bulk write. */
-	void removePendingAll(Map<String, List<String>> eventIdsByDelivery) {
-		if (eventIdsByDelivery.isEmpty()) {
-			return;
-		}
-		BulkOperations updates = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
-		eventIdsByDelivery.forEach((id, eventIds) -> eventIds
-			.forEach((eventId) -> updates.updateOne(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull("outbox", new Document("eventId", eventId)))));
-		updates.execute();
-	}
-
 	/** A message that went out, as {@link #markSentAll} records it. */
 	record SentRecord(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant at,
-			Delivery.PendingEvent event) {
+			OutboxEvent event) {
 
 	}
 
@@ -140,12 +128,12 @@ class Deliveries {
 	}
 
 	void markSent(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant now,
-			Delivery.PendingEvent event) {
+			OutboxEvent event) {
 		this.mongo.updateFirst(mine(delivery), sentUpdate(providerReference, attempts, now, event), Delivery.class);
 	}
 
 	private static Update sentUpdate(String providerReference, List<Delivery.Attempt> attempts, Instant now,
-			Delivery.PendingEvent event) {
+			OutboxEvent event) {
 		return new Update().set("state", Delivery.State.SENT)
 			.set("providerReference", providerReference)
 			.set("sentAt", now)
@@ -155,7 +143,7 @@ class Deliveries {
 	}
 
 	void markFailed(Delivery delivery, String failure, List<Delivery.Attempt> attempts,
-			@Nullable Channel fallbackChannel, @Nullable Instant retryAt, Delivery.PendingEvent event) {
+			@Nullable Channel fallbackChannel, @Nullable Instant retryAt, OutboxEvent event) {
 		Update failed = new Update().set("state", Delivery.State.FAILED)
 			.set("failure", failure)
 			.set("fallbackChannel", fallbackChannel)
@@ -188,15 +176,6 @@ class Deliveries {
 	/** Records an answer of the provider about an earlier attempt. */
 	void recordAttempt(Delivery delivery, Delivery.Attempt attempt) {
 		this.mongo.updateFirst(mine(delivery), new Update().push("attempts", attempt), Delivery.class);
-	}
-
-	List<Delivery> withPendingEvents(int limit) {
-		return this.mongo.find(Query.query(Criteria.where("outbox.eventId").exists(true)).limit(limit), Delivery.class);
-	}
-
-	void removePending(String id, String eventId) {
-		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-				new Update().pull("outbox", new Document("eventId", eventId)), Delivery.class);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.RemindedReport;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,12 +33,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param fallbackChannel the channel that carries its reminders after it failed
  * @param retryAt when its reminders are tried again, if neither channel could take them
  * @param outbox events to publish on {@code cchc.notifications}, removed once published
+ * (platform-outbox)
  */
 @Document("deliveries")
 record Delivery(@Id String id, String recipientUnitCode, Channel channel, State state, String owner, Instant leaseUntil,
 		Instant createdAt, List<Item> items, List<Attempt> attempts, @Nullable String providerReference,
 		@Nullable Instant sentAt, @Nullable String failure, @Nullable Channel fallbackChannel,
-		@Nullable Instant retryAt, List<PendingEvent> outbox) {
+		@Nullable Instant retryAt, List<OutboxEvent> outbox) {
 
 	/** Where a delivery is. */
 	enum State {
@@ -102,17 +104,6 @@ record Delivery(@Id String id, String recipientUnitCode, Channel channel, State 
 	 * @param detail the provider's reference or the error
 	 */
 	record Attempt(Instant at, String outcome, @Nullable String detail) {
-
-	}
-
-	/**
-	 * An event waiting to be published.
-	 *
-	 * @param eventId the CloudEvent id
-	 * @param key the record key
-	 * @param cloudEvent the structured CloudEvent, as JSON
-	 */
-	record PendingEvent(String eventId, String key, String cloudEvent) {
 
 	}
 

@@ -29,9 +29,11 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.notification.contact.ContactDirectory;
+import vn.gov.cchc.outbox.Outbox;
+import vn.gov.cchc.outbox.OutboxRelay;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,30 +44,30 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * Wires the reminders: one named Resilience4j instance of each kind per channel
  * ({@code email} for the SMTP server, {@code sms} for the SMS gateway), their metrics, a
- * sending pool per channel as large as its bulkhead, and the two scheduled rounds (the
- * dispatcher and the outbox relay).
+ * sending pool per channel as large as its bulkhead, the dispatcher's scheduled round,
+ * and where its events wait for platform-outbox's relay, which the dispatcher wakes once
+ * it has recorded a round's deliveries.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({ ReminderProperties.class, ResilienceProperties.class })
 class ReminderConfiguration implements SchedulingConfigurer {
 
+	/** The deliveries' outbox. */
+	static final Outbox DELIVERY_EVENTS = new Outbox("delivery", "deliveries", "outbox", Topics.NOTIFICATIONS);
+
 	private final ReminderProperties properties;
 
 	private final ReminderDispatcher dispatcher;
 
-	private final NotificationOutboxRelay relay;
-
-	ReminderConfiguration(ReminderProperties properties, ReminderDispatcher dispatcher, NotificationOutboxRelay relay) {
+	ReminderConfiguration(ReminderProperties properties, ReminderDispatcher dispatcher) {
 		this.properties = properties;
 		this.dispatcher = dispatcher;
-		this.relay = relay;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		registrar.addFixedDelayTask(this.dispatcher::runOnce, this.properties.dispatch().interval());
-		registrar.addFixedDelayTask(this.relay::relayOnce, this.properties.dispatch().interval());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -157,17 +159,20 @@ class ReminderConfiguration implements SchedulingConfigurer {
 		@Bean
 		ReminderDispatcher reminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines,
 				ContactDirectory contacts, ReminderSchedule schedule, ReminderProperties properties,
-				ChannelGuards channels, ReminderMetrics metrics, Clock clock, NotificationOutboxRelay relay) {
+				ChannelGuards channels, ReminderMetrics metrics, Clock clock, OutboxRelay relay) {
 			String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, schedule, properties,
-					channels.guarded(), channels.pools(), metrics, clock, owner, relay::publishSoon);
+					channels.guarded(), channels.pools(), metrics, clock, owner,
+					(deliveryIds) -> relay.relaySoon(DELIVERY_EVENTS, deliveryIds));
 		}
 
+		/**
+		 * Where the reminder events wait: the {@code outbox} of each delivery, relayed to
+		 * {@code cchc.notifications} by platform-outbox.
+		 */
 		@Bean
-		NotificationOutboxRelay notificationOutboxRelay(Deliveries deliveries,
-				@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, ReminderProperties properties,
-				MeterRegistry meters) {
-			return new NotificationOutboxRelay(deliveries, brokers, properties.dispatch().outboxTimeout(), meters);
+		Outbox reminderEventsOutbox() {
+			return DELIVERY_EVENTS;
 		}
 
 	}

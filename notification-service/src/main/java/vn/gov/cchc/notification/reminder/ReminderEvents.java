@@ -10,6 +10,7 @@ import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ReminderFailed;
 import vn.gov.cchc.events.ReminderSent;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 /**
  * The events of {@code cchc.notifications}, made into outbox entries: each gets its
@@ -25,7 +26,7 @@ final class ReminderEvents {
 	private ReminderEvents() {
 	}
 
-	static Delivery.PendingEvent sent(Delivery delivery, String providerReference, int attempts, Instant at) {
+	static OutboxEvent sent(Delivery delivery, String providerReference, int attempts, Instant at) {
 		Channel fallbackFor = delivery.fallbackFor();
 		ReminderSent event = new ReminderSent(delivery.id(), delivery.recipientUnitCode(), delivery.channel().name(),
 				delivery.reports(), providerReference, Math.max(1, attempts),
@@ -33,7 +34,7 @@ final class ReminderEvents {
 		return pending(EventTypes.REMINDER_SENT_V1, delivery.recipientUnitCode(), at, event);
 	}
 
-	static Delivery.PendingEvent failed(Delivery delivery, String reason, boolean permanent, int attempts,
+	static OutboxEvent failed(Delivery delivery, String reason, boolean permanent, int attempts,
 			@Nullable Channel fallbackChannel, @Nullable Instant retryAt, Instant at) {
 		ReminderFailed event = new ReminderFailed(delivery.id(), delivery.recipientUnitCode(),
 				delivery.channel().name(), delivery.reports(), reason, permanent, attempts,
@@ -41,10 +42,10 @@ final class ReminderEvents {
 		return pending(EventTypes.REMINDER_FAILED_V1, delivery.recipientUnitCode(), at, event);
 	}
 
-	private static Delivery.PendingEvent pending(String type, String key, Instant time, Object data) {
+	private static OutboxEvent pending(String type, String key, Instant time, Object data) {
 		String eventId = UUID.randomUUID().toString();
 		CloudEvent<Object> event = CloudEvent.of(eventId, SOURCE, type, key, time, data);
-		return new Delivery.PendingEvent(eventId, key, JSON.writeValueAsString(event));
+		return OutboxEvent.of(eventId, type, key, JSON.writeValueAsString(event), time);
 	}
 
 }

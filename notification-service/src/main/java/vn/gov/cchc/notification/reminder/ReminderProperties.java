@@ -136,12 +136,10 @@ public record ReminderProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
 	 * @param unresolvedDoubtResend how long a delivery whose outcome was lost, and that
 	 * no provider can confirm, is held before it is sent again: holding it keeps the
 	 * at-most-once promise, sending it keeps the never-dropped one
-	 * @param outboxTimeout how long the relay waits for Kafka to acknowledge an event
 	 */
 	public record Dispatch(@DefaultValue("15s") Duration interval, @DefaultValue("2000") @Min(1) int batchSize,
 			@DefaultValue("2m") Duration lease, @DefaultValue("1m") Duration retryBackoff,
-			@DefaultValue("1h") Duration maxRetryBackoff, @DefaultValue("1h") Duration unresolvedDoubtResend,
-			@DefaultValue("10s") Duration outboxTimeout) {
+			@DefaultValue("1h") Duration maxRetryBackoff, @DefaultValue("1h") Duration unresolvedDoubtResend) {
 
 	}
 

@@ -152,7 +152,7 @@ class ReminderScheduleTests {
 				new ReminderProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0)),
 				URI.create("http://localhost:8080/"), Locale.forLanguageTag("vi"), Map.of(),
 				new ReminderProperties.Dispatch(Duration.ofSeconds(15), 500, Duration.ofMinutes(2),
-						Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1), Duration.ofSeconds(10)));
+						Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(1)));
 	}
 
 	static ReminderProperties.Rule rule(String name, int offsetDays, String at, Channel... channels) {

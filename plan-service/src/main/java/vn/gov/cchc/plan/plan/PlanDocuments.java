@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a {@link PlanDetails} into the BSON stored in the {@code plans} collection and
  * back, through the same JSON the plan events carry, so the stored plan and the published
- * plan cannot drift apart. The records kept beside the versions (their history, the
- * outbox entries) take the same road, so that dates and instants are stored as the ISO
- * text the API shows.
+ * plan cannot drift apart. The records kept beside the versions (their history) take the
+ * same road, so that dates and instants are stored as the ISO text the API shows; the
+ * outbox events are platform-outbox's own documents.
  */
 @Component
 class PlanDocuments {

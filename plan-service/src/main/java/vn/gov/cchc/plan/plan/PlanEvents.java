@@ -11,12 +11,14 @@ import vn.gov.cchc.events.PlanAmended;
 import vn.gov.cchc.events.PlanClosed;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanIssued;
+import vn.gov.cchc.outbox.OutboxEvent;
 import vn.gov.cchc.plan.cloudevent.CloudEventJson;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Makes the CloudEvent announcing a plan change, as the outbox entry written with it.
+ * Makes the CloudEvent announcing a plan change, as the outbox event written with it,
+ * keyed by the plan id.
  */
 @Component
 class PlanEvents {
@@ -35,26 +37,26 @@ class PlanEvents {
 		this.json = json;
 	}
 
-	OutboxEntry issued(PlanDetails plan, Instant occurredAt) {
+	OutboxEvent issued(PlanDetails plan, Instant occurredAt) {
 		return entry(EventTypes.PLAN_ISSUED_V1, plan, occurredAt, new PlanIssued(plan, occurredAt));
 	}
 
-	OutboxEntry amended(PlanDetails plan, Instant occurredAt) {
+	OutboxEvent amended(PlanDetails plan, Instant occurredAt) {
 		return entry(EventTypes.PLAN_AMENDED_V1, plan, occurredAt, new PlanAmended(plan, occurredAt));
 	}
 
-	OutboxEntry closed(PlanDetails plan, Instant occurredAt) {
+	OutboxEvent closed(PlanDetails plan, Instant occurredAt) {
 		return entry(EventTypes.PLAN_CLOSED_V1, plan, occurredAt, new PlanClosed(plan, occurredAt));
 	}
 
-	private OutboxEntry entry(String type, PlanDetails plan, Instant occurredAt, Object data) {
+	private OutboxEvent entry(String type, PlanDetails plan, Instant occurredAt, Object data) {
 		String eventId = UUID.randomUUID().toString();
 		byte[] event = this.json.write(CloudEvent.of(eventId, SOURCE, type, plan.planId(), occurredAt, data));
 		if (event.length > MAX_EVENT_BYTES) {
 			throw PlanProblems.tooLarge("Kế hoạch khi công bố dài " + event.length + " byte, vượt giới hạn "
 					+ MAX_EVENT_BYTES + " byte; hãy rút gọn các đoạn văn bản dài.");
 		}
-		return new OutboxEntry(eventId, type, plan.version(), occurredAt, new String(event, StandardCharsets.UTF_8));
+		return OutboxEvent.of(eventId, type, plan.planId(), new String(event, StandardCharsets.UTF_8), occurredAt);
 	}
 
 }

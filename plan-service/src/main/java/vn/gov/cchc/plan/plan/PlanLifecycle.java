@@ -17,6 +17,7 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.outbox.OutboxEvent;
 import vn.gov.cchc.plan.unit.UnitCodes;
 import vn.gov.cchc.web.FieldError;
 import vn.gov.cchc.web.ProblemException;
@@ -142,7 +143,7 @@ class PlanLifecycle {
 		PlanDetails checked = this.validator.draft(planId, PlanRequest.of(draft, null), errors);
 		Instant now = now();
 		PlanDetails version = as(checked, 1, PlanStatus.ISSUED, issuedOn);
-		OutboxEntry event = this.events.issued(version, now);
+		OutboxEvent event = this.events.issued(version, now);
 		PlanChange change = new PlanChange(1, PlanStatus.ISSUED, Objects.requireNonNull(issuedOn), null, now,
 				event.eventId());
 		if (!this.plans.issue(planId, stored.revision(), version, change, event)) {
@@ -179,8 +180,8 @@ class PlanLifecycle {
 			return stored;
 		}
 		Instant now = now();
-		OutboxEntry event = this.events.amended(version, now);
-		long projected = (long) event.event().length() * (stored.versions().size() + 2);
+		OutboxEvent event = this.events.amended(version, now);
+		long projected = (long) event.cloudEvent().length() * (stored.versions().size() + 2);
 		if (projected > MAX_STORED_BYTES) {
 			throw PlanProblems.tooLarge("Kế hoạch đã có " + stored.versions().size()
 					+ " phiên bản; thêm một phiên bản cỡ này vượt giới hạn lưu trữ của một kế hoạch. "
@@ -220,7 +221,7 @@ class PlanLifecycle {
 		}
 		Instant now = now();
 		PlanDetails closed = Plans.withStatus(stored.latest(), PlanStatus.CLOSED);
-		OutboxEntry event = this.events.closed(closed, now);
+		OutboxEvent event = this.events.closed(closed, now);
 		PlanChange change = new PlanChange(closed.version(), PlanStatus.CLOSED, closedOn, reason, now, event.eventId());
 		if (!this.plans.close(planId, stored.revision(), closedOn, reason, change, event)) {
 			throw PlanProblems.modifiedConcurrently(planId, reload(planId).revision());

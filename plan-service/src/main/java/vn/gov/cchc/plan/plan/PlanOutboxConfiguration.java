@@ -1,31 +1,24 @@
 package vn.gov.cchc.plan.plan;
 
-import java.time.Clock;
-
-import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.cchc.events.Topics;
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+import vn.gov.cchc.outbox.Outbox;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The relay of the plan events' outbox, talking to the same brokers as the bindings.
+ * Where the plan events wait: the {@code outbox} of each plan's document, relayed to
+ * {@code cchc.plans} by platform-outbox.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PlanOutboxProperties.class)
 class PlanOutboxConfiguration {
 
+	/** The plans' outbox. */
+	static final Outbox PLAN_EVENTS = new Outbox("plan", Plans.COLLECTION, "outbox", Topics.PLANS);
+
 	@Bean
-	PlanOutboxRelay planOutboxRelay(MongoTemplate mongo, CloudEventJson json, Clock clock,
-			PlanOutboxProperties properties, MeterRegistry meters,
-			@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-		return new PlanOutboxRelay(new PlanOutboxStore(mongo),
-				new PlanEventsKafka(brokers, properties.relay().sendTimeout()), json, Topics.PLANS,
-				properties.topicPartitions(), clock, properties.relay(), meters, PlanOutboxRelay.newHolderId());
+	Outbox planEventsOutbox() {
+		return PLAN_EVENTS;
 	}
 
 }

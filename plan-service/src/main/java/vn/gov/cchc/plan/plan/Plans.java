@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanStatus;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,14 +38,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  *   versions: [ { ...PlanDetails... }, ... ],     // issued versions, oldest first, never changed
  *   history: [ { version, status, on, reason, occurredAt, eventId } ],  // issue, amendments, closing
  *   closedOn: "YYYY-MM-DD", closeReason: "..."    // once closed
- *   outbox: [ { eventId, type, version, occurredAt, event } ] }  // plan events not yet on cchc.plans
+ *   outbox: [ { eventId, type, key, cloudEvent, time, attempts } ] }  // plan events not yet on cchc.plans
  * </pre>
  *
  * Everything about one plan, its pending events included, lives in that one document, so
  * each change and the event announcing it are written by a single atomic update, with no
  * transaction. Every change is conditional on the {@code revision} it was decided on and
  * bumps it: of two writers that read the same revision, one wins and the other is told
- * so. Only {@link PlanOutboxStore} removes outbox entries, once they are on the topic;
+ * so. Only platform-outbox's relay removes outbox events, once they are on the topic;
  * that is not a change of the plan and leaves the revision alone.
  */
 @Repository
@@ -219,13 +220,13 @@ public class Plans {
 	 * Issues the draft: version 1, its history entry and its event, in one update.
 	 * @return {@code false} if the plan changed since, or is no draft
 	 */
-	boolean issue(String planId, long revision, PlanDetails version, PlanChange change, OutboxEntry event) {
+	boolean issue(String planId, long revision, PlanDetails version, PlanChange change, OutboxEvent event) {
 		Update update = new Update().set("status", PlanStatus.ISSUED.name())
 			.set("revision", revision + 1)
 			.unset("draft")
 			.push("versions", this.documents.toDocument(version))
 			.push("history", this.documents.toDocument(change))
-			.push("outbox", this.documents.toDocument(event));
+			.push(PlanOutboxConfiguration.PLAN_EVENTS.field(), event.toDocument());
 		return updated(planId, revision, List.of(PlanStatus.DRAFT.name()), update);
 	}
 
@@ -233,12 +234,12 @@ public class Plans {
 	 * Adds an amended version, its history entry and its event, in one update.
 	 * @return {@code false} if the plan changed since, or is not in force
 	 */
-	boolean amend(String planId, long revision, PlanDetails version, PlanChange change, OutboxEntry event) {
+	boolean amend(String planId, long revision, PlanDetails version, PlanChange change, OutboxEvent event) {
 		Update update = new Update().set("status", PlanStatus.AMENDED.name())
 			.set("revision", revision + 1)
 			.push("versions", this.documents.toDocument(version))
 			.push("history", this.documents.toDocument(change))
-			.push("outbox", this.documents.toDocument(event));
+			.push(PlanOutboxConfiguration.PLAN_EVENTS.field(), event.toDocument());
 		return updated(planId, revision, IN_FORCE, update);
 	}
 
@@ -247,13 +248,13 @@ public class Plans {
 	 * @return {@code false} if the plan changed since, or is not in force
 	 */
 	boolean close(String planId, long revision, LocalDate closedOn, @Nullable String reason, PlanChange change,
-			OutboxEntry event) {
+			OutboxEvent event) {
 		Update update = new Update().set("status", PlanStatus.CLOSED.name())
 			.set("revision", revision + 1)
 			.set("closedOn", closedOn.toString())
 			.set("closeReason", reason)
 			.push("history", this.documents.toDocument(change))
-			.push("outbox", this.documents.toDocument(event));
+			.push(PlanOutboxConfiguration.PLAN_EVENTS.field(), event.toDocument());
 		return updated(planId, revision, IN_FORCE, update);
 	}
 

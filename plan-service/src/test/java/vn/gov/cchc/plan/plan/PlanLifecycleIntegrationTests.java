@@ -237,9 +237,9 @@ class PlanLifecycleIntegrationTests extends PlanApiIntegrationTest {
 					"/api/v1/plans/{planId}/implementation");
 		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatusOk()
 			.bodyText()
-			.contains("cchc_plans_outbox_published_total")
-			.contains("cchc_plans_outbox_pending")
-			.contains("cchc_plans_outbox_reconciled_total");
+			.contains("cchc_outbox_published_total{aggregate=\"plan\",collection=\"plans\"}")
+			.contains("cchc_outbox_pending{aggregate=\"plan\",collection=\"plans\"}")
+			.contains("cchc_outbox_reconciled_total{aggregate=\"plan\",collection=\"plans\"}");
 	}
 
 }

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.gov.cchc.events.EventTypes;
+import vn.gov.cchc.outbox.OutboxRelay;
 import vn.gov.cchc.plan.PlanServiceIntegrationTest;
 import vn.gov.cchc.testing.MongoTestStore;
 import vn.gov.cchc.testing.ServiceProcess;
@@ -45,7 +46,7 @@ import static vn.gov.cchc.plan.TestCallers.administrator;
  * pending in the outbox; it is then killed with SIGKILL, with no chance to do anything
  * more. A second process with the relay enabled starts on the same database and publishes
  * the event. The other gap, a process dying after the send and before removing the entry,
- * is driven step by step in {@link PlanOutboxRelayIntegrationTests}.
+ * is driven step by step in platform-outbox's {@code OutboxRelayIntegrationTests}.
  *
  * <p>
  * Each process trusts the tests' issuer and is called with its tokens, on a port this
@@ -117,7 +118,7 @@ class PlanOutboxKillIntegrationTests extends PlanServiceIntegrationTest {
 				assertThat(event.get("subject").asString()).isEqualTo(PLAN_ID);
 				assertThat(event.get("data").get("plan").get("issuedOn").asString()).isEqualTo("2026-01-15");
 				assertThat(secondApi.send(null, "GET", "/actuator/prometheus", null).body())
-					.contains("cchc_plans_outbox_published_total 1.0");
+					.contains("cchc_outbox_published_total{aggregate=\"plan\",collection=\"plans\"} 1.0");
 			}
 			finally {
 				second.stop();
@@ -131,8 +132,8 @@ class PlanOutboxKillIntegrationTests extends PlanServiceIntegrationTest {
 	}
 
 	private static Document lease(MongoDatabase store) {
-		Document lease = store.getCollection(PlanOutboxStore.RELAY_COLLECTION)
-			.find(new Document("_id", PlanOutboxStore.LEASE_ID))
+		Document lease = store.getCollection(OutboxRelay.LEASE_COLLECTION)
+			.find(new Document("_id", OutboxRelay.LEASE_ID))
 			.first();
 		assertThat(lease).as("the relay lease").isNotNull();
 		return lease;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 /**
  * A reporting round: a plan's period whose cut-off passed and whose drafts were made.
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param pending its {@code PeriodOpened} until sent
  */
 record Round(@JsonProperty("_id") String id, String planId, String periodId, List<String> submissionIds,
-		Instant openedAt, String openedBy, @Nullable String settledAt, List<PendingEvent> pending) {
+		Instant openedAt, String openedBy, @Nullable String settledAt, List<OutboxEvent> pending) {
 
 	Round {
 		submissionIds = List.copyOf(submissionIds);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.UnitKind;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 /**
  * One unit's report for one plan and period, as stored in {@code submissions}
@@ -51,7 +52,7 @@ public record Submission(@JsonProperty("_id") String id, String planId, String p
 		long revision, int version, Narrative narrative, CompiledFigures figures, List<ChildSubmission> children,
 		@Nullable Instant firstSubmittedAt, @Nullable Instant submittedAt, boolean late, @Nullable Instant approvedAt,
 		boolean overdue, boolean revisionPending, List<Revision> revisions, List<AuditEntry> audit,
-		List<PendingEvent> pending, Instant openedAt) {
+		List<OutboxEvent> pending, Instant openedAt) {
 
 	public Submission {
 		children = (children != null) ? List.copyOf(children) : List.of();

@@ -13,10 +13,13 @@ import vn.gov.cchc.events.SubmissionDue;
 import vn.gov.cchc.events.SubmissionOverdue;
 import vn.gov.cchc.events.SubmissionReturned;
 import vn.gov.cchc.events.SubmissionSubmitted;
+import vn.gov.cchc.outbox.OutboxEvent;
 
 /**
- * The events of {@code cchc.submissions}, made into outbox entries: each gets a fresh
- * CloudEvent id here, once, so that every re-send of the entry carries the same id.
+ * The events of {@code cchc.submissions}, made into outbox events: each gets a fresh
+ * CloudEvent id here, once, so that every re-send of the event carries the same id. The
+ * key is the submission id (the plan id for {@code PeriodOpened}), so that a submission's
+ * events stay on one partition in order.
  */
 final class SubmissionEvents {
 
@@ -27,34 +30,34 @@ final class SubmissionEvents {
 	private SubmissionEvents() {
 	}
 
-	static PendingEvent periodOpened(PeriodOpened event) {
+	static OutboxEvent periodOpened(PeriodOpened event) {
 		return pending(EventTypes.PERIOD_OPENED_V1, event.planId(), event.occurredAt(), event);
 	}
 
-	static PendingEvent due(SubmissionDue event) {
+	static OutboxEvent due(SubmissionDue event) {
 		return pending(EventTypes.SUBMISSION_DUE_V1, event.submissionId(), event.occurredAt(), event);
 	}
 
-	static PendingEvent submitted(SubmissionSubmitted event) {
+	static OutboxEvent submitted(SubmissionSubmitted event) {
 		return pending(EventTypes.SUBMISSION_SUBMITTED_V1, event.submissionId(), event.occurredAt(), event);
 	}
 
-	static PendingEvent returned(SubmissionReturned event) {
+	static OutboxEvent returned(SubmissionReturned event) {
 		return pending(EventTypes.SUBMISSION_RETURNED_V1, event.submissionId(), event.occurredAt(), event);
 	}
 
-	static PendingEvent approved(SubmissionApproved event) {
+	static OutboxEvent approved(SubmissionApproved event) {
 		return pending(EventTypes.SUBMISSION_APPROVED_V1, event.submissionId(), event.occurredAt(), event);
 	}
 
-	static PendingEvent overdue(SubmissionOverdue event) {
+	static OutboxEvent overdue(SubmissionOverdue event) {
 		return pending(EventTypes.SUBMISSION_OVERDUE_V1, event.submissionId(), event.occurredAt(), event);
 	}
 
-	private static PendingEvent pending(String type, String key, Instant time, Object data) {
+	private static OutboxEvent pending(String type, String key, Instant time, Object data) {
 		String eventId = UUID.randomUUID().toString();
 		CloudEvent<Object> event = CloudEvent.of(eventId, SOURCE, type, key, time, data);
-		return new PendingEvent(eventId, type, key, JSON.writeValueAsString(event));
+		return OutboxEvent.of(eventId, type, key, JSON.writeValueAsString(event), time);
 	}
 
 }

@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled jobs: opening rounds whose cut-off passed (and marking overdue drafts),
- * and relaying the outbox. Every instance runs both; opening is idempotent by {@code _id}
- * and sending by CloudEvent id, so running them twice does no harm.
+ * The scheduled job: opening rounds whose cut-off passed (and marking overdue drafts).
+ * Every instance runs it; opening is idempotent by {@code _id}, so running it twice does
+ * no harm. The events it writes are relayed by platform-outbox.
  */
 @Component
 class SubmissionJobs {
@@ -18,11 +18,8 @@ class SubmissionJobs {
 
 	private final SubmissionRounds rounds;
 
-	private final SubmissionOutboxRelay relay;
-
-	SubmissionJobs(SubmissionRounds rounds, SubmissionOutboxRelay relay) {
+	SubmissionJobs(SubmissionRounds rounds) {
 		this.rounds = rounds;
-		this.relay = relay;
 	}
 
 	@Scheduled(fixedDelayString = "${cchc.report.submissions.scan-interval:60s}",
@@ -33,16 +30,6 @@ class SubmissionJobs {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Scan of reporting rounds failed; next time: {}", ex.toString());
-		}
-	}
-
-	@Scheduled(fixedDelayString = "${cchc.report.submissions.relay-interval:1s}")
-	void relay() {
-		try {
-			this.relay.relayOnce();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Submission outbox relay round failed; next time: {}", ex.toString());
 		}
 	}
 

@@ -14,6 +14,7 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.SubmissionApproved;
 import vn.gov.cchc.events.SubmissionReturned;
 import vn.gov.cchc.events.SubmissionSubmitted;
+import vn.gov.cchc.outbox.OutboxEvent;
 import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
@@ -161,7 +162,7 @@ class SubmissionWorkflow {
 	}
 
 	private Submission apply(Submission submission, Action action, Caller caller, Instant now, @Nullable String comment,
-			List<Bson> changes, @Nullable PendingEvent event) {
+			List<Bson> changes, @Nullable OutboxEvent event) {
 		SubmissionStatus to = action.target(submission.status());
 		List<Bson> update = new ArrayList<>(changes);
 		update.add(Updates.set("status", to.name()));

@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.submission;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Every change is one single-document update whose filter holds the state it expects
  * (status, revision), and which also appends the audit entry and the outbox event: the
  * state, its trail and its event are never written apart. Reads are by {@code _id} (the
- * embedded test store ignores secondary indexes); only the relay looks for documents with
- * pending events by query.
+ * embedded test store ignores secondary indexes); only platform-outbox's relay looks for
+ * documents with pending events by query, and clears them once sent.
  * <p>
  * Documents are the records' JSON, so that dates stay ISO days and never pass through a
  * time zone.
@@ -134,35 +133,6 @@ public class Submissions {
 	/** Marks the round's overdue check done, so that the scan skips it from now on. */
 	void roundSettled(String roundId, Instant at) {
 		this.rounds.updateOne(Filters.eq("_id", roundId), Updates.set("settledAt", at.toString()));
-	}
-
-	/**
-	 * Documents of either collection with events waiting, up to {@code limit} of each.
-	 */
-	List<Outbox> withPendingEvents(int limit) {
-		List<Outbox> found = new ArrayList<>();
-		for (MongoCollection<Document> collection : List.of(this.rounds, this.submissions)) {
-			for (Document document : collection.find(Filters.exists("pending.eventId", true)).limit(limit)) {
-				List<PendingEvent> pending = new ArrayList<>();
-				for (Document event : document.getList("pending", Document.class, List.of())) {
-					pending.add(read(event, PendingEvent.class));
-				}
-				found
-					.add(new Outbox(collection.getNamespace().getCollectionName(), document.getString("_id"), pending));
-			}
-		}
-		return found;
-	}
-
-	/** Removes a sent event from its document's outbox. */
-	void removePending(String collection, String id, String eventId) {
-		MongoCollection<Document> target = ROUNDS.equals(collection) ? this.rounds : this.submissions;
-		target.updateOne(Filters.eq("_id", id), Updates.pull("pending", new Document("eventId", eventId)));
-	}
-
-	/** Events waiting in one document. */
-	record Outbox(String collection, String id, List<PendingEvent> pending) {
-
 	}
 
 	/** A record as a sub-document of an update. */

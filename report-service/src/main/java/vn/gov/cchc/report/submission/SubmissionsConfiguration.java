@@ -1,16 +1,17 @@
 package vn.gov.cchc.report.submission;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.outbox.Outbox;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The clock the rounds run on (a bean, so that a test can move time past a cut-off), the
- * outbox relay and the scheduling of both jobs.
+ * The scheduling of the rounds' job, and where the submission events wait: the
+ * {@code pending} of each submission's and each round's document, relayed to
+ * {@code cchc.submissions} by platform-outbox.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -18,9 +19,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class SubmissionsConfiguration {
 
 	@Bean
-	SubmissionOutboxRelay submissionOutboxRelay(Submissions submissions, SubmissionsProperties properties,
-			@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, MeterRegistry meters) {
-		return new SubmissionOutboxRelay(submissions, brokers, properties.sendTimeout(), meters);
+	Outbox roundEventsOutbox() {
+		return new Outbox("round", Submissions.ROUNDS, "pending", Topics.SUBMISSIONS);
+	}
+
+	@Bean
+	Outbox submissionEventsOutbox() {
+		return new Outbox("submission", Submissions.COLLECTION, "pending", Topics.SUBMISSIONS);
 	}
 
 }

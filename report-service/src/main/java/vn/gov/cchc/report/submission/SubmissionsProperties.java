@@ -5,19 +5,17 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code cchc.report.submissions.*}.
+ * {@code cchc.report.submissions.*}. The outbox relay's own settings are
+ * {@code cchc.outbox.*}; application.yml sets its poll interval from
+ * {@code cchc.report.submissions.relay-interval}.
  *
  * @param scanInterval how often rounds are opened and overdue drafts marked
- * @param relayInterval how often the outbox relay sends pending events
- * @param sendTimeout how long the relay waits for the broker on one event
  */
 @ConfigurationProperties("cchc.report.submissions")
-record SubmissionsProperties(Duration scanInterval, Duration relayInterval, Duration sendTimeout) {
+record SubmissionsProperties(Duration scanInterval) {
 
 	SubmissionsProperties {
 		scanInterval = (scanInterval != null) ? scanInterval : Duration.ofSeconds(60);
-		relayInterval = (relayInterval != null) ? relayInterval : Duration.ofSeconds(1);
-		sendTimeout = (sendTimeout != null) ? sendTimeout : Duration.ofSeconds(10);
 	}
 
 }

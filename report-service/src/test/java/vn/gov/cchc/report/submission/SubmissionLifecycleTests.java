@@ -10,6 +10,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.outbox.OutboxEvent;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.Role;
 import vn.gov.cchc.web.ProblemException;
@@ -62,7 +63,7 @@ class SubmissionLifecycleTests {
 		assertThat(draft.figures().of("HD07").quantity("broadcasts")).isEqualTo(4);
 		assertThat(draft.figures().activities()).extracting(ActivityFigures::activityId)
 			.startsWith("HD01", "HD02", "HD03");
-		assertThat(draft.pending()).extracting(PendingEvent::type).containsExactly("vn.gov.cchc.submission.due.v1");
+		assertThat(draft.pending()).extracting(OutboxEvent::type).containsExactly("vn.gov.cchc.submission.due.v1");
 		assertThat(draft.audit()).extracting(AuditEntry::action).containsExactly("OPEN");
 	}
 
@@ -111,12 +112,12 @@ class SubmissionLifecycleTests {
 			.containsExactly("Bộ phận vận hành", "Nguyễn Thị Hà", "Nguyễn Thị Hà", "Trần Văn Bình", "Nguyễn Thị Hà",
 					"Nguyễn Thị Hà", "Trần Văn Bình");
 		assertThat(approved.audit().get(0).unit()).isEqualTo("27");
-		assertThat(approved.pending()).extracting(PendingEvent::type)
+		assertThat(approved.pending()).extracting(OutboxEvent::type)
 			.containsExactly("vn.gov.cchc.submission.due.v1", "vn.gov.cchc.submission.submitted.v1",
 					"vn.gov.cchc.submission.returned.v1", "vn.gov.cchc.submission.submitted.v1",
 					"vn.gov.cchc.submission.approved.v1");
 		assertThat(approved.pending().get(3).cloudEvent()).contains("\"version\":2").contains("\"late\":false");
-		assertThat(approved.pending()).extracting(PendingEvent::key).containsOnly(VU_NINH);
+		assertThat(approved.pending()).extracting(OutboxEvent::key).containsOnly(VU_NINH);
 	}
 
 	@Test

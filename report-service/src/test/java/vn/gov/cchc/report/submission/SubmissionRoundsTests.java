@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.gov.cchc.outbox.OutboxEvent;
 import vn.gov.cchc.security.Caller;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class SubmissionRoundsTests {
 		assertThat(second.draftsCreated()).isZero();
 		Round round = this.world.submissions().findRound(SubmissionFixtures.PLAN_2022, "2022-H1").orElseThrow();
 		assertThat(round.submissionIds()).hasSize(6);
-		assertThat(round.pending()).extracting(PendingEvent::type).containsExactly("vn.gov.cchc.period.opened.v1");
+		assertThat(round.pending()).extracting(OutboxEvent::type).containsExactly("vn.gov.cchc.period.opened.v1");
 		assertThat(round.pending().get(0).cloudEvent()).contains("\"expectedReports\":6")
 			.contains("\"receiverUnitCode\":\"27-SNV\"");
 		assertThat(this.world.submissions().findAll(round.submissionIds()))
@@ -91,7 +92,7 @@ class SubmissionRoundsTests {
 		this.world.rounds().scan();
 
 		assertThat(find(vuNinh).overdue()).isTrue();
-		assertThat(find(vuNinh).pending()).extracting(PendingEvent::type)
+		assertThat(find(vuNinh).pending()).extracting(OutboxEvent::type)
 			.containsExactly("vn.gov.cchc.submission.due.v1", "vn.gov.cchc.submission.overdue.v1");
 		assertThat(find(vuNinh).audit()).extracting(AuditEntry::action).containsExactly("OPEN", "OVERDUE");
 		assertThat(find(dapCau).overdue()).isFalse();

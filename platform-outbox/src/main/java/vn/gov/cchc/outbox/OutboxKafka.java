@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.plan;
+package vn.gov.cchc.outbox;
 
 import java.time.Duration;
 import java.util.Properties;
@@ -14,23 +14,23 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The plain Kafka clients of the outbox relay.
+ * The plain Kafka clients of the relay.
  *
  * <p>
  * Not a Spring Cloud Stream binding: the relay needs the partition and offset of every
- * acknowledged record to move its checkpoint, and a binding's synchronous send answers
- * only whether it was sent. Reconciling also reads the topic from given offsets to its
- * end, which a consumer binding (a group with committed offsets) does not do. Every wait
- * is bounded by the relay's send timeout, so that a relay that lost its lease has given
- * up before another instance takes over.
+ * acknowledged record to move its checkpoint, and a binding's send answers only whether
+ * it was sent. Reconciling also reads a topic from given offsets to its end, which a
+ * consumer binding (a group with committed offsets) does not do. Every wait is bounded by
+ * the send timeout, so that a relay that lost its lease has given up before another
+ * instance takes over.
  */
-class PlanEventsKafka {
+class OutboxKafka {
 
 	private final String bootstrapServers;
 
 	private final Duration timeout;
 
-	PlanEventsKafka(String bootstrapServers, Duration timeout) {
+	OutboxKafka(String bootstrapServers, Duration timeout) {
 		this.bootstrapServers = bootstrapServers;
 		this.timeout = timeout;
 	}
@@ -44,20 +44,19 @@ class PlanEventsKafka {
 
 	/**
 	 * Acknowledged by every in-sync replica, and idempotent so that the client's own
-	 * retries cannot write a record twice.
+	 * retries can neither write a record twice nor reorder a partition's records.
 	 */
 	KafkaProducer<String, byte[]> producer(String clientId) {
 		Properties properties = common(clientId);
 		properties.put(ProducerConfig.ACKS_CONFIG, "all");
 		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-		// One event at a time, each awaited: lingering would only add latency.
+		// A round hands its events over at once and then waits: lingering would only add
+		// latency.
 		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
 		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis(half()));
 		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, millis(half()));
 		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, millis(this.timeout));
-		properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-		properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-		return new KafkaProducer<>(properties);
+		return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** A consumer without a group, for reading partitions from given offsets. */
@@ -68,9 +67,7 @@ class PlanEventsKafka {
 		// defaults.
 		properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-		return new KafkaConsumer<>(properties);
+		return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 	}
 
 	Admin admin(String clientId) {

@@ -43,7 +43,7 @@ class PlanImplementation {
 	 */
 	ImplementationReport report(StoredPlan plan, LocalDate on) {
 		PlanDetails current = plan.current();
-		Set<UnitKind> kinds = PlanLifecycle.assignedKinds(current);
+		Set<UnitKind> kinds = PlanDerivation.assignedKinds(current);
 		Map<String, StoredPlan> ownPlans = new HashMap<>();
 		for (StoredPlan implementing : this.plans.findImplementing(plan.planId())) {
 			PlanDetails content = implementing.current();
@@ -58,7 +58,7 @@ class PlanImplementation {
 		List<ImplementationReport.Unit> notIssued = new ArrayList<>();
 		for (UnitDetails child : this.units.childrenOn(current.issuerCode(), on)) {
 			boolean givenWork = kinds.isEmpty() ? BELOW_PROVINCE.contains(child.kind())
-					: kinds.stream().anyMatch((kind) -> PlanLifecycle.assigned(kind, child.kind()));
+					: kinds.stream().anyMatch((kind) -> PlanDerivation.assigned(kind, child.kind()));
 			if (!givenWork) {
 				continue;
 			}

@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Bean;
 public class CloudEventAutoConfiguration {
 
 	/**
-	 * Named apart from a service's own bean of that name, such as plan-service's reader.
+	 * Named apart from the {@code cloudEventJson} a service may still declare, which then
+	 * replaces this one rather than clashing with it.
 	 */
 	@Bean
 	@ConditionalOnMissingBean

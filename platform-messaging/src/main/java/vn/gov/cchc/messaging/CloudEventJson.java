@@ -33,13 +33,32 @@ public class CloudEventJson {
 	 * {@code type}
 	 */
 	public ReceivedCloudEvent read(byte[] payload) {
-		String id = "";
+		return scan(payload, false);
+	}
+
+	/**
+	 * Reads the envelope like {@link #read}, but through to its end, for a consumer that
+	 * keys its state on the event id whatever the type, and would rather dead-letter an
+	 * event it cannot key (or whose data is missing) than skip it quietly.
+	 * @param payload a record value
+	 * @return the event, with its data still unread
+	 * @throws PoisonEventException if the value is not a JSON object with a string
+	 * {@code id}, a string {@code type} and an object {@code data}
+	 */
+	public ReceivedCloudEvent readWithIdAndData(byte[] payload) {
+		return scan(payload, true);
+	}
+
+	private ReceivedCloudEvent scan(byte[] payload, boolean requireIdAndData) {
+		String id = null;
 		String type = null;
+		boolean data = false;
 		try (JsonParser parser = this.json.createParser(payload)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new PoisonEventException("Record value is not a JSON object");
 			}
-			while (parser.nextToken() == JsonToken.PROPERTY_NAME && (type == null || id.isEmpty())) {
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME
+					&& (requireIdAndData || type == null || id == null || id.isEmpty())) {
 				String name = parser.currentName();
 				JsonToken value = parser.nextToken();
 				if ("type".equals(name)) {
@@ -52,6 +71,7 @@ public class CloudEventJson {
 					id = parser.getString();
 				}
 				else {
+					data |= "data".equals(name) && value == JsonToken.START_OBJECT;
 					parser.skipChildren();
 				}
 			}
@@ -62,7 +82,10 @@ public class CloudEventJson {
 		if (type == null) {
 			throw new PoisonEventException("CloudEvent has no string 'type'");
 		}
-		return new ReceivedCloudEvent(this.json, payload, id, type);
+		if (requireIdAndData && (id == null || !data)) {
+			throw new PoisonEventException("CloudEvent of type " + type + " has no string 'id' or no object 'data'");
+		}
+		return new ReceivedCloudEvent(this.json, payload, (id != null) ? id : "", type);
 	}
 
 }

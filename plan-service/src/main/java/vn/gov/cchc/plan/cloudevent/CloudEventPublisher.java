@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import vn.gov.cchc.events.CloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;

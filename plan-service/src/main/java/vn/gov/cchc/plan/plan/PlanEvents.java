@@ -12,7 +12,7 @@ import vn.gov.cchc.events.PlanClosed;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanIssued;
 import vn.gov.cchc.outbox.OutboxEvent;
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.stereotype.Component;
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.messaging.Message;
 

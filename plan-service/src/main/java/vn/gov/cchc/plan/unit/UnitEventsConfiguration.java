@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
+import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -14,9 +14,9 @@ import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.events.UnitsMerged;
 import vn.gov.cchc.events.UnitsSplit;
-import vn.gov.cchc.plan.cloudevent.CloudEventJson;
-import vn.gov.cchc.plan.cloudevent.PoisonEventException;
-import vn.gov.cchc.plan.cloudevent.ReceivedCloudEvent;
+import vn.gov.cchc.messaging.CloudEventJson;
+import vn.gov.cchc.messaging.PoisonEventException;
+import vn.gov.cchc.messaging.ReceivedCloudEvent;
 
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
@@ -118,25 +118,28 @@ class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 	 * @throws PoisonEventException if the record is not a readable unit event
 	 */
 	private @Nullable UnitState read(byte[] payload) {
-		ReceivedCloudEvent event = this.json.read(payload);
+		// The view keeps each unit's event id, and an event without id or data is a
+		// broken
+		// producer whatever its type: dead-letter it rather than skip it.
+		ReceivedCloudEvent event = this.json.readWithIdAndData(payload);
 		switch (event.type()) {
 			case EventTypes.UNIT_REGISTERED_V1 -> {
-				UnitRegistered registered = event.data(UnitRegistered.class);
+				UnitRegistered registered = event.as(UnitRegistered.class).data();
 				return new UnitState(registered.unit(), registered.occurredAt(), event.id());
 			}
 			case EventTypes.UNIT_CHANGED_V1 -> {
-				UnitChanged changed = event.data(UnitChanged.class);
+				UnitChanged changed = event.as(UnitChanged.class).data();
 				return new UnitState(changed.unit(), changed.occurredAt(), event.id());
 			}
 			case EventTypes.UNITS_MERGED_V1 -> {
-				UnitsMerged merged = event.data(UnitsMerged.class);
+				UnitsMerged merged = event.as(UnitsMerged.class).data();
 				this.merged.increment();
 				logger.info("Units {} merged into {} from {}", merged.predecessorCodes(), merged.successorCode(),
 						merged.effectiveOn());
 				return null;
 			}
 			case EventTypes.UNITS_SPLIT_V1 -> {
-				UnitsSplit split = event.data(UnitsSplit.class);
+				UnitsSplit split = event.as(UnitsSplit.class).data();
 				this.split.increment();
 				logger.info("Unit {} split into {} from {}", split.predecessorCode(), split.successorCodes(),
 						split.effectiveOn());
@@ -156,14 +159,14 @@ class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 	 */
 	static @Nullable UnitState stateOf(CloudEventJson json, byte[] payload) {
 		try {
-			ReceivedCloudEvent event = json.read(payload);
+			ReceivedCloudEvent event = json.readWithIdAndData(payload);
 			return switch (event.type()) {
 				case EventTypes.UNIT_REGISTERED_V1 -> {
-					UnitRegistered registered = event.data(UnitRegistered.class);
+					UnitRegistered registered = event.as(UnitRegistered.class).data();
 					yield new UnitState(registered.unit(), registered.occurredAt(), event.id());
 				}
 				case EventTypes.UNIT_CHANGED_V1 -> {
-					UnitChanged changed = event.data(UnitChanged.class);
+					UnitChanged changed = event.as(UnitChanged.class).data();
 					yield new UnitState(changed.unit(), changed.occurredAt(), event.id());
 				}
 				default -> null;

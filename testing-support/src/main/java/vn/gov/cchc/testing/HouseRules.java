@@ -1,11 +1,23 @@
 package vn.gov.cchc.testing;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.conditions.ArchConditions;
 
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -68,6 +80,58 @@ public final class HouseRules {
 		.haveNameMatching("org\\.apache\\.kafka\\.clients\\.producer\\.(Kafka)?Producer")
 		.because(
 				"events leave a service through platform-outbox's relay (or a binding), not a Kafka producer of its own");
+
+	/**
+	 * A class a newcomer cannot read in one sitting does several things; the limit counts
+	 * the lines of its source file, comments included.
+	 */
+	@ArchTest
+	public static final ArchRule noClassIsLongerThan400Lines = classes().that()
+		.areTopLevelClasses()
+		.should(haveAtMostLines(400))
+		.because("a class over 400 lines does more than one thing: split it by what it does");
+
+	static ArchCondition<JavaClass> haveAtMostLines(int most) {
+		return new ArchCondition<>("have at most " + most + " lines in their source file") {
+
+			@Override
+			public void check(JavaClass javaClass, ConditionEvents events) {
+				sourceFile(javaClass).ifPresent((file) -> {
+					long lines = lines(file);
+					if (lines > most) {
+						events.add(SimpleConditionEvent.violated(javaClass,
+								javaClass.getName() + " has " + lines + " lines (" + file + ")"));
+					}
+				});
+			}
+
+		};
+	}
+
+	/**
+	 * The source file of a class compiled by Maven: its class file sits under
+	 * {@code target/classes}, its source under {@code src/main/java}, in the same package
+	 * folders.
+	 */
+	static Optional<Path> sourceFile(JavaClass javaClass) {
+		return javaClass.getSource()
+			.filter((source) -> "file".equals(source.getUri().getScheme()))
+			.map((source) -> Path.of(source.getUri()))
+			.map((classFile) -> classFile.resolveSibling(javaClass.getSourceCodeLocation().getSourceFileName()))
+			.map((file) -> Path.of(file.toString()
+				.replace(File.separator + "target" + File.separator + "classes" + File.separator,
+						File.separator + "src" + File.separator + "main" + File.separator + "java" + File.separator)))
+			.filter(Files::isRegularFile);
+	}
+
+	private static long lines(Path file) {
+		try (Stream<String> lines = Files.lines(file)) {
+			return lines.count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	private HouseRules() {
 	}

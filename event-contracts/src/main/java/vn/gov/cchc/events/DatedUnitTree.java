@@ -20,33 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The unit tree as it stood on any given day, walked the same way by every service that
- * judges roll-up or access on it. A unit's parent on a day is
- * {@link UnitPlacement#parentOn}; a unit is in the tree of a day only while it exists, so
- * 2024 rolls up through the districts and 2026, after they ended on 30 June 2025, does
- * not.
+ * judges roll-up or access on it: paths up on a day or over several days, and walks down.
  *
  * <p>
- * The rules every walk keeps:
- * <ul>
- * <li>A path starts with the unit itself whatever the day, then its ancestors on the day,
- * nearest first. An ancestor that did not exist that day is left out and the walk goes on
- * through its parent on the day.</li>
- * <li>A unit that is not known ends the walk; the {@link Path} names it, and each service
- * decides what an incomplete path means to it (counting waits, access reads
- * nothing).</li>
- * <li>A cycle in bad data, or a chain deeper than {@value #MAX_DEPTH}, ends the walk
- * instead of looping.</li>
- * <li>Over several days ({@link #pathDuring}) a path joins the paths of the days the unit
- * existed, each ancestor once, the top of the last day's path last (the province the unit
- * belongs to at the end).</li>
- * </ul>
- *
- * <p>
- * An instance is an immutable snapshot of every unit, indexed once by code and by every
- * parent a unit ever had, for the walks down (children, descendants). The walks up are
- * also offered over any way of looking a unit up
- * ({@link #pathOn(String, LocalDate, Function)}), so that a service can walk the few
- * ancestors of one unit without reading the whole tree.
+ * Why: docs/units.md, "The walk every service shares (DatedUnitTree)".
  *
  * @param <U> what the service keeps of a unit
  */

@@ -20,24 +20,11 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
 
 /**
- * Retries and dead letters for the consumers that take their records in batches: the
- * binder retries and dead-letters single records only, so both move to the listener
- * container's error handler, with the binding's own back-off ({@code max-attempts},
- * {@code back-off-*}), dead-letter topic ({@code enable-dlq}, {@code dlq-name}) and
- * exceptions not to retry ({@code retryable-exceptions: {X: false}}).
+ * Retries and dead letters for the consumers that take their records in batches, moved to
+ * the listener container's error handler with the binding's own settings.
  *
- * <ul>
- * <li>A consumer that names the record that failed ({@code BatchListenerFailedException},
- * after handling the records before it) has the records before it committed; that record
- * is retried, then dead-lettered, and the rest of the batch is delivered again. A record
- * that fails with an exception not to retry is dead-lettered at once, since it would fail
- * the same way every time.</li>
- * <li>Any other failure (the store or the broker away) retries the whole batch, which the
- * consumers take again without harm since they are idempotent by event id, and
- * dead-letters its records once the retries are spent, from where they can be put
- * back.</li>
- * </ul>
- * A binding without a dead-letter topic has what is given up on logged instead.
+ * <p>
+ * Why: docs/ingestion.md, "Batch consumers: retries and dead letters".
  */
 public class BatchConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 

@@ -24,30 +24,11 @@ import vn.gov.cchc.notification.sms.SmsText.Encoding;
 
 /**
  * A provider speaking a plain JSON protocol over HTTP (provider name
- * {@code generic-json}): a gateway that speaks it, or a relay put in front of a carrier's
- * own API.
+ * {@code generic-json}): sending, looking up by reference, and which failures are
+ * transient.
+ *
  * <p>
- * <b>Sending:</b> {@code POST {base-url}/messages} with <pre>
- * {"reference": "&lt;delivery id&gt;", "from": "&lt;brandname&gt;", "to": "84912345678",
- *  "text": "...", "encoding": "GSM_7" | "UCS_2", "segments": 2}
- * </pre> and the header {@code Authorization: Bearer <api-key>} when an API key is
- * configured, else HTTP basic authentication when a username and password are. A 2xx
- * answer means the provider took the message; its JSON body's {@code id} is the
- * provider's id for it (the reference when the body has none).
- * <p>
- * <b>Looking up:</b> {@code GET {base-url}/messages/by-reference/{reference}}: 200 means
- * the provider has the message ({@link Lookup#FOUND}), 404 that it has not
- * ({@link Lookup#NOT_FOUND}); any other answer, or none, {@link Lookup#UNKNOWN}.
- * <p>
- * <b>Failures:</b> 408, 425, 429 and 5xx answers, I/O errors and timeouts are transient:
- * the same message may go through later. Every other answer (400, 401, 403, 404, 413,
- * 422, and redirects, which are not followed) is permanent: the message, the number or
- * the configuration is wrong and sending it again cannot help. A number that is not a
- * Vietnamese mobile number fails permanently before any request. A timeout after the
- * request went out leaves it open whether the provider took the message, so the message
- * is looked up by its reference at once: found, it counts as sent; not found, it failed
- * transiently; with no answer to the lookup either, it is
- * {@linkplain DeliveryException#inDoubt() in doubt} and the dispatcher asks again later.
+ * Why: docs/notifications.md, "The generic JSON SMS protocol (GenericJsonSmsGateway)".
  */
 public class GenericJsonSmsGateway implements SmsGateway {
 

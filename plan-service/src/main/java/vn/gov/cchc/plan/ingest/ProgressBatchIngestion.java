@@ -22,22 +22,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 
 /**
- * {@code POST /api/v1/progress:batch}: every report of the batch is read, validated and
- * decided on its own, exactly as a single report would be; the events of the accepted
- * ones are then published together, and each report is answered with how it ended.
+ * {@code POST /api/v1/progress:batch}: every report decided on its own, the events of the
+ * accepted ones published together, each report answered with how it ended.
  *
  * <p>
- * A report is {@code ACCEPTED} only once the broker acknowledged its event; one whose
- * event was not acknowledged is {@code FAILED} and its receipt stays pending, so sending
- * it again publishes the same event (see {@link ProgressIngestion}). When events were due
- * and not one was acknowledged, the broker is away and the whole batch is answered 503
- * like a single report.
- *
- * <p>
- * The same {@code eventId} twice in one batch is one report: the later copy is a
- * {@code DUPLICATE} of the first, or a {@code CONFLICT} when its values differ. A
- * correction or retraction of a report sent in the same batch is refused as not yet
- * recorded; it belongs in a later request.
+ * Why: docs/ingestion.md, "Batches (ProgressBatchIngestion)".
  */
 @Service
 class ProgressBatchIngestion {

@@ -29,24 +29,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The store side of the receipts: {@value #COLLECTION}, an append-only journal of which
- * each document holds the claims of one or more requests (or inbox batches), written by
- * one thread with one insert per group. Requests that claim while a write is under way
- * are written together by the next one (group commit), so the store sees one insert per
- * group however many reports and requests it holds, and every request waits for exactly
- * one.
+ * The store side of the receipts: {@value #COLLECTION}, an append-only journal written by
+ * one thread with one insert per group of requests (group commit).
  *
- * <pre>
- * { _id: ObjectId, writtenAt: Date,
- *   claims: [ { _id: eventId, bodyHash, recordedAt, status: PENDING, kind, unitCode, planId,
- *               activityId, date, refersTo, reporter, note } ... ],
- *   recorded: [ eventId ... ] }    // the claims the broker acknowledged, added later
- * </pre>
- *
- * Acknowledgements are not awaited by anyone: the same thread adds them to the claims'
- * documents with one update by {@code _id} per document after its next insert, or after a
- * short wait when no claims come. An acknowledgement lost to a crash only leaves its
- * claim pending, whose retry publishes the same event again.
+ * <p>
+ * Why: docs/ingestion.md, "The journal in the store (ReceiptJournal)".
  */
 final class ReceiptJournal implements AutoCloseable {
 

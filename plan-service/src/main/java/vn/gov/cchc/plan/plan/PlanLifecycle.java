@@ -26,19 +26,7 @@ import org.springframework.stereotype.Service;
  * unit's plan.
  *
  * <p>
- * Every change is one conditional update of the plan's document ({@link Plans}): the
- * change, its history entry and the outbox entry of its event are written together or not
- * at all, and only if the plan is still at the revision the change was decided on. A
- * client that sends the {@code revision} it read is told 409 when someone else changed
- * the plan since; without one, the change is decided on the revision read here, and two
- * writers racing on it still cannot both win.
- *
- * <p>
- * Repeating the last step with the same data changes nothing and answers 200 with the
- * plan as it is: saving an unchanged draft, issuing an issued plan with its issue date,
- * closing a closed plan with its closing date (or none), or repeating the latest
- * amendment with the same content, reason and date. That makes a client's retry after a
- * lost answer safe.
+ * Why: docs/plans.md, "A plan's life (PlanLifecycle)".
  */
 @Service
 class PlanLifecycle {

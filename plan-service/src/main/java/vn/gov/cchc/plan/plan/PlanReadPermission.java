@@ -8,20 +8,10 @@ import vn.gov.cchc.security.ScopeDeniedException;
 import vn.gov.cchc.security.UnitPaths;
 
 /**
- * Which plans a caller may read. A plan concerns its issuer and the units under it: they
- * carry it out, and their own plans implement it. So a plan is read by whoever may read
- * its issuer (an officer of the issuer or of a unit above it, a reviewer or administrator
- * of its province), and by the officers of the units under the issuer, to whom it gives
- * work. An administrator reads every plan, as it may write every plan. Both are judged on
- * the tree of the days the plan covers (see {@link UnitTree#during}): a commune merged
- * away in 2025 still reads its province's plan for 2025. A machine client reads no plan.
+ * Which plans a caller may read. One instance serves one request.
  *
  * <p>
- * How far the units under the issuer have got with their own plans is about the issuer's
- * subtree, so only those who may read the issuer see it.
- *
- * <p>
- * One instance serves one request.
+ * Why: docs/plans.md, "Who may read a plan (PlanReadPermission)".
  */
 final class PlanReadPermission {
 

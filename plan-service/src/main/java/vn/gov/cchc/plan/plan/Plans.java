@@ -30,23 +30,11 @@ import org.springframework.stereotype.Repository;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
- * The plans, one document per plan in the {@code plans} collection:
+ * The plans, one document per plan in the {@code plans} collection, its pending events
+ * included, each change written by one update conditional on the plan's revision.
  *
- * <pre>
- * { _id: planId, status: DRAFT|ISSUED|AMENDED|CLOSED, revision: n,
- *   draft: { ...PlanDetails... } | absent,       // the working copy before issue
- *   versions: [ { ...PlanDetails... }, ... ],     // issued versions, oldest first, never changed
- *   history: [ { version, status, on, reason, occurredAt, eventId } ],  // issue, amendments, closing
- *   closedOn: "YYYY-MM-DD", closeReason: "..."    // once closed
- *   outbox: [ { eventId, type, key, cloudEvent, time, attempts } ] }  // plan events not yet on cchc.plans
- * </pre>
- *
- * Everything about one plan, its pending events included, lives in that one document, so
- * each change and the event announcing it are written by a single atomic update, with no
- * transaction. Every change is conditional on the {@code revision} it was decided on and
- * bumps it: of two writers that read the same revision, one wins and the other is told
- * so. Only platform-outbox's relay removes outbox events, once they are on the topic;
- * that is not a change of the plan and leaves the revision alone.
+ * <p>
+ * Why: docs/plans.md, "One document per plan (Plans)".
  */
 @Repository
 public class Plans {

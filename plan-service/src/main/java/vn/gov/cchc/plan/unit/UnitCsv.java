@@ -27,24 +27,11 @@ import vn.gov.cchc.web.Problems;
 import org.springframework.http.HttpStatus;
 
 /**
- * Units as CSV: UTF-8 (a leading byte order mark is skipped), RFC 4180 (fields separated
- * by commas, records by CRLF or LF, fields in double quotes may hold commas, line breaks
- * and doubled quotes), a header row naming the columns in any order:
+ * Units as CSV (UTF-8, RFC 4180, a header row naming the columns), read into
+ * {@link ImportRow}s.
  *
- * <ul>
- * <li>{@code code}, {@code name}, {@code kind}, {@code validFrom}: required
- * <li>{@code parentCode}, {@code validTo}, {@code contactPerson}, {@code email},
- * {@code phone}
- * <li>{@code groups}: {@code commune-radio-stations=1;commune-post-offices=1}
- * <li>{@code predecessorCodes}, {@code successorCodes}: codes separated by {@code ;}
- * <li>{@code parentHistory}: {@code 256=2008-01-01/2025-06-30;...}, parent code and the
- * first and last day under it
- * </ul>
- *
- * A file that cannot be read as a whole (not UTF-8, quotes left open, a header that names
- * unknown or repeated columns or lacks a required one) is refused with 400. Otherwise
- * every row becomes an {@link ImportRow}, the cells that could not be read named by their
- * column; entirely empty rows are skipped.
+ * <p>
+ * Why: docs/units.md, "Units as CSV (UnitCsv)".
  */
 final class UnitCsv {
 

@@ -22,21 +22,11 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
- * Keeps the {@code units} view up to date from {@code cchc.units}, bound as
- * {@code unitEvents-in-0}, a batch of records at a time: the states of a batch are
- * coalesced per unit, given to the {@link UnitDirectory}, and written to the view with
- * one read and one bulk write (see {@link Units#recordAll}). Idempotent: a redelivered or
- * replayed event stores the same state again, and an event older than the stored state is
- * ignored. {@code UnitsMerged} and {@code UnitsSplit} are read (a malformed one is
- * dead-lettered) and counted but change nothing here: the states of the units they
- * concern follow them on the topic and carry the new validity and links. Event types this
- * service does not know are skipped, so that a newer producer can add types.
+ * Keeps the {@code units} view up to date from {@code cchc.units}, a batch of records at
+ * a time.
  *
  * <p>
- * A record that is not a readable unit event is poison: the states before it in the batch
- * are applied, and the record is named to the container's error handler by its index
- * ({@link BatchListenerFailedException}), which dead-letters it to {@code cchc.units.dlq}
- * at once and goes on with the records after it.
+ * Why: docs/units.md, "Keeping the units view (UnitEventsConsumer)".
  */
 class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 

@@ -22,26 +22,11 @@ import vn.gov.cchc.web.Problems;
 import org.springframework.stereotype.Service;
 
 /**
- * Merges, splits and moves: the reorganisations of the tree (such as the reform of 1 July
- * 2025), each turned into the whole new states of the units it touches. As for
- * {@link UnitRegistration}, the events are the write and the checks read the
- * {@code units} view.
+ * Merges, splits and moves of the tree, each turned into the whole new states of the
+ * units it touches and published in an order that keeps {@code cchc.units} whole.
  *
  * <p>
- * Order on {@code cchc.units}: the topic is compacted by unit code, and the newest record
- * of every code must stay a whole state, or a consumer rebuilding the tree from the topic
- * would lose the unit. {@code UnitsMerged} is keyed by the successor and
- * {@code UnitsSplit} by the predecessor, so each is published first and the states after
- * it, the state of the unit it is keyed by always among them (even when that state did
- * not change, as on a request sent again after a failure half-way).
- *
- * <p>
- * A request sent again is safe: units already in the state it gives them count as
- * unchanged, and when every one is, nothing is published.
- *
- * <p>
- * The checks of a request are {@link ReorganizationChecks}'; this class decides what
- * states follow from a valid one and in which order they are published.
+ * Why: docs/units.md, "Merges, splits and moves (UnitReorganization)".
  */
 @Service
 class UnitReorganization {

@@ -14,29 +14,11 @@ import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.UnitPaths;
 
 /**
- * Where units sit in the tree, as {@link ReadScope} asks it: a unit and its ancestors,
- * the unit first and the topmost one (the province) last; nothing for a unit this service
- * does not know, so that a token of a unit unknown here reads nothing.
+ * Where units sit in the tree, as {@link ReadScope} asks it: a unit and its ancestors on
+ * one day, over a period or over the unit's lifetime. One instance serves one request.
  *
  * <p>
- * The tree changes with time (districts ended on 30 June 2025, communes were merged and
- * moved), so a path is always the path of some days, and each read says which:
- * <ul>
- * <li>{@link #on(LocalDate)}, the tree of one day, for what is about a day (the units of
- * a day, a unit's children on a day). A unit that did not exist that day has no path
- * then: a caller acting for it reads nothing of that day.</li>
- * <li>{@link #during(LocalDate, LocalDate)}, every parent a unit had on any day of a
- * period, for a plan (the days it covers).</li>
- * <li>{@link #overLifetime()}, every parent a unit had while it existed, for a unit's own
- * record, which spans its whole life: the district a commune belonged to until the reform
- * still reads the commune's record, and so does the commune's own officer after the
- * commune was merged away.</li>
- * </ul>
- * The walk is {@link DatedUnitTree#pathDuring}, the one every service rolls up and judges
- * access on; this class only feeds it the units of this service's store.
- *
- * <p>
- * One instance serves one request: every unit is read from the store at most once.
+ * Why: docs/units.md, "Which tree a read is judged on (UnitTree)".
  */
 public final class UnitTree {
 

@@ -41,25 +41,11 @@ import vn.gov.cchc.report.unit.UnknownUnitException;
 import org.springframework.kafka.support.serializer.JacksonJsonSerde;
 
 /**
- * The first stage: reads {@code cchc.progress} (keyed by unit), counts each event id
- * once, and turns each fact into the changes it makes to every unit of its roll-up on its
- * date.
- * <ul>
- * <li>A report adds its figures to each unit of its roll-up.</li>
- * <li>A correction takes back the version in force of its original (the report or its
- * latest correction) and adds its own; a retraction only takes back. The version in force
- * is found through the original's {@link StoredFact#current()}.</li>
- * <li>An event id already in {@value #FACTS} counts nothing: a retry, a second
- * publication, or a replay.</li>
- * <li>A fact whose unit or an ancestor is not in the unit tree yet waits in
- * {@value #WAITING}, in its partition's order, and so does every later fact of the same
- * unit (a correction must not overtake its report). A punctuation tries them again every
- * {@code retryInterval}; none is ever dead-lettered for want of its unit.</li>
- * <li>What can never be counted is {@link Refused} and goes to the dead-letter
- * topic.</li>
- * </ul>
- * Exactly once comes from Kafka Streams: the stores, their changelogs, the deltas sent on
- * and the input offsets commit in one transaction ({@code exactly_once_v2}).
+ * The first stage of the counting: reads {@code cchc.progress}, counts each event id
+ * once, and turns each fact into the changes it makes to every unit of its roll-up.
+ *
+ * <p>
+ * Why: docs/reporting.md, "The first stage, counting each fact once (FactCounter)".
  */
 final class FactCounter implements Processor<String, byte[], String, FactOutcome> {
 

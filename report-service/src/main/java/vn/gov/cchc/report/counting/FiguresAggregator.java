@@ -28,20 +28,11 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.report.figures.Tally;
 
 /**
- * The second stage, after the roll-up repartition (keyed by the top of each delta's
- * roll-up): sums the deltas for each unit of their roll-up per plan, activity and day in
- * {@value #CELLS} and per unit in {@value #TOTALS}, and marks the documents they change
- * in {@value #CHANGED}. Every {@code flushInterval} a punctuation emits each changed
- * document once, with its next version and the whole state of each of its days and
- * activities that changed, however many facts changed them: store writes downstream
- * follow the documents changed, not the events, and a flush costs what changed, not the
- * size of the documents.
+ * The second stage of the counting: sums the deltas per unit, plan, activity and day, and
+ * emits each changed document once per flush.
+ *
  * <p>
- * The marks are a store, not a field, so that they commit with the sums: a crash after a
- * commit and before the flush leaves them to the next owner of the partition. They name
- * documents, not cells, so that they cost a changelog record per document and commit
- * rather than per fact; which cells of a document changed is kept in memory, and a
- * document marked before a restart is emitted whole.
+ * Why: docs/reporting.md, "The second stage, summing and flushing (FiguresAggregator)".
  */
 final class FiguresAggregator implements Processor<String, Delta, String, ChangedDocument> {
 

@@ -25,23 +25,11 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code figures} collection: one document per unit, plan and calendar month,
- * {@code _id = "<unit>|<plan>|<yyyy-MM>"}, with the figures per day and activity under
- * {@code days.d
+ * The {@code figures} collection: one document per unit, plan and calendar month, with
+ * the figures per day and activity.
  *
-<dd>.<activity>} ({@code events}, {@code budgetSpentVnd}, {@code quantities.<metric>}) and
- * the version the counting gave it under {@code version}; the counting sets the days and
- * activities that changed.
  * <p>
- * Why per day and month: a reporting period's window depends on the plan's regime (Decree
- * 09 cuts on the 14th, a plan may move the year's cut-off to November), so the figures
- * keep the day and a period's figures are summed from the months it spans (at most 13
- * documents read by id). The embedded store ignores secondary indexes, so every read here
- * is by {@code _id}.
- * <p>
- * Activity ids may hold a {@code .}, which cannot be part of a field path; it is stored
- * as {@code ~}, which an activity id cannot hold. Metric names are checked against the
- * contract's pattern before they become field names.
+ * Why: docs/reporting.md, "The figures collection (Figures)".
  */
 @Component
 public class Figures {

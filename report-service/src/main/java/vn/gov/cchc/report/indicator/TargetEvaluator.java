@@ -23,25 +23,8 @@ import org.springframework.stereotype.Component;
  * Evaluates a plan's targets for a unit and a period, on the tree valid at the period's
  * end and the figures of the period's days.
  *
- * <h2>Which targets apply, and to whom</h2> A target with {@code appliesTo} is assigned
- * to every unit of that kind under the plan's issuer: for a unit of that kind it is
- * evaluated on the unit itself, for a higher unit over the units of that kind in its
- * subtree (coverage counts them, cadence counts their weeks, a quantity or an index must
- * be reached by each of them). A target without {@code appliesTo} is the issuer's: it is
- * evaluated on the issuer's figures, which roll up everything under it, when asked for
- * the issuer or a unit above it, and on a unit's own figures when asked for the unit in
- * charge of the target's activity (the radio station for "a weekly column"). Other units
- * do not see it.
- *
- * <h2>Unknown is not failed</h2> {@code met} is absent while the result cannot be known:
- * no published index value, a period that has not started, a target that is not reached
- * yet while its period is still running, or nothing to count. A cadence only counts the
- * stretches that are over, and the running one once it is met.
- *
- * <h2>One class per kind of target</h2> This class finds the scope and combines the
- * subjects' results; {@link CoverageTargets}, {@link CadenceTargets},
- * {@link QuantityTargets} and {@link IndexTargets} each evaluate one kind, on a
- * {@link PeriodEvaluation} shared by the plan's targets.
+ * <p>
+ * Why: docs/reporting.md, "How targets are evaluated (TargetEvaluator)".
  */
 @Component
 public class TargetEvaluator {

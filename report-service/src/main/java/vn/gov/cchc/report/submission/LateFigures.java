@@ -29,23 +29,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps submitted and approved reports honest after the counting changed their figures.
- * Such a report keeps the figures it was submitted with: it is marked
- * {@code revisionPending} and a revision with the figures as they are now is stored
- * beside it, with an audit entry, so that nothing changes silently. A draft or returned
- * report needs nothing here: its figures are compiled when it is read
- * ({@code SubmissionWorkflow#read}) and frozen when it is submitted.
+ * Keeps submitted and approved reports honest after the counting changed their figures:
+ * marks them {@code revisionPending} and stores a revision beside them.
+ *
  * <p>
- * The submissions concerned are found by their ids (the plan, each reported period
- * holding one of the changed days, each changed unit) rather than by a query: reads by
- * {@code _id} are the only fast ones in every store. A revision remembers the written
- * document (id and version) that caused it, and the update is filtered on that change not
- * being there yet, so the same write seen again adds nothing.
- * <p>
- * Runs on the read model's consumer thread, once per changed document and batch, not per
- * fact. A failure here is logged and counted
- * ({@code cchc.submissions.revision.failures}), never thrown: the fact is counted
- * whatever happens to a report.
+ * Why: docs/reporting.md, "Figures that change after a submission (LateFigures)".
  */
 @Component
 class LateFigures {

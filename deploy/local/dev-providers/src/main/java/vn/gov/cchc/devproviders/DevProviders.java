@@ -16,32 +16,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outside providers of notification-service, played on a developer's box: GreenMail
- * takes mail over SMTP and serves the archive mailbox over IMAP; an HTTP server plays the
- * SMS gateway ({@link SmsGatewaySink}) and shows the mail that came in
- * ({@link MailboxView}).
+ * for mail, an HTTP server for the SMS gateway and the mail that came in.
  *
  * <p>
- * Run as {@code java -jar local-dev-providers.jar}. Settings, from the environment:
- * {@code CCHC_PROVIDERS_SMTP_PORT} ({@value #DEFAULT_SMTP_PORT}),
- * {@code CCHC_PROVIDERS_IMAP_PORT} ({@value #DEFAULT_IMAP_PORT}),
- * {@code CCHC_PROVIDERS_HTTP_PORT} ({@value #DEFAULT_HTTP_PORT}),
- * {@code CCHC_PROVIDERS_BIND} ({@value #DEFAULT_BIND}; a container needs
- * {@code 0.0.0.0}), {@code CCHC_PROVIDERS_ARCHIVE_PASSWORD} (the archive login's
- * password, {@value #DEFAULT_ARCHIVE_PASSWORD} by default) and
- * {@code CCHC_PROVIDERS_SMS_API_KEY} (none by default; when set, the SMS gateway wants it
- * as a bearer token) and {@code CCHC_PROVIDERS_HTTP_THREADS}
- * ({@value #DEFAULT_HTTP_THREADS}, the threads answering the SMS gateway). Nothing is
- * kept on disk: a restart starts empty.
- * <p>
- * <b>Rates.</b> Neither provider limits its rate: each takes messages as fast as its
- * threads and the machine allow (GreenMail a thread per SMTP connection, the SMS gateway
- * {@code CCHC_PROVIDERS_HTTP_THREADS} requests at once, a lookup by reference in constant
- * time). The rate a real provider allows is notification-service's setting, one per
- * channel: {@code SMS_RATE_PER_SECOND} and {@code MAIL_RATE_PER_SECOND} (30 by default, a
- * contract's figure), with {@code SMS_CONCURRENCY} and {@code MAIL_CONCURRENCY} calls at
- * once (4). For a benchmark, so that no provider's rate is what is measured, raise them
- * together, e.g. {@code SMS_RATE_PER_SECOND=2000 MAIL_RATE_PER_SECOND=2000} with 8 calls
- * at once, and keep {@code CCHC_PROVIDERS_HTTP_THREADS} at least {@code SMS_CONCURRENCY}.
+ * Why: docs/dev-providers.md, "Running it (DevProviders)".
  */
 public final class DevProviders implements AutoCloseable {
 

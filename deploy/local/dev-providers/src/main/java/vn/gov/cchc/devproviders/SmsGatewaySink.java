@@ -26,23 +26,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An SMS gateway speaking the generic JSON protocol of notification-service
- * ({@code GenericJsonSmsGateway}), keeping what it takes in memory:
- * <ul>
- * <li>{@code POST /sms/v1/messages} takes {@code {"reference", "from", "to", "text",
- * "encoding", "segments"}} and answers 201 {@code {"id"}}, or 400 naming the fields at
- * fault;</li>
- * <li>{@code GET /sms/v1/messages/by-reference/{reference}}: 200 with the message if it
- * was taken, else 404;</li>
- * <li>{@code GET /sms/v1/messages}: every message taken, oldest first, for a developer to
- * read the texts;</li>
- * <li>{@code PUT /sms/v1/admin/outage} {@code {"status": 503, "delayMillis": 300}}: from
- * then on every POST answers that status after that delay, as a provider that is down and
- * slow does; {@code DELETE} ends it, {@code GET} tells whether one is on and how many
- * messages it refused.</li>
- * </ul>
- * A message sent twice with the same reference is taken and listed twice: this sink shows
- * what a sender did, a duplicate included, rather than hide it.
+ * An SMS gateway speaking the generic JSON protocol of notification-service, keeping what
+ * it takes in memory.
+ *
+ * <p>
+ * Why: docs/dev-providers.md, "The SMS gateway (SmsGatewaySink)".
  */
 final class SmsGatewaySink implements HttpHandler {
 

@@ -53,6 +53,18 @@ public class PlatformWebAutoConfiguration {
 
 	}
 
+	/** Where a service publishes API documents, they show every error as a problem. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+	static class ProblemDocsConfiguration {
+
+		@Bean
+		ProblemResponseDocs problemResponseDocs() {
+			return new ProblemResponseDocs();
+		}
+
+	}
+
 	/** The {@code Retry-After} of a 503 the platform answers. */
 	public static HttpHeaders retryAfter() {
 		HttpHeaders headers = new HttpHeaders();

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 

@@ -22,7 +22,6 @@ import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.figures.FiguresFixtures;
 import vn.gov.cchc.report.figures.Figures;
-import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
 import vn.gov.cchc.report.period.PeriodsProperties;

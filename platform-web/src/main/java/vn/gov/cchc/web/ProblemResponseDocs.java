@@ -1,4 +1,4 @@
-package vn.gov.cchc.plan.web;
+package vn.gov.cchc.web;
 
 import java.util.Map;
 
@@ -12,15 +12,14 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
 
 /**
  * Every error response in the API documents is an RFC 9457 problem: a response with a 4xx
  * or 5xx code is described as {@code application/problem+json} with the
  * {@link ProblemDetail} schema (springdoc would otherwise give it the endpoint's own
- * content), so that endpoints declare only the code and what it means.
+ * content), so that endpoints declare only the code and what it means. A response a
+ * service already describes as a problem keeps its own schema.
  */
-@Component
 class ProblemResponseDocs implements OpenApiCustomizer {
 
 	private static final String SCHEMA = "ProblemDetail";
@@ -44,6 +43,8 @@ class ProblemResponseDocs implements OpenApiCustomizer {
 			.flatMap((operation) -> operation.getResponses().entrySet().stream())
 			.filter((response) -> isError(response.getKey()))
 			.map(Map.Entry::getValue)
+			.filter((response) -> response.getContent() == null || !response.getContent()
+				.containsKey(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 			.forEach(ProblemResponseDocs::describeAsProblem);
 	}
 

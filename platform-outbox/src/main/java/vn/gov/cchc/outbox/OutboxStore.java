@@ -8,7 +8,9 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoCommandException;
@@ -18,6 +20,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -49,6 +53,8 @@ class OutboxStore {
 	private final MongoDatabase database;
 
 	private final MongoCollection<Document> relay;
+
+	private final Set<Outbox> indexed = ConcurrentHashMap.newKeySet();
 
 	OutboxStore(MongoDatabase database) {
 		this.database = database;
@@ -100,6 +106,7 @@ class OutboxStore {
 	 * documents by id and each one's events in the order they were written.
 	 */
 	List<Pending> pending(Outbox outbox, int maxDocuments) {
+		indexPending(outbox);
 		return pending(outbox, outbox.withPending(), maxDocuments);
 	}
 
@@ -126,8 +133,22 @@ class OutboxStore {
 		return pending;
 	}
 
+	/**
+	 * A sparse index of the waiting events' ids, so that finding and counting what waits
+	 * reads only the documents that hold something, not the whole collection; made once,
+	 * by the first scan that needs it.
+	 */
+	void indexPending(Outbox outbox) {
+		if (!this.indexed.contains(outbox)) {
+			collection(outbox).createIndex(Indexes.ascending(outbox.field() + ".eventId"),
+					new IndexOptions().sparse(true).name(outbox.field() + "_pending"));
+			this.indexed.add(outbox);
+		}
+	}
+
 	/** Every event id waiting in the outbox, with its document's id. */
 	Map<String, Object> pendingEventIds(Outbox outbox) {
+		indexPending(outbox);
 		Map<String, Object> ids = new LinkedHashMap<>();
 		for (Document document : collection(outbox).find(outbox.withPending())
 			.projection(Projections.include(outbox.field() + ".eventId"))) {

@@ -93,6 +93,20 @@ class OutboxRelayIntegrationTests {
 	}
 
 	@Test
+	void theWaitingEventsAreFoundThroughASparseIndexNotACollectionScan() {
+		String eventId = write(this.plans, "PLR-INDEX-2026");
+		OutboxRelay relay = relay("relay-index", new SimpleMeterRegistry());
+
+		assertThat(relay.store().pendingEventIds(this.plans)).containsOnlyKeys(eventId);
+
+		assertThat(this.database.getCollection("plans").listIndexes())
+			.anySatisfy((index) -> assertThat(index).containsEntry("key", new Document("outbox.eventId", 1))
+				.containsEntry("sparse", true));
+		assertThat(relay.relayOnce()).isOne();
+		assertThat(relay.store().pendingEventIds(this.plans)).isEmpty();
+	}
+
+	@Test
 	void anEventSentByARelayThatDiedBeforeClearingItIsOnTheTopicExactlyOnce() {
 		String eventId = write(this.plans, "PLR-DIED-2026");
 		OutboxRelay dying = relay("relay-dying", new SimpleMeterRegistry());

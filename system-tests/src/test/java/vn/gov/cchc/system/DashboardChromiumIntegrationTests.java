@@ -27,6 +27,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -192,8 +193,12 @@ class DashboardChromiumIntegrationTests {
 			.build();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
-				"--window-size=1366,900");
+		// The test waits for the page's own data-state; waiting for every subresource
+		// of each navigation as well (the default) is what timed out on a loaded CI
+		// machine ("Timed out receiving message from renderer").
+		options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--disable-extensions", "--hide-scrollbars", "--window-size=1366,900");
 		if (phone != null) {
 			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics", Map.of("width", phone.getWidth(),
 					"height", phone.getHeight(), "pixelRatio", 1.0, "mobile", true, "touch", true)));

@@ -76,6 +76,12 @@ class GuardedChannel {
 	Sent send(Digest digest) throws ChannelFailure {
 		List<Delivery.Attempt> attempts = new ArrayList<>();
 		Callable<String> once = () -> {
+			if (!attempts.isEmpty() && this.sender.lookup(digest.deliveryId()) == ChannelSender.Lookup.FOUND) {
+				// A retry asks first: the provider may have taken the last attempt after
+				// all (its answer lost, or it had not yet recorded it when first asked).
+				attempts.add(new Delivery.Attempt(this.clock.instant(), "found", digest.deliveryId()));
+				return digest.deliveryId();
+			}
 			try {
 				String reference = this.sender.send(digest);
 				attempts.add(new Delivery.Attempt(this.clock.instant(), "sent", reference));

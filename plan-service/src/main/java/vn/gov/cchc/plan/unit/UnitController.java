@@ -8,11 +8,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
@@ -40,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Cây đơn vị theo ngày: đăng ký, nhập hàng loạt, sáp nhập, chia tách, chuyển. Chỉ quản trị "
 				+ "viên (admin) được ghi; cán bộ (officer) xem đơn vị mình và các đơn vị trực thuộc, thẩm định viên "
 				+ "(reviewer) và quản trị viên xem cả tỉnh.")
-@SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403",
 		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc đơn vị ngoài phạm vi "
 				+ "được xem (errors nêu code)")

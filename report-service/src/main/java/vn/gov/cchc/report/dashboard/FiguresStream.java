@@ -225,33 +225,9 @@ class FiguresStream implements DisposableBean {
 
 	/**
 	 * One open stream. Identity matters: two streams of the same unit are two
-	 * subscriptions.
+	 * subscriptions, told apart by their emitters, which are equal only to themselves.
 	 */
-	private static final class Subscription {
-
-		private final SseEmitter emitter;
-
-		private final String unitCode;
-
-		private final @Nullable String planId;
-
-		Subscription(SseEmitter emitter, String unitCode, @Nullable String planId) {
-			this.emitter = emitter;
-			this.unitCode = unitCode;
-			this.planId = planId;
-		}
-
-		SseEmitter emitter() {
-			return this.emitter;
-		}
-
-		String unitCode() {
-			return this.unitCode;
-		}
-
-		@Nullable String planId() {
-			return this.planId;
-		}
+	private record Subscription(SseEmitter emitter, String unitCode, @Nullable String planId) {
 
 	}
 

@@ -61,11 +61,6 @@ final class VietnameseText {
 		return place + ", ngày " + day + " tháng " + month + " năm " + date.getYear();
 	}
 
-	/** The date as the officials' spreadsheets show it, {@code "10/06/2022"}. */
-	static String shortDate(LocalDate date) {
-		return String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-	}
-
 	/**
 	 * Upper case with the Vietnamese rules, {@code "Xã Tam Sơn"} as {@code "XÃ TAM SƠN"}.
 	 */

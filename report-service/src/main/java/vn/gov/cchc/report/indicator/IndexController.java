@@ -104,7 +104,7 @@ class IndexController {
 	private String index(String index) {
 		String canonical = IndexNames.isWellFormed(index.strip()) ? IndexNames.canonical(index) : null;
 		if (canonical == null || !known(canonical)) {
-			throw invalid("index", "invalid-index", "Chỉ số không hợp lệ",
+			throw Requests.invalid("index", "invalid-index", "Chỉ số không hợp lệ",
 					"Chỉ số phải là một trong PAR_INDEX, SIPAS, PAPI, PCI, DDCI, DTI, SATISFACTION hoặc chỉ số mà một "
 							+ "kế hoạch đặt chỉ tiêu (viết như trong kế hoạch, ví dụ PAR INDEX).",
 					"Chỉ số không được biết");
@@ -136,7 +136,7 @@ class IndexController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw invalid(field, "invalid-year", "Năm không hợp lệ",
+		throw Requests.invalid(field, "invalid-year", "Năm không hợp lệ",
 				"Năm là số nguyên từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".", "Năm không hợp lệ");
 	}
 
@@ -149,7 +149,7 @@ class IndexController {
 			node = null;
 		}
 		if (node == null || !node.isObject()) {
-			throw invalid("body", "invalid-body", "Nội dung không hợp lệ",
+			throw Requests.invalid("body", "invalid-body", "Nội dung không hợp lệ",
 					"Nội dung phải là một đối tượng JSON {value, level, rank, publishedOn, source}.",
 					"Không phải đối tượng JSON");
 		}
@@ -220,11 +220,6 @@ class IndexController {
 	private static @Nullable JsonNode present(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		return (value == null || value.isNull()) ? null : value;
-	}
-
-	private static ProblemException invalid(String field, String slug, String title, String detail, String message) {
-		return new ProblemException(
-				Problems.of(HttpStatus.BAD_REQUEST, slug, title, detail, List.of(new FieldError(field, message))));
 	}
 
 	/**

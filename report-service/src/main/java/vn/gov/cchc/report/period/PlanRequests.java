@@ -67,10 +67,9 @@ public class PlanRequests {
 			key = Period.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProblemException(
-					Problems.of(HttpStatus.BAD_REQUEST, "invalid-period", "Mã kỳ báo cáo không hợp lệ",
-							"Mã kỳ báo cáo có dạng 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-9M2 hoặc 2022-Y.",
-							List.of(new FieldError(field, "Mã kỳ báo cáo không đúng định dạng"))));
+			throw Requests.invalid(field, "invalid-period", "Mã kỳ báo cáo không hợp lệ",
+					"Mã kỳ báo cáo có dạng 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-9M2 hoặc 2022-Y.",
+					"Mã kỳ báo cáo không đúng định dạng");
 		}
 		ReportingCalendar calendar = calendar(plan);
 		Period period;

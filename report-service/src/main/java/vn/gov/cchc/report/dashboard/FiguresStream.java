@@ -38,6 +38,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -215,12 +216,9 @@ class FiguresStream implements DisposableBean {
 	}
 
 	private static ThreadFactory daemons(String prefix) {
-		AtomicInteger number = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return factory;
 	}
 
 	/**

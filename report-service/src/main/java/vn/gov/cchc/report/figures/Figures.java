@@ -168,7 +168,11 @@ public class Figures {
 		return new MonthFigures(unitCode, planId, month, days);
 	}
 
-	private static Tally tally(Document document) {
+	/**
+	 * A tally read from its stored form, {@code {events, budgetSpentVnd, quantities:
+	 * {metric: quantity}}}: a day's cell here, a unit's whole totals in {@code totals}.
+	 */
+	public static Tally tally(Document document) {
 		Map<String, Long> quantities = new TreeMap<>();
 		Document stored = document.get("quantities", Document.class);
 		if (stored != null) {
@@ -177,7 +181,8 @@ public class Figures {
 		return new Tally(number(document, "events"), number(document, "budgetSpentVnd"), quantities);
 	}
 
-	private static Document tallyDocument(Tally tally) {
+	/** A tally in its stored form (see {@link #tally(Document)}). */
+	public static Document tallyDocument(Tally tally) {
 		Document quantities = new Document();
 		tally.quantities().forEach((metric, quantity) -> {
 			if (!isMetricName(metric)) {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.web.FieldError;
 import vn.gov.cchc.web.ProblemException;
 import vn.gov.cchc.web.Problems;
@@ -80,11 +79,6 @@ final class SubmissionProblems {
 						"Có " + errors.size() + " trường không hợp lệ: "
 								+ errors.stream().map(FieldError::field).collect(Collectors.joining(", ")) + ".",
 						errors));
-	}
-
-	static ProblemException unknownPlan(String planId) {
-		return Requests.notFound("plan", "unknown-plan", "Không tìm thấy kế hoạch",
-				"Không có kế hoạch nào mang mã " + planId + ".");
 	}
 
 	static ProblemException notAPeriodOfThePlan(String periodId, String planId) {

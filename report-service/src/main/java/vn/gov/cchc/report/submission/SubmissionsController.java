@@ -13,7 +13,6 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -69,12 +68,8 @@ class SubmissionsController {
 		PlanDetails found = this.parameters.plan(plan);
 		List<Period> wanted = (period != null) ? List.of(this.parameters.period(found, period))
 				: Obligations.reportedPeriods(found, this.periods.calendar(found.reporting()));
-		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
+		String unitCode = (unit != null) ? this.parameters.unitCode(unit) : null;
 		DatedUnitTree<UnitDetails> tree = (unitCode != null) ? this.units.tree() : null;
-		if (tree != null && tree.find(unitCode).isEmpty()) {
-			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + unitCode + ".");
-		}
 		List<SubmissionView.Summary> summaries = new ArrayList<>();
 		for (Period each : wanted) {
 			Round round = this.submissions.findRound(found.planId(), each.id()).orElse(null);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How Vietnamese administrative documents write numbers, dates and names.
  */
-final class VietnameseText {
+public final class VietnameseText {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
@@ -28,7 +28,7 @@ final class VietnameseText {
 	 * @param cell a table cell
 	 * @return its text, empty for a blank cell
 	 */
-	static String cell(@Nullable Object cell) {
+	public static String cell(@Nullable Object cell) {
 		if (cell == null) {
 			return "";
 		}

@@ -100,16 +100,6 @@ public class Figures {
 		return Optional.ofNullable(document).map((found) -> monthFigures(unitCode, planId, month, found));
 	}
 
-	/** Every document, for comparisons of live and rebuilt figures. */
-	public List<MonthFigures> findAll() {
-		List<MonthFigures> all = new ArrayList<>();
-		for (Document document : this.figures.find()) {
-			all.add(monthFigures(document.getString("unitCode"), document.getString("planId"),
-					YearMonth.parse(document.getString("month")), document));
-		}
-		return all;
-	}
-
 	/**
 	 * Writes the changed figures of each month's document, with the document's version,
 	 * in one bulk write: one update by {@code _id} per document, setting the whole state

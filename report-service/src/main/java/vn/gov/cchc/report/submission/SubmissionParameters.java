@@ -62,7 +62,7 @@ class SubmissionParameters {
 	}
 
 	/** The code of the unit named by {@code unit}: 400 if malformed, 404 if unknown. */
-	String unitCode(String unit) {
+	String unitCode(@Nullable String unit) {
 		return this.requests.unit("unit", unit).code();
 	}
 

@@ -64,7 +64,7 @@ public final class VietnameseText {
 	/**
 	 * Upper case with the Vietnamese rules, {@code "Xã Tam Sơn"} as {@code "XÃ TAM SƠN"}.
 	 */
-	static String upper(String text) {
+	public static String upper(String text) {
 		return text.toUpperCase(VIETNAMESE);
 	}
 

@@ -1,8 +1,6 @@
 package vn.gov.cchc.report.submission;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -76,7 +74,7 @@ class SubmissionsController {
 			if (round == null) {
 				continue;
 			}
-			Set<String> subtree = (tree != null) ? subtree(tree, unitCode, each.end()) : null;
+			Set<String> subtree = (tree != null) ? Obligations.subtree(tree, unitCode, each.end()) : null;
 			for (Submission submission : this.submissions.findAll(round.submissionIds())) {
 				if ((subtree == null || subtree.contains(submission.unitCode()))
 						&& this.workflow.mayRead(caller, submission)) {
@@ -141,13 +139,6 @@ class SubmissionsController {
 	private SubmissionView view(Submission submission) {
 		return SubmissionView.of(submission,
 				this.submissions.findAll(submission.children().stream().map(ChildSubmission::submissionId).toList()));
-	}
-
-	private static Set<String> subtree(DatedUnitTree<UnitDetails> tree, String unitCode, LocalDate day) {
-		Set<String> codes = new HashSet<>();
-		codes.add(unitCode);
-		tree.descendantsOn(unitCode, day).forEach((unit) -> codes.add(unit.code()));
-		return codes;
 	}
 
 }

@@ -41,9 +41,7 @@ public class Totals {
 
 	/** Every totals document. */
 	public List<UnitTotals> findAll() {
-		List<UnitTotals> all = new ArrayList<>();
-		this.totals.find().forEach((document) -> all.add(unitTotals(document)));
-		return all;
+		return this.totals.find().map(Totals::unitTotals).into(new ArrayList<>());
 	}
 
 	/**

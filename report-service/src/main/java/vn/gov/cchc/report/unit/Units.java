@@ -61,8 +61,7 @@ public class Units {
 
 	/** The unit with the given code, if its registration has arrived. */
 	public Optional<UnitDetails> find(String code) {
-		Document document = this.units.find(Filters.eq("_id", code)).first();
-		return Optional.ofNullable(document).map(this::unit);
+		return Optional.ofNullable(this.units.find(Filters.eq("_id", code)).first()).map(this::unit);
 	}
 
 	/**
@@ -70,11 +69,7 @@ public class Units {
 	 * once per question: a province has at most a few thousand units.
 	 */
 	public DatedUnitTree<UnitDetails> tree() {
-		List<UnitDetails> all = new ArrayList<>();
-		for (Document document : this.units.find()) {
-			all.add(unit(document));
-		}
-		return DatedUnitTree.of(all);
+		return DatedUnitTree.of(this.units.find().map(this::unit).into(new ArrayList<>()));
 	}
 
 	/**

@@ -12,7 +12,6 @@ import vn.gov.cchc.web.FieldError;
 import vn.gov.cchc.web.ProblemException;
 import vn.gov.cchc.web.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -98,7 +97,7 @@ public class PlanRequests {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ProblemException(
-					Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-reporting-regime",
+					Problems.unprocessable("unusable-reporting-regime",
 							"Chế độ báo cáo của kế hoạch không áp dụng được", "Hạn báo cáo của kế hoạch "
 									+ plan.planId() + " không để lại được kỳ số liệu: " + ex.getMessage(),
 							List.of(new FieldError("plan", "Chế độ báo cáo không hợp lệ"))));

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.report.period.ReportingCalendar;
 import vn.gov.cchc.report.web.Requests;
 

@@ -41,15 +41,6 @@ class Contacts {
 	}
 
 	/**
-	 * Stores the contact unless the stored one comes from a newer event or from this very
-	 * event (see {@link LatestEventWrites}).
-	 */
-	LatestEventWrites.Outcome save(Contact contact) {
-		return LatestEventWrites.save(this.mongo, Contact.class, contact.unitCode(), contact.occurredAt(),
-				contact.lastEventId(), update(contact));
-	}
-
-	/**
 	 * Stores a batch (see {@link LatestEventWrites#saveAll}).
 	 * @return each one's outcome, in order
 	 */

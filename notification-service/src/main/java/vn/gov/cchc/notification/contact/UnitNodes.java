@@ -26,11 +26,6 @@ class UnitNodes {
 		return Optional.ofNullable(this.mongo.findById(unitCode, UnitNode.class));
 	}
 
-	LatestEventWrites.Outcome save(UnitNode node) {
-		return LatestEventWrites.save(this.mongo, UnitNode.class, node.unitCode(), node.occurredAt(),
-				node.lastEventId(), update(node));
-	}
-
 	/**
 	 * Stores a batch (see {@link LatestEventWrites#saveAll}).
 	 * @return each one's outcome, in order

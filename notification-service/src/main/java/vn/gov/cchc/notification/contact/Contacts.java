@@ -51,7 +51,7 @@ class Contacts {
 	}
 
 	private static Update update(Contact contact) {
-		Update update = new Update().set("name", contact.name())
+		return new Update().set("name", contact.name())
 			.set("kind", contact.kind())
 			.set("parentCode", contact.parentCode())
 			.set("person", contact.person())
@@ -61,7 +61,6 @@ class Contacts {
 			.set("validTo", contact.validTo())
 			.set("occurredAt", contact.occurredAt())
 			.set("lastEventId", contact.lastEventId());
-		return update;
 	}
 
 }

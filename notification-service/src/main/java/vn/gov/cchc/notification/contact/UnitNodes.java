@@ -37,13 +37,12 @@ class UnitNodes {
 	}
 
 	private static Update update(UnitNode node) {
-		Update update = new Update().set("parentCode", node.parentCode())
+		return new Update().set("parentCode", node.parentCode())
 			.set("parentHistory", node.parentHistory())
 			.set("validFrom", node.validFrom())
 			.set("validTo", node.validTo())
 			.set("occurredAt", node.occurredAt())
 			.set("lastEventId", node.lastEventId());
-		return update;
 	}
 
 }

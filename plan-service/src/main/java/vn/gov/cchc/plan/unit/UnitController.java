@@ -89,12 +89,7 @@ class UnitController {
 	List<UnitOnDay> tree(Caller caller, @Parameter(description = "Ngày, dạng YYYY-MM-DD",
 			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		List<UnitDetails> units = this.units.findOn(day);
-		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(units).on(day));
-		return units.stream()
-			.filter((unit) -> caller.has(Role.ADMIN) || scope.covers(unit.code()))
-			.map((unit) -> UnitOnDay.of(unit, day))
-			.toList();
+		return readable(caller, this.units.findOn(day), day);
 	}
 
 	@GetMapping(path = UnitApi.UNIT, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -130,9 +125,13 @@ class UnitController {
 			throw notFound(code);
 		}
 		requireReadable(caller, code);
-		List<UnitDetails> children = this.units.childrenOn(code, day);
-		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(children).on(day));
-		return children.stream()
+		return readable(caller, this.units.childrenOn(code, day), day);
+	}
+
+	/** The units the caller may read on the tree of the day. */
+	private List<UnitOnDay> readable(Caller caller, List<UnitDetails> units, LocalDate day) {
+		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(units).on(day));
+		return units.stream()
 			.filter((unit) -> caller.has(Role.ADMIN) || scope.covers(unit.code()))
 			.map((unit) -> UnitOnDay.of(unit, day))
 			.toList();

@@ -5,7 +5,8 @@
  * and dead letters of batch consumers in the listener container's
  * {@link vn.gov.cchc.messaging.BatchConsumerErrorHandling}, with each binding's back-off,
  * dead-letter topic and exceptions not to retry, configured by
- * {@link vn.gov.cchc.messaging.BatchConsumerProperties}.
+ * {@link vn.gov.cchc.messaging.BatchConsumerProperties}, with a batch read by
+ * {@link vn.gov.cchc.messaging.BatchReading} so that a bad record fails alone.
  */
 @NullMarked
 package vn.gov.cchc.messaging;

@@ -1,20 +1,19 @@
 package vn.gov.cchc.notification.contact;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.cchc.messaging.PoisonEventException;
+import vn.gov.cchc.messaging.BatchReading;
 
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+
+import static vn.gov.cchc.messaging.BatchReading.header;
 
 /**
  * Applies the unit events to the contact directory and to the unit tree, a batch at a
@@ -65,27 +64,16 @@ class ContactUpdates {
 	 * back.
 	 */
 	void apply(Message<List<byte[]>> batch) {
-		List<byte[]> records = batch.getPayload();
-		List<UnitEvent> events = new ArrayList<>();
-		for (int i = 0; i < records.size(); i++) {
-			Optional<UnitEvent> read;
-			try {
-				read = this.reader.read(records.get(i));
-			}
-			catch (PoisonEventException ex) {
-				apply(events);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
-			}
+		BatchReading.readThenApply(batch.getPayload(), (record, i) -> {
+			Optional<UnitEvent> read = this.reader.read(record);
 			if (read.isEmpty()) {
 				this.unknownType.increment();
 				logger.info("Skipped a record of a type this service does not know: key={} partition={} offset={}",
-						at(batch, KafkaHeaders.RECEIVED_KEY, i), at(batch, KafkaHeaders.RECEIVED_PARTITION, i),
-						at(batch, KafkaHeaders.OFFSET, i));
-				continue;
+						header(batch, KafkaHeaders.RECEIVED_KEY, i), header(batch, KafkaHeaders.RECEIVED_PARTITION, i),
+						header(batch, KafkaHeaders.OFFSET, i));
 			}
-			events.add(read.get());
-		}
-		apply(events);
+			return read.orElse(null);
+		}, this::apply);
 	}
 
 	private void apply(List<UnitEvent> events) {
@@ -112,11 +100,6 @@ class ContactUpdates {
 				}
 			}
 		}
-	}
-
-	private static @Nullable Object at(Message<?> batch, String header, int index) {
-		return (batch.getHeaders().get(header) instanceof List<?> values && index < values.size()) ? values.get(index)
-				: null;
 	}
 
 }

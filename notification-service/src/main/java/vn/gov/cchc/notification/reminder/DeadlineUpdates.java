@@ -1,7 +1,6 @@
 package vn.gov.cchc.notification.reminder;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,15 +8,15 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.cchc.messaging.PoisonEventException;
+import vn.gov.cchc.messaging.BatchReading;
 
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+
+import static vn.gov.cchc.messaging.BatchReading.header;
 
 /**
  * Applies the submission events to the deadlines and plans their reminders, a batch at a
@@ -74,26 +73,15 @@ class DeadlineUpdates {
 	 * the error handler dead-letters it and hands the rest back.
 	 */
 	void apply(Message<List<byte[]>> batch) {
-		List<byte[]> records = batch.getPayload();
-		List<SubmissionEvent> events = new ArrayList<>();
-		for (int i = 0; i < records.size(); i++) {
-			Optional<SubmissionEvent> read;
-			try {
-				read = this.reader.read(records.get(i));
-			}
-			catch (PoisonEventException ex) {
-				apply(events);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
-			}
+		BatchReading.readThenApply(batch.getPayload(), (record, i) -> {
+			Optional<SubmissionEvent> read = this.reader.read(record);
 			if (read.isEmpty()) {
 				this.unknownType.increment();
 				logger.debug("Skipped a record the reminders do not use: key={} offset={}",
-						at(batch, KafkaHeaders.RECEIVED_KEY, i), at(batch, KafkaHeaders.OFFSET, i));
-				continue;
+						header(batch, KafkaHeaders.RECEIVED_KEY, i), header(batch, KafkaHeaders.OFFSET, i));
 			}
-			events.add(read.get());
-		}
-		apply(events);
+			return read.orElse(null);
+		}, this::apply);
 	}
 
 	private void apply(List<SubmissionEvent> events) {
@@ -113,11 +101,6 @@ class DeadlineUpdates {
 		// Counted once planned too, so that what the counters show is done.
 		this.applied.increment(outcome.changed());
 		this.duplicate.increment(events.size() - outcome.changed());
-	}
-
-	private static @Nullable Object at(Message<?> batch, String header, int index) {
-		return (batch.getHeaders().get(header) instanceof List<?> values && index < values.size()) ? values.get(index)
-				: null;
 	}
 
 }

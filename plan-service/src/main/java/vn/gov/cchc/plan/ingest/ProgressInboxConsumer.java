@@ -2,7 +2,6 @@ package vn.gov.cchc.plan.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -17,15 +16,16 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ProgressRejected;
 import vn.gov.cchc.events.Topics;
+import vn.gov.cchc.messaging.BatchReading;
 import vn.gov.cchc.plan.cloudevent.PublishFailedException;
 import vn.gov.cchc.web.FieldError;
 import vn.gov.cchc.web.JsonReadErrors;
 import vn.gov.cchc.web.ProblemException;
 
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
+
+import static vn.gov.cchc.messaging.BatchReading.header;
 
 /**
  * Progress pushed straight onto {@code cchc.progress.inbox} (plain reports or CloudEvents
@@ -66,29 +66,23 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	@Override
 	public void accept(Message<List<byte[]>> batch) {
 		List<InboxRejections.InboxRecord> records = recordsOf(batch);
-		int size = records.size();
-		ValidProgress[] valid = new ValidProgress[size];
-		Read[] reads = new Read[size];
-		for (int i = 0; i < size; i++) {
-			try {
-				reads[i] = read(records.get(i));
-				if (reads[i].report() != null) {
-					valid[i] = this.validator.validate(this.reader.read(reads[i].report()));
-				}
-			}
-			catch (ProblemException ex) {
-				reads[i] = reads[i].refused(ProgressBatchIngestion.errorsOf(ex.getProblem()));
-			}
-			catch (RuntimeException ex) {
-				// Not the record's content (that is refused above) but what reading it
-				// did
-				// here: take the records before it, and have the container retry and then
-				// dead-letter this one alone.
-				ingest(records.subList(0, i), Arrays.copyOf(valid, i), Arrays.copyOf(reads, i));
-				throw new BatchListenerFailedException("Inbox record could not be read: " + ex.getMessage(), ex, i);
-			}
+		// What reading a record throws is not its content (that is refused in validated)
+		// but what reading it did here: take the records before it, and have the
+		// container
+		// retry and then dead-letter this one alone.
+		BatchReading.readThenApply(records, RuntimeException.class, "Inbox record could not be read: ",
+				(record, i) -> validated(read(record)), (reads) -> ingest(records.subList(0, reads.size()), reads));
+	}
+
+	/** A record's report validated, or refused with the validator's errors. */
+	private Read validated(Read read) {
+		try {
+			return (read.report() != null) ? read.valid(this.validator.validate(this.reader.read(read.report())))
+					: read;
 		}
-		ingest(records, valid, reads);
+		catch (ProblemException ex) {
+			return read.refused(ProgressBatchIngestion.errorsOf(ex.getProblem()));
+		}
 	}
 
 	/**
@@ -96,7 +90,9 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	 * once), then the rejections of the others. What the broker did not acknowledge makes
 	 * the whole batch fail, to be taken again: what it did acknowledge is then a retry.
 	 */
-	private void ingest(List<InboxRejections.InboxRecord> records, ValidProgress[] valid, Read[] reads) {
+	private void ingest(List<InboxRejections.InboxRecord> records, List<Read> readRecords) {
+		ValidProgress[] valid = readRecords.stream().map(Read::valid).toArray(ValidProgress[]::new);
+		Read[] reads = readRecords.toArray(Read[]::new);
 		BatchResult.Item[] results = new BatchResult.Item[records.size()];
 		this.batches.ingestValid(valid, results, false);
 		int acceptedHere = 0;
@@ -154,12 +150,22 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	 * @param eventId the report's {@code eventId}, if one could be read
 	 * @param reasons why it is refused, by JSON path in the record value; {@code null}
 	 * while it is not
+	 * @param valid the report once validated
 	 */
 	private record Read(String prefix, @Nullable JsonNode report, @Nullable String eventId,
-			@Nullable List<ProgressRejected.Reason> reasons) {
+			@Nullable List<ProgressRejected.Reason> reasons, @Nullable ValidProgress valid) {
+
+		Read(String prefix, @Nullable JsonNode report, @Nullable String eventId,
+				@Nullable List<ProgressRejected.Reason> reasons) {
+			this(prefix, report, eventId, reasons, null);
+		}
 
 		static Read refused(@Nullable String eventId, List<ProgressRejected.Reason> reasons) {
 			return new Read("", null, eventId, reasons);
+		}
+
+		Read valid(ValidProgress valid) {
+			return new Read(this.prefix, this.report, this.eventId, this.reasons, valid);
 		}
 
 		Read refused(List<FieldError> errors) {
@@ -222,18 +228,13 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 
 	/** The records of a batch, with where each was read. */
 	private static List<InboxRejections.InboxRecord> recordsOf(Message<List<byte[]>> batch) {
-		MessageHeaders headers = batch.getHeaders();
 		List<byte[]> values = batch.getPayload();
-		List<?> topics = list(headers.get(KafkaHeaders.RECEIVED_TOPIC));
-		List<?> partitions = list(headers.get(KafkaHeaders.RECEIVED_PARTITION));
-		List<?> offsets = list(headers.get(KafkaHeaders.OFFSET));
-		List<?> keys = list(headers.get(KafkaHeaders.RECEIVED_KEY));
 		List<InboxRejections.InboxRecord> records = new ArrayList<>(values.size());
 		for (int i = 0; i < values.size(); i++) {
-			Object topic = at(topics, i);
-			Object partition = at(partitions, i);
-			Object offset = at(offsets, i);
-			Object key = at(keys, i);
+			Object topic = header(batch, KafkaHeaders.RECEIVED_TOPIC, i);
+			Object partition = header(batch, KafkaHeaders.RECEIVED_PARTITION, i);
+			Object offset = header(batch, KafkaHeaders.OFFSET, i);
+			Object key = header(batch, KafkaHeaders.RECEIVED_KEY, i);
 			String keyText = (key instanceof byte[] bytes) ? new String(bytes, StandardCharsets.UTF_8)
 					: (key != null) ? key.toString() : null;
 			records.add(new InboxRejections.InboxRecord((topic instanceof String name) ? name : Topics.PROGRESS_INBOX,
@@ -241,14 +242,6 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 					keyText, values.get(i)));
 		}
 		return records;
-	}
-
-	private static List<?> list(@Nullable Object header) {
-		return (header instanceof List<?> list) ? list : List.of();
-	}
-
-	private static @Nullable Object at(List<?> list, int index) {
-		return (index < list.size()) ? list.get(index) : null;
 	}
 
 }

@@ -1,6 +1,5 @@
 package vn.gov.cchc.plan.unit;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,11 +13,11 @@ import vn.gov.cchc.events.UnitChanged;
 import vn.gov.cchc.events.UnitRegistered;
 import vn.gov.cchc.events.UnitsMerged;
 import vn.gov.cchc.events.UnitsSplit;
+import vn.gov.cchc.messaging.BatchReading;
 import vn.gov.cchc.messaging.CloudEventJson;
 import vn.gov.cchc.messaging.PoisonEventException;
 import vn.gov.cchc.messaging.ReceivedCloudEvent;
 
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
@@ -74,22 +73,7 @@ class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 
 	@Override
 	public void accept(Message<List<byte[]>> batch) {
-		List<byte[]> payloads = batch.getPayload();
-		List<UnitState> states = new ArrayList<>(payloads.size());
-		for (int i = 0; i < payloads.size(); i++) {
-			UnitState state;
-			try {
-				state = read(payloads.get(i));
-			}
-			catch (PoisonEventException ex) {
-				apply(states);
-				throw new BatchListenerFailedException(ex.getMessage(), ex, i);
-			}
-			if (state != null) {
-				states.add(state);
-			}
-		}
-		apply(states);
+		BatchReading.readThenApply(batch.getPayload(), (payload, i) -> read(payload), this::apply);
 	}
 
 	private void apply(List<UnitState> states) {

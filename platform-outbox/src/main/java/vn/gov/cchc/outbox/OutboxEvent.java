@@ -1,10 +1,14 @@
 package vn.gov.cchc.outbox;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.events.CloudEvent;
 
 /**
  * An event waiting in an aggregate's document until the broker has it. Everything that
@@ -24,6 +28,23 @@ import org.jspecify.annotations.Nullable;
  * @param attempts sends the broker did not acknowledge so far
  */
 public record OutboxEvent(String eventId, String type, String key, String cloudEvent, Instant time, int attempts) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A new event announcing {@code data} as a CloudEvent, not tried yet. Its id is drawn
+	 * here, once, so that every re-send of the event carries the same one.
+	 * @param source the producing service
+	 * @param type the CloudEvent type
+	 * @param key the record key, and the CloudEvent's subject: the aggregate's id
+	 * @param time when the change happened, the CloudEvent's time too
+	 * @param data the event record
+	 */
+	public static OutboxEvent announcing(URI source, String type, String key, Instant time, Object data) {
+		String eventId = UUID.randomUUID().toString();
+		CloudEvent<Object> event = CloudEvent.of(eventId, source, type, key, time, data);
+		return of(eventId, type, key, JSON.writeValueAsString(event), time);
+	}
 
 	/** A new event, not tried yet. */
 	public static OutboxEvent of(String eventId, String type, String key, String cloudEvent, Instant time) {

@@ -2,11 +2,8 @@ package vn.gov.cchc.notification.reminder;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.ReminderFailed;
 import vn.gov.cchc.events.ReminderSent;
@@ -21,8 +18,6 @@ final class ReminderEvents {
 
 	static final URI SOURCE = URI.create("/cchc/notification-service");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private ReminderEvents() {
 	}
 
@@ -31,7 +26,7 @@ final class ReminderEvents {
 		ReminderSent event = new ReminderSent(delivery.id(), delivery.recipientUnitCode(), delivery.channel().name(),
 				delivery.reports(), providerReference, Math.max(1, attempts),
 				(fallbackFor != null) ? fallbackFor.name() : null, at);
-		return pending(EventTypes.REMINDER_SENT_V1, delivery.recipientUnitCode(), at, event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.REMINDER_SENT_V1, delivery.recipientUnitCode(), at, event);
 	}
 
 	static OutboxEvent failed(Delivery delivery, String reason, boolean permanent, int attempts,
@@ -39,13 +34,7 @@ final class ReminderEvents {
 		ReminderFailed event = new ReminderFailed(delivery.id(), delivery.recipientUnitCode(),
 				delivery.channel().name(), delivery.reports(), reason, permanent, attempts,
 				(fallbackChannel != null) ? fallbackChannel.name() : null, retryAt, at);
-		return pending(EventTypes.REMINDER_FAILED_V1, delivery.recipientUnitCode(), at, event);
-	}
-
-	private static OutboxEvent pending(String type, String key, Instant time, Object data) {
-		String eventId = UUID.randomUUID().toString();
-		CloudEvent<Object> event = CloudEvent.of(eventId, SOURCE, type, key, time, data);
-		return OutboxEvent.of(eventId, type, key, JSON.writeValueAsString(event), time);
+		return OutboxEvent.announcing(SOURCE, EventTypes.REMINDER_FAILED_V1, delivery.recipientUnitCode(), at, event);
 	}
 
 }

@@ -3,16 +3,13 @@ package vn.gov.cchc.plan.plan;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 
-import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PlanAmended;
 import vn.gov.cchc.events.PlanClosed;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.PlanIssued;
 import vn.gov.cchc.outbox.OutboxEvent;
-import vn.gov.cchc.messaging.CloudEventJson;
 
 import org.springframework.stereotype.Component;
 
@@ -31,12 +28,6 @@ class PlanEvents {
 	 */
 	static final int MAX_EVENT_BYTES = 900_000;
 
-	private final CloudEventJson json;
-
-	PlanEvents(CloudEventJson json) {
-		this.json = json;
-	}
-
 	OutboxEvent issued(PlanDetails plan, Instant occurredAt) {
 		return entry(EventTypes.PLAN_ISSUED_V1, plan, occurredAt, new PlanIssued(plan, occurredAt));
 	}
@@ -50,13 +41,13 @@ class PlanEvents {
 	}
 
 	private OutboxEvent entry(String type, PlanDetails plan, Instant occurredAt, Object data) {
-		String eventId = UUID.randomUUID().toString();
-		byte[] event = this.json.write(CloudEvent.of(eventId, SOURCE, type, plan.planId(), occurredAt, data));
-		if (event.length > MAX_EVENT_BYTES) {
-			throw PlanProblems.tooLarge("Kế hoạch khi công bố dài " + event.length + " byte, vượt giới hạn "
-					+ MAX_EVENT_BYTES + " byte; hãy rút gọn các đoạn văn bản dài.");
+		OutboxEvent event = OutboxEvent.announcing(SOURCE, type, plan.planId(), occurredAt, data);
+		int length = event.cloudEvent().getBytes(StandardCharsets.UTF_8).length;
+		if (length > MAX_EVENT_BYTES) {
+			throw PlanProblems.tooLarge("Kế hoạch khi công bố dài " + length + " byte, vượt giới hạn " + MAX_EVENT_BYTES
+					+ " byte; hãy rút gọn các đoạn văn bản dài.");
 		}
-		return OutboxEvent.of(eventId, type, plan.planId(), new String(event, StandardCharsets.UTF_8), occurredAt);
+		return event;
 	}
 
 }

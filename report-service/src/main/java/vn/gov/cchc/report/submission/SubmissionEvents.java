@@ -1,11 +1,7 @@
 package vn.gov.cchc.report.submission;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
 
-import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.events.CloudEvent;
 import vn.gov.cchc.events.EventTypes;
 import vn.gov.cchc.events.PeriodOpened;
 import vn.gov.cchc.events.SubmissionApproved;
@@ -25,39 +21,36 @@ final class SubmissionEvents {
 
 	static final URI SOURCE = URI.create("/cchc/report-service");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private SubmissionEvents() {
 	}
 
 	static OutboxEvent periodOpened(PeriodOpened event) {
-		return pending(EventTypes.PERIOD_OPENED_V1, event.planId(), event.occurredAt(), event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.PERIOD_OPENED_V1, event.planId(), event.occurredAt(), event);
 	}
 
 	static OutboxEvent due(SubmissionDue event) {
-		return pending(EventTypes.SUBMISSION_DUE_V1, event.submissionId(), event.occurredAt(), event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.SUBMISSION_DUE_V1, event.submissionId(), event.occurredAt(),
+				event);
 	}
 
 	static OutboxEvent submitted(SubmissionSubmitted event) {
-		return pending(EventTypes.SUBMISSION_SUBMITTED_V1, event.submissionId(), event.occurredAt(), event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.SUBMISSION_SUBMITTED_V1, event.submissionId(),
+				event.occurredAt(), event);
 	}
 
 	static OutboxEvent returned(SubmissionReturned event) {
-		return pending(EventTypes.SUBMISSION_RETURNED_V1, event.submissionId(), event.occurredAt(), event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.SUBMISSION_RETURNED_V1, event.submissionId(),
+				event.occurredAt(), event);
 	}
 
 	static OutboxEvent approved(SubmissionApproved event) {
-		return pending(EventTypes.SUBMISSION_APPROVED_V1, event.submissionId(), event.occurredAt(), event);
+		return OutboxEvent.announcing(SOURCE, EventTypes.SUBMISSION_APPROVED_V1, event.submissionId(),
+				event.occurredAt(), event);
 	}
 
 	static OutboxEvent overdue(SubmissionOverdue event) {
-		return pending(EventTypes.SUBMISSION_OVERDUE_V1, event.submissionId(), event.occurredAt(), event);
-	}
-
-	private static OutboxEvent pending(String type, String key, Instant time, Object data) {
-		String eventId = UUID.randomUUID().toString();
-		CloudEvent<Object> event = CloudEvent.of(eventId, SOURCE, type, key, time, data);
-		return OutboxEvent.of(eventId, type, key, JSON.writeValueAsString(event), time);
+		return OutboxEvent.announcing(SOURCE, EventTypes.SUBMISSION_OVERDUE_V1, event.submissionId(),
+				event.occurredAt(), event);
 	}
 
 }

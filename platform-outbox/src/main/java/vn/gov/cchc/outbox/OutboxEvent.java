@@ -32,13 +32,9 @@ public record OutboxEvent(String eventId, String type, String key, String cloudE
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * A new event announcing {@code data} as a CloudEvent, not tried yet. Its id is drawn
-	 * here, once, so that every re-send of the event carries the same one.
-	 * @param source the producing service
-	 * @param type the CloudEvent type
-	 * @param key the record key, and the CloudEvent's subject: the aggregate's id
-	 * @param time when the change happened, the CloudEvent's time too
-	 * @param data the event record
+	 * A new event announcing {@code data} as a CloudEvent of {@code source}, with the
+	 * aggregate's id as record key and subject, not tried yet. Its id is drawn here,
+	 * once, so that every re-send of the event carries the same one.
 	 */
 	public static OutboxEvent announcing(URI source, String type, String key, Instant time, Object data) {
 		String eventId = UUID.randomUUID().toString();

@@ -66,23 +66,26 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	@Override
 	public void accept(Message<List<byte[]>> batch) {
 		List<InboxRejections.InboxRecord> records = recordsOf(batch);
-		// What reading a record throws is not its content (that is refused in validated)
-		// but what reading it did here: take the records before it, and have the
-		// container
+		// What reading a record throws is not its content (refused in validated) but
+		// what reading it did here: take the records before it, and have the container
 		// retry and then dead-letter this one alone.
 		BatchReading.readThenApply(records, RuntimeException.class, "Inbox record could not be read: ",
-				(record, i) -> validated(read(record)), (reads) -> ingest(records.subList(0, reads.size()), reads));
+				(record, i) -> validated(read(record)),
+				(validated) -> ingest(records.subList(0, validated.size()), validated));
 	}
 
 	/** A record's report validated, or refused with the validator's errors. */
-	private Read validated(Read read) {
+	private Validated validated(Read read) {
 		try {
-			return (read.report() != null) ? read.valid(this.validator.validate(this.reader.read(read.report())))
-					: read;
+			return new Validated(read,
+					(read.report() != null) ? this.validator.validate(this.reader.read(read.report())) : null);
 		}
 		catch (ProblemException ex) {
-			return read.refused(ProgressBatchIngestion.errorsOf(ex.getProblem()));
+			return new Validated(read.refused(ProgressBatchIngestion.errorsOf(ex.getProblem())), null);
 		}
+	}
+
+	private record Validated(Read read, @Nullable ValidProgress valid) {
 	}
 
 	/**
@@ -90,9 +93,9 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	 * once), then the rejections of the others. What the broker did not acknowledge makes
 	 * the whole batch fail, to be taken again: what it did acknowledge is then a retry.
 	 */
-	private void ingest(List<InboxRejections.InboxRecord> records, List<Read> readRecords) {
-		ValidProgress[] valid = readRecords.stream().map(Read::valid).toArray(ValidProgress[]::new);
-		Read[] reads = readRecords.toArray(Read[]::new);
+	private void ingest(List<InboxRejections.InboxRecord> records, List<Validated> validated) {
+		ValidProgress[] valid = validated.stream().map(Validated::valid).toArray(ValidProgress[]::new);
+		Read[] reads = validated.stream().map(Validated::read).toArray(Read[]::new);
 		BatchResult.Item[] results = new BatchResult.Item[records.size()];
 		this.batches.ingestValid(valid, results, false);
 		int acceptedHere = 0;
@@ -150,22 +153,12 @@ class ProgressInboxConsumer implements Consumer<Message<List<byte[]>>> {
 	 * @param eventId the report's {@code eventId}, if one could be read
 	 * @param reasons why it is refused, by JSON path in the record value; {@code null}
 	 * while it is not
-	 * @param valid the report once validated
 	 */
 	private record Read(String prefix, @Nullable JsonNode report, @Nullable String eventId,
-			@Nullable List<ProgressRejected.Reason> reasons, @Nullable ValidProgress valid) {
-
-		Read(String prefix, @Nullable JsonNode report, @Nullable String eventId,
-				@Nullable List<ProgressRejected.Reason> reasons) {
-			this(prefix, report, eventId, reasons, null);
-		}
+			@Nullable List<ProgressRejected.Reason> reasons) {
 
 		static Read refused(@Nullable String eventId, List<ProgressRejected.Reason> reasons) {
 			return new Read("", null, eventId, reasons);
-		}
-
-		Read valid(ValidProgress valid) {
-			return new Read(this.prefix, this.report, this.eventId, this.reasons, valid);
 		}
 
 		Read refused(List<FieldError> errors) {

@@ -26,8 +26,7 @@ public class JsonConfiguration {
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			// Without leniency a LocalDate is read only from its ISO text, not from a
-			// number
-			// of days since 1970.
+			// number of days since 1970.
 			.defaultLeniency(false)
 			// Numbers and booleans would otherwise be turned into text for String fields.
 			.withCoercionConfig(LogicalType.Textual,

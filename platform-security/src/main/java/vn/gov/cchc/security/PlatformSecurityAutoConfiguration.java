@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -75,6 +77,21 @@ public class PlatformSecurityAutoConfiguration {
 	@Bean
 	SecurityProblemAdvice securityProblemAdvice() {
 		return new SecurityProblemAdvice();
+	}
+
+	/**
+	 * Where a service publishes API documents, they say that every endpoint needs a
+	 * token.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.customizers.OpenApiCustomizer")
+	static class SecurityDocsConfiguration {
+
+		@Bean
+		SecurityApiDocs securityApiDocs() {
+			return new SecurityApiDocs();
+		}
+
 	}
 
 	@Bean

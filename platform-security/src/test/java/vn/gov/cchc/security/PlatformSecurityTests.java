@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +99,33 @@ class PlatformSecurityTests {
 		assertThat(get("/actuator/health", null)).hasStatusOk();
 	}
 
+	@Test
+	void theApiDocumentAsksForTheBearerTokenAndNamesTheSecurityAnswersOnEveryOperation() throws Exception {
+		MvcTestResult result = get("/v3/api-docs", null);
+		assertThat(result).hasStatusOk();
+		JsonNode api = JsonMapper.shared().readTree(result.getResponse().getContentAsString());
+		assertThat(api.at("/components/securitySchemes/bearer-jwt/scheme").asString()).isEqualTo("bearer");
+		assertThat(api.at("/components/securitySchemes/bearer-jwt/bearerFormat").asString()).isEqualTo("JWT");
+		assertThat(api.at("/security/0").has("bearer-jwt")).isTrue();
+		assertThat(api.at("/components/schemas/ProblemDetail").isObject()).isTrue();
+		for (String operation : List.of("/~1api~1v1~1figures~1{unitCode}/get", "/~1api~1v1~1progress~1{unitCode}/post",
+				"/~1api~1v1~1whoami/get")) {
+			JsonNode docs = api.at("/paths" + operation);
+			assertThat(docs.at("/security/0").has("bearer-jwt")).as(operation).isTrue();
+			for (String status : List.of("401", "403")) {
+				assertThat(docs.at("/responses/" + status + "/description").asString()).as(operation).isNotBlank();
+				assertThat(
+						docs.at("/responses/" + status + "/content/application~1problem+json/schema/$ref").asString())
+					.as(operation)
+					.isEqualTo("#/components/schemas/ProblemDetail");
+			}
+			assertThat(docs.path("parameters").findValuesAsString("name")).as(operation).doesNotContain("caller");
+		}
+		assertThat(api.at("/paths/~1api~1v1~1progress~1{unitCode}/post/responses/403/description").asString())
+			.as("an endpoint's own description of its 403")
+			.isEqualTo("Chỉ cán bộ hoặc hệ thống của chính đơn vị");
+	}
+
 	private MvcTestResult get(String uri, String token) {
 		return exchange(HttpMethod.GET, uri, token);
 	}
@@ -149,6 +179,7 @@ class PlatformSecurityTests {
 		}
 
 		@PostMapping("/api/v1/progress/{unitCode}")
+		@ApiResponse(responseCode = "403", description = "Chỉ cán bộ hoặc hệ thống của chính đơn vị")
 		Map<String, String> progress(Caller caller, @PathVariable String unitCode) {
 			WriteScope.require(caller, "unitCode", unitCode);
 			return Map.of("unitCode", unitCode);

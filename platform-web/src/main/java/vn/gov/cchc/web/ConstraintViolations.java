@@ -11,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The offending fields of a Bean Validation failure, by the path a client knows: the JSON
  * path inside a body, or the parameter's name, never the Java method's. Apart from the
- * handler so that a service without Bean Validation never loads it.
+ * handler so that a service without Bean Validation never loads it. A service that calls
+ * the validator itself names its fields with {@link #path} too, so that a field has one
+ * name whoever finds it at fault.
  */
-final class ConstraintViolations {
+public final class ConstraintViolations {
 
 	private ConstraintViolations() {
 	}
@@ -34,11 +36,12 @@ final class ConstraintViolations {
 	}
 
 	/**
-	 * {@code activities[0].budgetVnd} for a body's field, {@code unitCode} for a
-	 * parameter, without the method ({@code create.request.}) that method validation puts
-	 * first.
+	 * {@code activities[0].budgetVnd} for a body's field, {@code quantities.minutes} for
+	 * an entry of a map (a JSON object, named as Jackson names it), {@code unitCode} for
+	 * a parameter, without the method ({@code create.request.}) that method validation
+	 * puts first.
 	 */
-	static String path(ConstraintViolation<?> violation) {
+	public static String path(ConstraintViolation<?> violation) {
 		StringBuilder path = new StringBuilder();
 		String parameter = null;
 		for (Path.Node node : violation.getPropertyPath()) {
@@ -52,9 +55,11 @@ final class ConstraintViolations {
 			}
 			// An element of a list or map carries its position, the container the name
 			// before it.
-			if (node.isInIterable()) {
-				Object position = (node.getIndex() != null) ? node.getIndex() : node.getKey();
-				path.append('[').append((position != null) ? position : "").append(']');
+			if (node.isInIterable() && node.getKey() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(node.getKey());
+			}
+			else if (node.isInIterable()) {
+				path.append('[').append((node.getIndex() != null) ? node.getIndex() : "").append(']');
 			}
 			if (node.getName() != null && !node.getName().startsWith("<")) {
 				if (!path.isEmpty()) {

@@ -20,9 +20,23 @@ import org.springframework.http.ProblemDetail;
  * content), so that endpoints declare only the code and what it means. A response a
  * service already describes as a problem keeps its own schema.
  */
-class ProblemResponseDocs implements OpenApiCustomizer {
+public class ProblemResponseDocs implements OpenApiCustomizer {
 
 	private static final String SCHEMA = "ProblemDetail";
+
+	ProblemResponseDocs() {
+	}
+
+	/**
+	 * A problem response with the given description, for a customizer that adds responses
+	 * springdoc cannot see (those of the security filters): whichever customizer runs
+	 * first, the schema it refers to is in the document.
+	 */
+	public static ApiResponse problem(String description) {
+		ApiResponse response = new ApiResponse().description(description);
+		describeAsProblem(response);
+		return response;
+	}
 
 	@Override
 	public void customise(io.swagger.v3.oas.models.OpenAPI api) {

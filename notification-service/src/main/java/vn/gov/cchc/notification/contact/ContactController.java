@@ -37,7 +37,7 @@ class ContactController {
 
 	@GetMapping("/{unitCode}")
 	ContactView contactsOf(Caller caller, @PathVariable String unitCode) {
-		Contact contact = this.contacts.findByUnitCode(unitCode).orElseThrow(() -> unknownUnit(unitCode));
+		Contact contact = this.contacts.find(unitCode).orElseThrow(() -> unknownUnit(unitCode));
 		ReadScope.of(caller, this.tree.view().overLife()).require("unitCode", unitCode);
 		return ContactView.of(contact);
 	}

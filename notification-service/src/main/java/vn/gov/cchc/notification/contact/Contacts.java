@@ -14,11 +14,12 @@ import org.springframework.stereotype.Repository;
 import vn.gov.cchc.notification.store.StoreIndexes;
 
 /**
- * The {@code contacts} collection. Writes are single conditional upserts, so that an
+ * The {@code contacts} collection: who answers for a unit and how to reach them, read by
+ * the other features of the service. Writes are single conditional upserts, so that an
  * older or repeated event cannot overwrite a newer state even when two consumers race.
  */
 @Repository
-class Contacts {
+public class Contacts {
 
 	private final MongoTemplate mongo;
 
@@ -27,7 +28,10 @@ class Contacts {
 		StoreIndexes.retire(mongo, Contact.class, "id_lastEventId");
 	}
 
-	Map<String, Contact> findAll(Collection<String> unitCodes) {
+	/**
+	 * The contacts of the units among these that are known, by unit code, in one read.
+	 */
+	public Map<String, Contact> findAll(Collection<String> unitCodes) {
 		if (unitCodes.isEmpty()) {
 			return Map.of();
 		}
@@ -36,17 +40,9 @@ class Contacts {
 			.collect(Collectors.toMap(Contact::unitCode, (contact) -> contact));
 	}
 
-	Optional<Contact> findByUnitCode(String unitCode) {
+	/** The unit's contact as of the latest unit event, if the unit is known. */
+	public Optional<Contact> find(String unitCode) {
 		return Optional.ofNullable(this.mongo.findById(unitCode, Contact.class));
-	}
-
-	/**
-	 * Stores the contact unless the stored one comes from a newer event or from this very
-	 * event (see {@link LatestEventWrites}).
-	 */
-	LatestEventWrites.Outcome save(Contact contact) {
-		return LatestEventWrites.save(this.mongo, Contact.class, contact.unitCode(), contact.occurredAt(),
-				contact.lastEventId(), update(contact));
 	}
 
 	/**
@@ -60,7 +56,7 @@ class Contacts {
 	}
 
 	private static Update update(Contact contact) {
-		Update update = new Update().set("name", contact.name())
+		return new Update().set("name", contact.name())
 			.set("kind", contact.kind())
 			.set("parentCode", contact.parentCode())
 			.set("person", contact.person())
@@ -70,7 +66,6 @@ class Contacts {
 			.set("validTo", contact.validTo())
 			.set("occurredAt", contact.occurredAt())
 			.set("lastEventId", contact.lastEventId());
-		return update;
 	}
 
 }

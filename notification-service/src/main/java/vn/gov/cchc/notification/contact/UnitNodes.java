@@ -26,11 +26,6 @@ class UnitNodes {
 		return Optional.ofNullable(this.mongo.findById(unitCode, UnitNode.class));
 	}
 
-	LatestEventWrites.Outcome save(UnitNode node) {
-		return LatestEventWrites.save(this.mongo, UnitNode.class, node.unitCode(), node.occurredAt(),
-				node.lastEventId(), update(node));
-	}
-
 	/**
 	 * Stores a batch (see {@link LatestEventWrites#saveAll}).
 	 * @return each one's outcome, in order
@@ -42,13 +37,12 @@ class UnitNodes {
 	}
 
 	private static Update update(UnitNode node) {
-		Update update = new Update().set("parentCode", node.parentCode())
+		return new Update().set("parentCode", node.parentCode())
 			.set("parentHistory", node.parentHistory())
 			.set("validFrom", node.validFrom())
 			.set("validTo", node.validTo())
 			.set("occurredAt", node.occurredAt())
 			.set("lastEventId", node.lastEventId());
-		return update;
 	}
 
 }

@@ -43,7 +43,7 @@ public class UnitTree {
 	 * collection existed (the events are not read again), what its contact says.
 	 */
 	private Optional<UnitNode> find(String unitCode) {
-		return this.nodes.find(unitCode).or(() -> this.contacts.findByUnitCode(unitCode).map(UnitNode::of));
+		return this.nodes.find(unitCode).or(() -> this.contacts.find(unitCode).map(UnitNode::of));
 	}
 
 	/**

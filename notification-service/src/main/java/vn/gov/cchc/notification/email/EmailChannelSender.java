@@ -251,8 +251,8 @@ public final class EmailChannelSender implements ChannelSender {
 		}
 		if (ex instanceof SendFailedException refused) {
 			// SMTPSendFailedException (MAIL FROM or DATA refused) carries the reply as
-			// its
-			// message; the exception for refused recipients sorts them by reply class.
+			// its message; the exception for refused recipients sorts them by reply
+			// class.
 			Integer reply = replyCode(refused.getMessage());
 			if (reply != null) {
 				return (reply >= 500) ? "the SMTP server refused the message: " + refused.getMessage().strip() : null;
@@ -316,8 +316,8 @@ public final class EmailChannelSender implements ChannelSender {
 		properties.setProperty("mail.imap.timeout", timeout);
 		properties.setProperty("mail.imap.writetimeout", timeout);
 		// Without it, a search the server cannot do is redone on the client one message
-		// at
-		// a time; the fallback below fetches the headers of all messages at once instead.
+		// at a time; the fallback below fetches the headers of all messages at once
+		// instead.
 		properties.setProperty("mail.imap.throwsearchexception", "true");
 		return properties;
 	}

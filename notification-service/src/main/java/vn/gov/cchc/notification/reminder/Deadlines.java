@@ -57,11 +57,7 @@ class Deadlines {
 
 	/** Of these reports, the ones still waiting (not in), read through the id index. */
 	Set<String> stillOpen(Collection<String> submissionIds) {
-		if (submissionIds.isEmpty()) {
-			return Set.of();
-		}
-		return this.mongo.find(Query.query(Criteria.where("_id").in(submissionIds)), Deadline.class)
-			.stream()
+		return findAll(submissionIds).stream()
 			.filter(Deadline::open)
 			.map(Deadline::submissionId)
 			.collect(Collectors.toSet());

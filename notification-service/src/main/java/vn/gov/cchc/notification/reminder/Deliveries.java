@@ -45,11 +45,6 @@ class Deliveries {
 		return Optional.ofNullable(this.mongo.findById(id, Delivery.class));
 	}
 
-	Delivery create(String id, String recipientUnitCode, Channel channel, String owner, Instant now, Duration lease) {
-		return this.mongo.insert(new Delivery(id, recipientUnitCode, channel, Delivery.State.PREPARING, owner,
-				now.plus(lease), now, List.of(), List.of(), null, null, null, null, null, List.of()));
-	}
-
 	/**
 	 * Makes the messages of one dispatcher round, in one write: each already carries the
 	 * reminders it is meant to take and is marked as being sent, before any of them is
@@ -98,38 +93,14 @@ class Deliveries {
 		updates.execute();
 	}
 
-	/**
-	 * The deliveries with these ids, through the id index.
-	 */
-	List<Delivery> findAll(Collection<String> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Delivery.class);
-	}
-
 	/** A message that went out, as {@link #markSentAll} records it. */
 	record SentRecord(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant at,
 			OutboxEvent event) {
 
 	}
 
-	/** Fixes what the delivery carries and marks it as being sent. */
-	Delivery startSending(Delivery delivery, List<Delivery.Item> items) {
-		Update sending = new Update().set("state", Delivery.State.SENDING).set("items", items);
-		this.mongo.updateFirst(mine(delivery), sending, Delivery.class);
-		return new Delivery(delivery.id(), delivery.recipientUnitCode(), delivery.channel(), Delivery.State.SENDING,
-				delivery.owner(), delivery.leaseUntil(), delivery.createdAt(), items, delivery.attempts(), null, null,
-				null, null, null, List.of());
-	}
-
 	void delete(Delivery delivery) {
 		this.mongo.remove(mine(delivery), Delivery.class);
-	}
-
-	void markSent(Delivery delivery, String providerReference, List<Delivery.Attempt> attempts, Instant now,
-			OutboxEvent event) {
-		this.mongo.updateFirst(mine(delivery), sentUpdate(providerReference, attempts, now, event), Delivery.class);
 	}
 
 	private static Update sentUpdate(String providerReference, List<Delivery.Attempt> attempts, Instant now,

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.notification.contact.Contact;
-import vn.gov.cchc.notification.contact.ContactDirectory;
+import vn.gov.cchc.notification.contact.Contacts;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -39,7 +39,7 @@ class DigestSender {
 
 	private final Deliveries deliveries;
 
-	private final ContactDirectory contacts;
+	private final Contacts contacts;
 
 	private final ReminderSchedule schedule;
 
@@ -55,7 +55,7 @@ class DigestSender {
 
 	private final Clock clock;
 
-	DigestSender(Reminders reminders, Deliveries deliveries, ContactDirectory contacts, ReminderSchedule schedule,
+	DigestSender(Reminders reminders, Deliveries deliveries, Contacts contacts, ReminderSchedule schedule,
 			ReminderProperties properties, Map<Channel, GuardedChannel> channels, Map<Channel, ExecutorService> threads,
 			SentRecorder recorder, ReminderMetrics metrics, Clock clock) {
 		this.reminders = reminders;

@@ -30,7 +30,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import vn.gov.cchc.events.Topics;
-import vn.gov.cchc.notification.contact.ContactDirectory;
+import vn.gov.cchc.notification.contact.Contacts;
 import vn.gov.cchc.outbox.Outbox;
 import vn.gov.cchc.outbox.OutboxRelay;
 
@@ -158,8 +158,8 @@ class ReminderConfiguration implements SchedulingConfigurer {
 
 		@Bean
 		ReminderDispatcher reminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines,
-				ContactDirectory contacts, ReminderSchedule schedule, ReminderProperties properties,
-				ChannelGuards channels, ReminderMetrics metrics, Clock clock, OutboxRelay relay) {
+				Contacts contacts, ReminderSchedule schedule, ReminderProperties properties, ChannelGuards channels,
+				ReminderMetrics metrics, Clock clock, OutboxRelay relay) {
 			String owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 			return new ReminderDispatcher(reminders, deliveries, deadlines, contacts, schedule, properties,
 					channels.guarded(), channels.pools(), metrics, clock, owner,

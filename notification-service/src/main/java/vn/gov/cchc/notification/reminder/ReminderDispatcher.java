@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
-import vn.gov.cchc.notification.contact.ContactDirectory;
+import vn.gov.cchc.notification.contact.Contacts;
 
 /**
  * Sends what is due, in bulk. Each run first takes over the deliveries of instances that
@@ -29,7 +29,7 @@ class ReminderDispatcher {
 
 	private final Clock clock;
 
-	ReminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines, ContactDirectory contacts,
+	ReminderDispatcher(Reminders reminders, Deliveries deliveries, Deadlines deadlines, Contacts contacts,
 			ReminderSchedule schedule, ReminderProperties properties, Map<Channel, GuardedChannel> channels,
 			Map<Channel, ExecutorService> senders, ReminderMetrics metrics, Clock clock, String owner,
 			Consumer<Collection<String>> recorded) {

@@ -126,18 +126,6 @@ class Reminders {
 	}
 
 	/**
-	 * Takes a waiting reminder into a message.
-	 * @return whether it was still waiting (another dispatcher did not take it first)
-	 */
-	boolean claim(String id, String deliveryId, Instant now) {
-		Query waiting = byId(id).addCriteria(Criteria.where("state").is(Reminder.State.SCHEDULED));
-		Update claim = new Update().set("state", Reminder.State.CLAIMED)
-			.set("deliveryId", deliveryId)
-			.set("updatedAt", now);
-		return this.mongo.updateFirst(waiting, claim, Reminder.class).getModifiedCount() > 0;
-	}
-
-	/**
 	 * Takes waiting reminders into their messages, in one bulk write.
 	 * @param deliveryOf the message each reminder goes into, by reminder id
 	 * @return the ids of the reminders taken: those another dispatcher took first are not
@@ -214,19 +202,6 @@ class Reminders {
 		this.mongo.updateMulti(claimed(deliveryId),
 				new Update().set("state", Reminder.State.SCHEDULED).unset("deliveryId").set("updatedAt", now),
 				Reminder.class);
-	}
-
-	/**
-	 * Cancels a claimed reminder whose report came in while the message was being made.
-	 */
-	void cancelClaimed(String id, String deliveryId, Instant now) {
-		this.mongo.updateFirst(claimed(id, deliveryId),
-				new Update().set("state", Reminder.State.CANCELLED).set("updatedAt", now), Reminder.class);
-	}
-
-	void markSent(String id, String deliveryId, Instant now) {
-		this.mongo.updateFirst(claimed(id, deliveryId),
-				new Update().set("state", Reminder.State.SENT).set("updatedAt", now), Reminder.class);
 	}
 
 	/** Records that the message failed for this reminder and that it is not retried. */

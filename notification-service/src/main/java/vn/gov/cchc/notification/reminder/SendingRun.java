@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.cchc.notification.contact.Contact;
-import vn.gov.cchc.notification.contact.ContactDirectory;
+import vn.gov.cchc.notification.contact.Contacts;
 
 /**
  * The sending of one dispatcher run: the rounds' messages go out on their channels'
@@ -30,7 +30,7 @@ final class SendingRun {
 
 	private final DigestSender sender;
 
-	private final ContactDirectory contacts;
+	private final Contacts contacts;
 
 	private final Map<Channel, GuardedChannel> channels;
 
@@ -44,7 +44,7 @@ final class SendingRun {
 
 	private final long startedAt = System.nanoTime();
 
-	SendingRun(DigestSender sender, ContactDirectory contacts, Map<Channel, GuardedChannel> channels,
+	SendingRun(DigestSender sender, Contacts contacts, Map<Channel, GuardedChannel> channels,
 			Map<Channel, ExecutorService> threads) {
 		this.sender = sender;
 		this.contacts = contacts;

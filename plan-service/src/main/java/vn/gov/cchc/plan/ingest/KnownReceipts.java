@@ -2,10 +2,8 @@ package vn.gov.cchc.plan.ingest;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The receipts one request has seen. A single report asks the store for each id as it
@@ -18,9 +16,8 @@ final class KnownReceipts {
 
 	private final ProgressReceipts store;
 
-	private final Map<String, ProgressReceipt> seen = new HashMap<>();
-
-	private final Set<String> absent = new HashSet<>();
+	/** Each id asked about, with its receipt or none. */
+	private final Map<String, Optional<ProgressReceipt>> read = new HashMap<>();
 
 	KnownReceipts(ProgressReceipts store) {
 		this.store = store;
@@ -29,34 +26,22 @@ final class KnownReceipts {
 	/** Fetches the receipts of the given ids in one query. */
 	KnownReceipts prefetch(Collection<String> eventIds) {
 		Map<String, ProgressReceipt> found = this.store.findAll(eventIds);
-		this.seen.putAll(found);
-		eventIds.stream().filter((id) -> !found.containsKey(id)).forEach(this.absent::add);
+		eventIds.forEach((id) -> this.read.put(id, Optional.ofNullable(found.get(id))));
 		return this;
 	}
 
 	Optional<ProgressReceipt> find(String eventId) {
-		ProgressReceipt known = this.seen.get(eventId);
-		if (known != null) {
-			return Optional.of(known);
-		}
-		if (this.absent.contains(eventId)) {
-			return Optional.empty();
-		}
-		Optional<ProgressReceipt> found = this.store.find(eventId);
-		found.ifPresentOrElse(this::remember, () -> this.absent.add(eventId));
-		return found;
+		return this.read.computeIfAbsent(eventId, this.store::find);
 	}
 
 	/** Looks the receipt up in the store again, past what this request saw. */
 	Optional<ProgressReceipt> refresh(String eventId) {
-		this.seen.remove(eventId);
-		this.absent.remove(eventId);
+		this.read.remove(eventId);
 		return find(eventId);
 	}
 
 	void remember(ProgressReceipt receipt) {
-		this.seen.put(receipt.eventId(), receipt);
-		this.absent.remove(receipt.eventId());
+		this.read.put(receipt.eventId(), Optional.of(receipt));
 	}
 
 }

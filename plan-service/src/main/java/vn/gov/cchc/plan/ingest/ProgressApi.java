@@ -6,10 +6,8 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
-import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
 
 import org.springframework.http.MediaType;
@@ -25,10 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 		+ "hoặc theo lô. Mỗi báo cáo mang một eventId do bên gửi tạo, gửi lại cùng nội dung không tạo bản ghi mới. "
 		+ "Cán bộ (officer) hoặc hệ thống của đơn vị (machine) chỉ gửi được báo cáo của chính đơn vị mình: unitCode "
 		+ "của mọi báo cáo phải là đơn vị của mã truy cập.")
-@SecurityRequirement(name = ApiSecurityDocs.BEARER)
 @ApiResponse(responseCode = "400",
 		description = "JSON sai cú pháp, giá trị sai kiểu hoặc trường không hợp lệ; errors nêu từng trường")
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403",
 		description = "Vai trò không được gửi tiến độ, hoặc báo cáo của đơn vị khác với đơn vị của mã truy cập (errors "
 				+ "nêu unitCode, hoặc [i].unitCode trong một lô: cả lô bị từ chối, không gì được ghi nhận)")

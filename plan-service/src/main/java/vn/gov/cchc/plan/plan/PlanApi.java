@@ -5,11 +5,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
-import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
 
 import org.springframework.http.MediaType;
@@ -30,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 		+ "kết thúc, các phiên bản, kế hoạch cấp dưới thực hiện kế hoạch cấp trên. Chỉ quản trị viên (admin) được "
 		+ "ghi; cán bộ (officer), thẩm định viên (reviewer) và quản trị viên đọc kế hoạch của đơn vị mình, của đơn "
 		+ "vị cấp trên giao việc cho mình và của các đơn vị mình được xem.")
-@SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403",
 		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc kế hoạch ngoài phạm vi "
 				+ "được xem (errors nêu planId)")

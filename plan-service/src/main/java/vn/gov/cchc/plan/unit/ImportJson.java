@@ -1,18 +1,13 @@
 package vn.gov.cchc.plan.unit;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.JsonReadErrors;
 import vn.gov.cchc.web.ProblemException;
 import vn.gov.cchc.web.Problems;
 
@@ -60,56 +55,8 @@ final class ImportJson {
 	}
 
 	private static FieldError error(Exception ex) {
-		if (!(ex instanceof JacksonException jackson)) {
-			return new FieldError(FieldError.BODY, "Phần tử không đọc được thành một đơn vị.");
-		}
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : jackson.getPath()) {
-			if (reference.getPropertyName() != null) {
-				if (!path.isEmpty()) {
-					path.append('.');
-				}
-				path.append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		String field = path.isEmpty() ? FieldError.BODY : path.toString();
-		if (jackson instanceof InputCoercionException) {
-			return new FieldError(field, "Số nằm ngoài phạm vi cho phép.");
-		}
-		if (jackson instanceof MismatchedInputException mismatch) {
-			return new FieldError(field, expected(mismatch.getTargetType()));
-		}
-		return new FieldError(field, "Giá trị không đọc được.");
-	}
-
-	private static String expected(@Nullable Class<?> type) {
-		if (type == null) {
-			return "Giá trị sai kiểu.";
-		}
-		if (type.isEnum()) {
-			return "Giá trị không hợp lệ; chỉ nhận một trong: "
-					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
-					+ ".";
-		}
-		if (type == String.class) {
-			return "Phải là một chuỗi ký tự.";
-		}
-		if (type == Integer.class || type == int.class) {
-			return "Phải là một số nguyên (không có phần thập phân, không đặt trong dấu nháy).";
-		}
-		if (type == LocalDate.class) {
-			return "Phải là một ngày có thật dạng \"YYYY-MM-DD\".";
-		}
-		if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
-			return "Phải là một đối tượng JSON.";
-		}
-		if (java.util.Collection.class.isAssignableFrom(type)) {
-			return "Phải là một mảng JSON.";
-		}
-		return "Giá trị sai kiểu.";
+		return (ex instanceof JacksonException jackson) ? JsonReadErrors.of(jackson)
+				: new FieldError(FieldError.BODY, "Phần tử không đọc được thành một đơn vị.");
 	}
 
 }

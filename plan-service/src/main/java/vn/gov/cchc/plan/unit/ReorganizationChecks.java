@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -93,10 +94,11 @@ final class ReorganizationChecks {
 			LocalDate effectiveOn, List<FieldError> errors) {
 		// Its predecessors are checked as such; the rest is looked up as the checks go.
 		UnitDetails withoutPredecessors = UnitStates.formedFrom(successor, List.of());
-		Map<String, @Nullable UnitDetails> looked = new HashMap<>(stored);
-		looked.put(successor.code(), successor);
-		Function<String, @Nullable UnitDetails> lookup = (code) -> looked.containsKey(code) ? looked.get(code)
-				: remember(looked, code, this.units.find(code).orElse(null));
+		Map<String, Optional<UnitDetails>> looked = new HashMap<>();
+		stored.forEach((code, unit) -> looked.put(code, Optional.of(unit)));
+		looked.put(successor.code(), Optional.of(successor));
+		Function<String, @Nullable UnitDetails> lookup = (code) -> looked.computeIfAbsent(code, this.units::find)
+			.orElse(null);
 		List<FieldError> references = this.validator.referenceErrors(withoutPredecessors, at, lookup,
 				(code) -> "Không có đơn vị mã " + code + ".");
 		errors.addAll(references);
@@ -113,12 +115,6 @@ final class ReorganizationChecks {
 			errors.add(new FieldError(parentField, "Đơn vị cấp trên " + parentCode + " không tồn tại vào ngày "
 					+ effectiveOn + " (tồn tại " + span(parent) + ")."));
 		}
-	}
-
-	private static @Nullable UnitDetails remember(Map<String, @Nullable UnitDetails> looked, String code,
-			@Nullable UnitDetails unit) {
-		looked.put(code, unit);
-		return unit;
 	}
 
 	/**

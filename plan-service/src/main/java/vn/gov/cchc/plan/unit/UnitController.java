@@ -8,11 +8,9 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.UnitDetails;
-import vn.gov.cchc.plan.web.ApiSecurityDocs;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
@@ -40,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Cây đơn vị theo ngày: đăng ký, nhập hàng loạt, sáp nhập, chia tách, chuyển. Chỉ quản trị "
 				+ "viên (admin) được ghi; cán bộ (officer) xem đơn vị mình và các đơn vị trực thuộc, thẩm định viên "
 				+ "(reviewer) và quản trị viên xem cả tỉnh.")
-@SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403",
 		description = "Vai trò không được làm việc này (chỉ quản trị viên được ghi), hoặc đơn vị ngoài phạm vi "
 				+ "được xem (errors nêu code)")
@@ -93,12 +89,7 @@ class UnitController {
 	List<UnitOnDay> tree(Caller caller, @Parameter(description = "Ngày, dạng YYYY-MM-DD",
 			example = "2025-06-30") @RequestParam(required = false) @Nullable String on) {
 		LocalDate day = day(on);
-		List<UnitDetails> units = this.units.findOn(day);
-		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(units).on(day));
-		return units.stream()
-			.filter((unit) -> caller.has(Role.ADMIN) || scope.covers(unit.code()))
-			.map((unit) -> UnitOnDay.of(unit, day))
-			.toList();
+		return readable(caller, this.units.findOn(day), day);
 	}
 
 	@GetMapping(path = UnitApi.UNIT, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -134,9 +125,13 @@ class UnitController {
 			throw notFound(code);
 		}
 		requireReadable(caller, code);
-		List<UnitDetails> children = this.units.childrenOn(code, day);
-		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(children).on(day));
-		return children.stream()
+		return readable(caller, this.units.childrenOn(code, day), day);
+	}
+
+	/** The units the caller may read on the tree of the day. */
+	private List<UnitOnDay> readable(Caller caller, List<UnitDetails> units, LocalDate day) {
+		ReadScope scope = ReadScope.of(caller, this.units.tree().knowing(units).on(day));
+		return units.stream()
 			.filter((unit) -> caller.has(Role.ADMIN) || scope.covers(unit.code()))
 			.map((unit) -> UnitOnDay.of(unit, day))
 			.toList();

@@ -109,17 +109,11 @@ class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 	 */
 	private @Nullable UnitState read(byte[] payload) {
 		// The view keeps each unit's event id, and an event without id or data is a
-		// broken
-		// producer whatever its type: dead-letter it rather than skip it.
+		// broken producer whatever its type: dead-letter it rather than skip it.
 		ReceivedCloudEvent event = this.json.readWithIdAndData(payload);
 		switch (event.type()) {
-			case EventTypes.UNIT_REGISTERED_V1 -> {
-				UnitRegistered registered = event.as(UnitRegistered.class).data();
-				return new UnitState(registered.unit(), registered.occurredAt(), event.id());
-			}
-			case EventTypes.UNIT_CHANGED_V1 -> {
-				UnitChanged changed = event.as(UnitChanged.class).data();
-				return new UnitState(changed.unit(), changed.occurredAt(), event.id());
+			case EventTypes.UNIT_REGISTERED_V1, EventTypes.UNIT_CHANGED_V1 -> {
+				return state(event);
 			}
 			case EventTypes.UNITS_MERGED_V1 -> {
 				UnitsMerged merged = event.as(UnitsMerged.class).data();
@@ -149,22 +143,26 @@ class UnitEventsConsumer implements Consumer<Message<List<byte[]>>> {
 	 */
 	static @Nullable UnitState stateOf(CloudEventJson json, byte[] payload) {
 		try {
-			ReceivedCloudEvent event = json.readWithIdAndData(payload);
-			return switch (event.type()) {
-				case EventTypes.UNIT_REGISTERED_V1 -> {
-					UnitRegistered registered = event.as(UnitRegistered.class).data();
-					yield new UnitState(registered.unit(), registered.occurredAt(), event.id());
-				}
-				case EventTypes.UNIT_CHANGED_V1 -> {
-					UnitChanged changed = event.as(UnitChanged.class).data();
-					yield new UnitState(changed.unit(), changed.occurredAt(), event.id());
-				}
-				default -> null;
-			};
+			return state(json.readWithIdAndData(payload));
 		}
 		catch (PoisonEventException ex) {
 			return null;
 		}
+	}
+
+	/** The state a unit event carries; {@code null} for any other type. */
+	private static @Nullable UnitState state(ReceivedCloudEvent event) {
+		return switch (event.type()) {
+			case EventTypes.UNIT_REGISTERED_V1 -> {
+				UnitRegistered registered = event.as(UnitRegistered.class).data();
+				yield new UnitState(registered.unit(), registered.occurredAt(), event.id());
+			}
+			case EventTypes.UNIT_CHANGED_V1 -> {
+				UnitChanged changed = event.as(UnitChanged.class).data();
+				yield new UnitState(changed.unit(), changed.occurredAt(), event.id());
+			}
+			default -> null;
+		};
 	}
 
 }

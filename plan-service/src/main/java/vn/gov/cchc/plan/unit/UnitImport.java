@@ -3,10 +3,10 @@ package vn.gov.cchc.plan.unit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -83,10 +83,17 @@ class UnitImport {
 		}
 		refuseRepeatedCodes(rows, candidates, rejected);
 
-		Known known = new Known(this.units, candidates.values().stream().flatMap(Candidate::codes).toList());
+		// The registered units the rows name are read in one query, others (ancestors
+		// further up) one by one as the checks climb, each at most once.
+		Set<String> named = candidates.values().stream().flatMap(Candidate::codes).collect(Collectors.toSet());
+		Map<String, UnitDetails> found = this.units.findAll(named);
+		Map<String, Optional<UnitDetails>> read = new HashMap<>();
+		named.forEach((code) -> read.put(code, Optional.ofNullable(found.get(code))));
+		Function<String, @Nullable UnitDetails> known = (code) -> read.computeIfAbsent(code, this.units::find)
+			.orElse(null);
 		Map<String, Candidate> accepted = new LinkedHashMap<>();
 		for (Candidate candidate : candidates.values()) {
-			FieldError reused = this.validator.codeReused(candidate.unit(), known.get(candidate.code()), "");
+			FieldError reused = this.validator.codeReused(candidate.unit(), known.apply(candidate.code()), "");
 			if (reused != null) {
 				rejected.put(candidate.row(), List.of(naming.apply(reused)));
 			}
@@ -101,7 +108,7 @@ class UnitImport {
 			.forEach((row) -> rejectedRowOf.putIfAbsent(row.code(), row.row()));
 		Function<String, @Nullable UnitDetails> lookup = (code) -> {
 			Candidate candidate = accepted.get(code);
-			return (candidate != null) ? candidate.unit() : known.get(code);
+			return (candidate != null) ? candidate.unit() : known.apply(code);
 		};
 		Function<String, String> absent = (code) -> rejectedRowOf.containsKey(code)
 				? "Đơn vị mã " + code + " bị từ chối ở dòng " + rejectedRowOf.get(code)
@@ -122,8 +129,12 @@ class UnitImport {
 		}
 		while (refused);
 
-		RegistrationResult published = this.registration
-			.publish(accepted.values().stream().map(Candidate::unit).toList(), known.stored());
+		RegistrationResult published = this.registration.publish(
+				accepted.values().stream().map(Candidate::unit).toList(),
+				read.values()
+					.stream()
+					.flatMap(Optional::stream)
+					.collect(Collectors.toMap(UnitDetails::code, Function.identity())));
 		List<ImportResult.RejectedRow> report = rejected.entrySet()
 			.stream()
 			.map((entry) -> new ImportResult.RejectedRow(entry.getKey().row(), entry.getKey().code(), entry.getValue()))
@@ -176,45 +187,6 @@ class UnitImport {
 			codes.addAll(this.unit.predecessorCodes());
 			codes.addAll(this.unit.successorCodes());
 			return codes.stream();
-		}
-
-	}
-
-	/**
-	 * The registered units the import meets: those its rows name are read in one query,
-	 * others (ancestors further up) one by one as the checks climb, each at most once.
-	 */
-	private static final class Known {
-
-		private final Units units;
-
-		private final Map<String, UnitDetails> stored;
-
-		private final Set<String> absent = new HashSet<>();
-
-		Known(Units units, List<String> codes) {
-			this.units = units;
-			this.stored = new HashMap<>(units.findAll(new HashSet<>(codes)));
-			codes.stream().filter((code) -> !this.stored.containsKey(code)).forEach(this.absent::add);
-		}
-
-		@Nullable UnitDetails get(String code) {
-			UnitDetails unit = this.stored.get(code);
-			if (unit != null || this.absent.contains(code)) {
-				return unit;
-			}
-			unit = this.units.find(code).orElse(null);
-			if (unit != null) {
-				this.stored.put(code, unit);
-			}
-			else {
-				this.absent.add(code);
-			}
-			return unit;
-		}
-
-		Map<String, @Nullable UnitDetails> stored() {
-			return Map.copyOf(this.stored);
 		}
 
 	}

@@ -4,11 +4,9 @@ import java.util.function.UnaryOperator;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.gov.cchc.plan.web.ApiSecurityDocs;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = UnitApi.TAG)
-@SecurityRequirement(name = ApiSecurityDocs.BEARER)
-@ApiResponse(responseCode = "401", description = "Thiếu mã truy cập, hoặc mã không hợp lệ hay đã hết hạn")
 @ApiResponse(responseCode = "403", description = "Chỉ quản trị viên (admin) được thay đổi cây đơn vị")
 class UnitImportController {
 

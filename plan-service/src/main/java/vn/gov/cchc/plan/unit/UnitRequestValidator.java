@@ -156,8 +156,8 @@ class UnitRequestValidator {
 		if (stored == null || stored.kind() == unit.kind()) {
 			return null;
 		}
-		return new FieldError(path(at, "kind"), "Mã " + unit.code() + " đã thuộc về một đơn vị loại " + stored.kind()
-				+ " (" + stored.name() + "); mã đơn vị không bao giờ được dùng lại.");
+		return new FieldError(Violations.path(at, "kind"), "Mã " + unit.code() + " đã thuộc về một đơn vị loại "
+				+ stored.kind() + " (" + stored.name() + "); mã đơn vị không bao giờ được dùng lại.");
 	}
 
 	/**
@@ -199,21 +199,23 @@ class UnitRequestValidator {
 		List<FieldError> errors = new ArrayList<>();
 		if (unit.parentCode() != null) {
 			if (lookup.apply(unit.parentCode()) == null) {
-				errors.add(new FieldError(path(at, "parentCode"), absent.apply(unit.parentCode())));
+				errors.add(new FieldError(Violations.path(at, "parentCode"), absent.apply(unit.parentCode())));
 			}
 			else if (isOwnAncestor(unit, lookup)) {
-				errors.add(new FieldError(path(at, "parentCode"), "Đơn vị cấp trên này làm cây đơn vị có vòng lặp."));
+				errors.add(new FieldError(Violations.path(at, "parentCode"),
+						"Đơn vị cấp trên này làm cây đơn vị có vòng lặp."));
 			}
 		}
 		List<UnitDetails.ParentPeriod> history = unit.parentHistory();
 		for (int j = 0; j < history.size(); j++) {
 			String parent = history.get(j).parentCode();
 			if (parent != null && lookup.apply(parent) == null) {
-				errors.add(new FieldError(path(at, "parentHistory[" + j + "].parentCode"), absent.apply(parent)));
+				errors.add(new FieldError(Violations.path(at, "parentHistory[" + j + "].parentCode"),
+						absent.apply(parent)));
 			}
 		}
-		addAbsentLinks(unit.predecessorCodes(), path(at, "predecessorCodes"), lookup, absent, errors);
-		addAbsentLinks(unit.successorCodes(), path(at, "successorCodes"), lookup, absent, errors);
+		addAbsentLinks(unit.predecessorCodes(), Violations.path(at, "predecessorCodes"), lookup, absent, errors);
+		addAbsentLinks(unit.successorCodes(), Violations.path(at, "successorCodes"), lookup, absent, errors);
 		return errors;
 	}
 
@@ -224,11 +226,6 @@ class UnitRequestValidator {
 				errors.add(new FieldError(at + "[" + j + "]", absent.apply(codes.get(j))));
 			}
 		}
-	}
-
-	/** {@code field} inside {@code at}: {@code [2].name}, or {@code name} at the top. */
-	static String path(String at, String field) {
-		return Violations.path(at, field);
 	}
 
 	private static boolean isOwnAncestor(UnitDetails unit, Function<String, @Nullable UnitDetails> lookup) {

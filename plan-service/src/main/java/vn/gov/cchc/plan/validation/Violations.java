@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -25,16 +24,17 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import vn.gov.cchc.web.ConstraintViolations;
 import vn.gov.cchc.web.FieldError;
 
 /**
  * Bean Validation for the request records: the validator the features call, and the
  * turning of its violations into the {@link FieldError}s of a problem. A field is named
- * by its JSON path ({@code activities[2].cadence.times}, {@code quantities.minutes}) and
- * named once, with its most basic fault (missing before too long before malformed), the
- * way the hand-written rules always answered; errors are listed in the order of the
- * request's fields, so that a response does not depend on the order the validator
- * happened to find them in.
+ * by its JSON path ({@code activities[2].cadence.times}, {@code quantities.minutes}), as
+ * platform-web's handler names it, and named once, with its most basic fault (missing
+ * before too long before malformed), the way the hand-written rules always answered;
+ * errors are listed in the order of the request's fields, so that a response does not
+ * depend on the order the validator happened to find them in.
  *
  * <p>
  * Messages come from {@code ValidationMessages.properties} and are interpolated without
@@ -79,7 +79,7 @@ public final class Violations {
 	public static List<FieldError> errors(Set<? extends ConstraintViolation<?>> violations, String at) {
 		Map<String, ConstraintViolation<?>> basic = new LinkedHashMap<>();
 		for (ConstraintViolation<?> violation : violations) {
-			basic.merge(path(at, field(violation.getPropertyPath())), violation,
+			basic.merge(path(at, ConstraintViolations.path(violation)), violation,
 					(one, other) -> (rank(other) < rank(one)) ? other : one);
 		}
 		List<FieldError> errors = new ArrayList<>(basic.size());
@@ -111,20 +111,6 @@ public final class Violations {
 		Map<String, List<Integer>> keys = new LinkedHashMap<>();
 		return Comparator.comparing((FieldError error) -> keys.computeIfAbsent(error.field(), (f) -> key(type, f)),
 				Violations::compare);
-	}
-
-	private static String field(Path path) {
-		StringBuilder at = new StringBuilder();
-		for (Path.Node node : path) {
-			if (node.isInIterable()) {
-				at.append((node.getIndex() != null) ? "[" + node.getIndex() + "]" : "." + node.getKey());
-			}
-			String name = node.getName();
-			if (name != null && !name.startsWith("<")) {
-				at.append(at.isEmpty() ? "" : ".").append(name);
-			}
-		}
-		return at.isEmpty() ? FieldError.BODY : at.toString();
 	}
 
 	private static int rank(ConstraintViolation<?> violation) {

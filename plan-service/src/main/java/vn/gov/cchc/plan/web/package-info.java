@@ -1,7 +1,7 @@
 /**
- * Web concerns every feature shares: the bearer-token scheme of the API documents, and
- * the answer when the event bus does not take an event. Knows no feature; the features
- * declare their own {@link vn.gov.cchc.web.BodyLimit}s for bulk endpoints, and their own
+ * Web concerns every feature shares: the answer when the event bus does not take an
+ * event. Knows no feature; the features declare their own
+ * {@link vn.gov.cchc.web.BodyLimit}s for bulk endpoints, and their own
  * {@link vn.gov.cchc.security.EndpointRules} of which roles may call them.
  */
 @NullMarked

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -70,12 +71,14 @@ public class CountingReset {
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("The counting topology is not running in this instance"));
-		Map<String, Object> config = configuration(factory);
+		Properties config = factory.getStreamsConfiguration();
+		if (config == null) {
+			throw new IllegalStateException("The counting topology has no configuration");
+		}
 		String applicationId = String.valueOf(config.get(StreamsConfig.APPLICATION_ID_CONFIG));
 		Instant started = Instant.now();
 		// This instance's own member leaves the group at once instead of lingering until
-		// its
-		// session times out, as Kafka Streams' members otherwise do on close.
+		// its session times out, as Kafka Streams' members otherwise do on close.
 		factory.setLeaveGroupOnClose(true);
 		factory.stop();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -120,16 +123,6 @@ public class CountingReset {
 			factory.setLeaveGroupOnClose(false);
 			factory.start();
 		}
-	}
-
-	private static Map<String, Object> configuration(StreamsBuilderFactoryBean factory) {
-		java.util.Properties properties = factory.getStreamsConfiguration();
-		if (properties == null) {
-			throw new IllegalStateException("The counting topology has no configuration");
-		}
-		Map<String, Object> config = new java.util.HashMap<>();
-		properties.forEach((key, value) -> config.put(String.valueOf(key), value));
-		return config;
 	}
 
 	private static void awaitNoMembers(Admin admin, String applicationId)

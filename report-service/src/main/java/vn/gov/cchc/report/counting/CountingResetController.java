@@ -45,8 +45,7 @@ class CountingResetController {
 			return this.reset.reset();
 		}
 		catch (CountingReset.CountingBusyException ex) {
-			throw new ProblemException(Problems.of(HttpStatus.CONFLICT, "counting-busy",
-					"Dịch vụ khác vẫn đang đếm số liệu",
+			throw new ProblemException(Problems.conflict("counting-busy", "Dịch vụ khác vẫn đang đếm số liệu",
 					"Còn phiên bản khác của dịch vụ báo cáo đang đếm số liệu; hãy dừng các phiên bản đó trước khi dựng lại.",
 					List.of()));
 		}

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.Serializer;
 import vn.gov.cchc.report.figures.Tally;
 
 /**
@@ -44,54 +42,63 @@ record Delta(List<String> units, String planId, String activityId, LocalDate dat
 		return this.units.get(this.units.size() - 1);
 	}
 
-	static final Serde<Delta> SERDE = Serdes.serdeFrom(new DeltaSerializer(), new DeltaDeserializer());
+	/** Units, plan, activity, day and tally, in that order. */
+	static final Serde<Delta> SERDE = serde((out, delta) -> {
+		out.writeShort(delta.units().size());
+		for (String unit : delta.units()) {
+			out.writeUTF(unit);
+		}
+		out.writeUTF(delta.planId());
+		out.writeUTF(delta.activityId());
+		out.writeInt((int) delta.date().toEpochDay());
+		TallyCodec.write(out, delta.tally());
+	}, (in) -> {
+		int count = in.readShort();
+		List<String> units = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			units.add(in.readUTF());
+		}
+		return new Delta(units, in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readInt()), TallyCodec.read(in));
+	});
 
-	private static final class DeltaSerializer implements Serializer<Delta> {
-
-		@Override
-		public byte[] serialize(String topic, Delta delta) {
-			if (delta == null) {
+	/**
+	 * A serde over a value's data-stream form, {@code null} staying {@code null}.
+	 */
+	private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+		return Serdes.serdeFrom((topic, value) -> {
+			if (value == null) {
 				return null;
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
 			try (DataOutputStream out = new DataOutputStream(bytes)) {
-				out.writeShort(delta.units().size());
-				for (String unit : delta.units()) {
-					out.writeUTF(unit);
-				}
-				out.writeUTF(delta.planId());
-				out.writeUTF(delta.activityId());
-				out.writeInt((int) delta.date().toEpochDay());
-				TallyCodec.write(out, delta.tally());
+				writer.write(out, value);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 			return bytes.toByteArray();
-		}
-
-	}
-
-	private static final class DeltaDeserializer implements Deserializer<Delta> {
-
-		@Override
-		public Delta deserialize(String topic, byte[] data) {
+		}, (topic, data) -> {
 			if (data == null) {
 				return null;
 			}
 			try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-				int count = in.readShort();
-				List<String> units = new ArrayList<>(count);
-				for (int i = 0; i < count; i++) {
-					units.add(in.readUTF());
-				}
-				return new Delta(units, in.readUTF(), in.readUTF(), LocalDate.ofEpochDay(in.readInt()),
-						TallyCodec.read(in));
+				return reader.read(in);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-		}
+		});
+	}
+
+	private interface Writer<T> {
+
+		void write(DataOutputStream out, T value) throws IOException;
+
+	}
+
+	private interface Reader<T> {
+
+		T read(DataInputStream in) throws IOException;
 
 	}
 
@@ -100,8 +107,7 @@ record Delta(List<String> units, String planId, String activityId, LocalDate dat
 	 */
 	static final class TallyCodec {
 
-		static final Serde<Tally> SERDE = Serdes.serdeFrom((topic, tally) -> (tally != null) ? bytes(tally) : null,
-				(topic, data) -> (data != null) ? tally(data) : null);
+		static final Serde<Tally> SERDE = serde(TallyCodec::write, TallyCodec::read);
 
 		private TallyCodec() {
 		}
@@ -125,26 +131,6 @@ record Delta(List<String> units, String planId, String activityId, LocalDate dat
 				quantities.put(in.readUTF(), in.readLong());
 			}
 			return new Tally(events, budget, quantities);
-		}
-
-		private static byte[] bytes(Tally tally) {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream(48);
-			try (DataOutputStream out = new DataOutputStream(bytes)) {
-				write(out, tally);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			return bytes.toByteArray();
-		}
-
-		private static Tally tally(byte[] data) {
-			try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-				return read(in);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
 		}
 
 	}

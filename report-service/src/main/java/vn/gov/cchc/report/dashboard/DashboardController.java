@@ -1,7 +1,6 @@
 package vn.gov.cchc.report.dashboard;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -15,12 +14,7 @@ import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
-import vn.gov.cchc.security.UnitPaths;
-import vn.gov.cchc.web.FieldError;
-import vn.gov.cchc.web.ProblemException;
-import vn.gov.cchc.web.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,9 +52,7 @@ class DashboardController {
 			@RequestParam(required = false) @Nullable String period) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
-		Period window = period(planDetails, period);
-		requireReadable(caller, unit, this.units.pathsOn(window.end()));
-		return this.dashboard.overview(unit, planDetails, window);
+		return this.dashboard.overview(unit, planDetails, readablePeriod(caller, unit, planDetails, period));
 	}
 
 	@GetMapping("/children")
@@ -69,9 +61,7 @@ class DashboardController {
 			@RequestParam(required = false) @Nullable String period) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
-		Period window = period(planDetails, period);
-		requireReadable(caller, unit, this.units.pathsOn(window.end()));
-		return this.dashboard.children(unit, planDetails, window);
+		return this.dashboard.children(unit, planDetails, readablePeriod(caller, unit, planDetails, period));
 	}
 
 	@GetMapping("/activities/{activityId}")
@@ -81,9 +71,7 @@ class DashboardController {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
 		PlanDetails planDetails = this.requests.plan("plan", plan);
 		Activity activity = activity(planDetails, "activityId", activityId);
-		Period window = period(planDetails, period);
-		requireReadable(caller, unit, this.units.pathsOn(window.end()));
-		return this.dashboard.activity(unit, planDetails, activity, window);
+		return this.dashboard.activity(unit, planDetails, activity, readablePeriod(caller, unit, planDetails, period));
 	}
 
 	@GetMapping("/series")
@@ -93,7 +81,7 @@ class DashboardController {
 			@RequestParam(required = false) @Nullable String by,
 			@RequestParam(required = false) @Nullable String activity) {
 		UnitDetails unit = this.requests.unit("unitCode", unitCode);
-		requireReadable(caller, unit, this.units.pathsEver());
+		ReadScope.of(caller, this.units.pathsEver()).require("unitCode", unit.code());
 		LocalDate first = Requests.date("from", from);
 		LocalDate last = Requests.date("to", to);
 		Requests.range(first, last);
@@ -103,12 +91,11 @@ class DashboardController {
 		return this.dashboard.series(unit, planDetails, first, last, seriesBy, activityId);
 	}
 
-	private static void requireReadable(Caller caller, UnitDetails unit, UnitPaths paths) {
-		ReadScope.of(caller, paths).require("unitCode", unit.code());
-	}
-
-	private Period period(PlanDetails plan, @Nullable String period) {
-		return this.requests.period(plan, "period", period, false);
+	/** The period, once the caller's scope holds the unit on the tree of its end. */
+	private Period readablePeriod(Caller caller, UnitDetails unit, PlanDetails plan, @Nullable String period) {
+		Period window = this.requests.period(plan, "period", period, false);
+		ReadScope.of(caller, this.units.pathsOn(window.end())).require("unitCode", unit.code());
+		return window;
 	}
 
 	private static SeriesBy by(@Nullable String by) {
@@ -119,18 +106,16 @@ class DashboardController {
 			return SeriesBy.valueOf(by.toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-series-by",
-					"Cách chia chuỗi thời gian không hợp lệ", "Tham số by là WEEK (theo tuần) hoặc MONTH (theo tháng).",
-					List.of(new FieldError("by", "Phải là WEEK hoặc MONTH"))));
+			throw Requests.invalid("by", "invalid-series-by", "Cách chia chuỗi thời gian không hợp lệ",
+					"Tham số by là WEEK (theo tuần) hoặc MONTH (theo tháng).", "Phải là WEEK hoặc MONTH");
 		}
 	}
 
 	private static Activity activity(PlanDetails plan, String field, String activityId) {
 		if (!Figures.isActivityId(activityId)) {
-			throw new ProblemException(
-					Problems.of(HttpStatus.BAD_REQUEST, "invalid-activity-id", "Mã hoạt động không hợp lệ",
-							"Mã hoạt động gồm chữ, số, dấu chấm, gạch dưới và gạch nối, tối đa 40 ký tự.",
-							List.of(new FieldError(field, "Mã hoạt động không đúng định dạng"))));
+			throw Requests.invalid(field, "invalid-activity-id", "Mã hoạt động không hợp lệ",
+					"Mã hoạt động gồm chữ, số, dấu chấm, gạch dưới và gạch nối, tối đa 40 ký tự.",
+					"Mã hoạt động không đúng định dạng");
 		}
 		return plan.activities()
 			.stream()

@@ -38,6 +38,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -215,43 +216,16 @@ class FiguresStream implements DisposableBean {
 	}
 
 	private static ThreadFactory daemons(String prefix) {
-		AtomicInteger number = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, prefix + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
+		CustomizableThreadFactory factory = new CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return factory;
 	}
 
 	/**
 	 * One open stream. Identity matters: two streams of the same unit are two
-	 * subscriptions.
+	 * subscriptions, told apart by their emitters, which are equal only to themselves.
 	 */
-	private static final class Subscription {
-
-		private final SseEmitter emitter;
-
-		private final String unitCode;
-
-		private final @Nullable String planId;
-
-		Subscription(SseEmitter emitter, String unitCode, @Nullable String planId) {
-			this.emitter = emitter;
-			this.unitCode = unitCode;
-			this.planId = planId;
-		}
-
-		SseEmitter emitter() {
-			return this.emitter;
-		}
-
-		String unitCode() {
-			return this.unitCode;
-		}
-
-		@Nullable String planId() {
-			return this.planId;
-		}
+	private record Subscription(SseEmitter emitter, String unitCode, @Nullable String planId) {
 
 	}
 

@@ -45,10 +45,7 @@ final class DocxTableLayout {
 	 * cells, LibreOffice the grid, and with the layout fixed neither resizes by content.
 	 */
 	static void layout(XWPFTable table, int[] widths) {
-		int total = 0;
-		for (int width : widths) {
-			total += width;
-		}
+		int total = IntStream.of(widths).sum();
 		table.setWidthType(TableWidthType.DXA);
 		table.setWidth(total);
 		table.setTableAlignment(TableRowAlign.CENTER);

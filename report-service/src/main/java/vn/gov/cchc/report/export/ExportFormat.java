@@ -26,11 +26,6 @@ public enum ExportFormat {
 		return this.mediaType;
 	}
 
-	/** The file name extension, without the dot. */
-	public String extension() {
-		return this.extension;
-	}
-
 	/**
 	 * A file name for the report in this format, such as
 	 * {@code "bao-cao-ubnd-xa-tam-son-15-bc-ubnd-2022-06-10.docx"}. It is plain ASCII

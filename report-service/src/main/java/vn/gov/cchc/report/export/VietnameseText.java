@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * How Vietnamese administrative documents write numbers, dates and names.
  */
-final class VietnameseText {
+public final class VietnameseText {
 
 	static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
@@ -28,7 +28,7 @@ final class VietnameseText {
 	 * @param cell a table cell
 	 * @return its text, empty for a blank cell
 	 */
-	static String cell(@Nullable Object cell) {
+	public static String cell(@Nullable Object cell) {
 		if (cell == null) {
 			return "";
 		}
@@ -61,15 +61,10 @@ final class VietnameseText {
 		return place + ", ngày " + day + " tháng " + month + " năm " + date.getYear();
 	}
 
-	/** The date as the officials' spreadsheets show it, {@code "10/06/2022"}. */
-	static String shortDate(LocalDate date) {
-		return String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear());
-	}
-
 	/**
 	 * Upper case with the Vietnamese rules, {@code "Xã Tam Sơn"} as {@code "XÃ TAM SƠN"}.
 	 */
-	static String upper(String text) {
+	public static String upper(String text) {
 		return text.toUpperCase(VIETNAMESE);
 	}
 

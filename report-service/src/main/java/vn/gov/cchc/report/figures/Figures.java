@@ -100,16 +100,6 @@ public class Figures {
 		return Optional.ofNullable(document).map((found) -> monthFigures(unitCode, planId, month, found));
 	}
 
-	/** Every document, for comparisons of live and rebuilt figures. */
-	public List<MonthFigures> findAll() {
-		List<MonthFigures> all = new ArrayList<>();
-		for (Document document : this.figures.find()) {
-			all.add(monthFigures(document.getString("unitCode"), document.getString("planId"),
-					YearMonth.parse(document.getString("month")), document));
-		}
-		return all;
-	}
-
 	/**
 	 * Writes the changed figures of each month's document, with the document's version,
 	 * in one bulk write: one update by {@code _id} per document, setting the whole state
@@ -168,7 +158,11 @@ public class Figures {
 		return new MonthFigures(unitCode, planId, month, days);
 	}
 
-	private static Tally tally(Document document) {
+	/**
+	 * A tally read from its stored form, {@code {events, budgetSpentVnd, quantities:
+	 * {metric: quantity}}}: a day's cell here, a unit's whole totals in {@code totals}.
+	 */
+	public static Tally tally(Document document) {
 		Map<String, Long> quantities = new TreeMap<>();
 		Document stored = document.get("quantities", Document.class);
 		if (stored != null) {
@@ -177,7 +171,8 @@ public class Figures {
 		return new Tally(number(document, "events"), number(document, "budgetSpentVnd"), quantities);
 	}
 
-	private static Document tallyDocument(Tally tally) {
+	/** A tally in its stored form (see {@link #tally(Document)}). */
+	public static Document tallyDocument(Tally tally) {
 		Document quantities = new Document();
 		tally.quantities().forEach((metric, quantity) -> {
 			if (!isMetricName(metric)) {

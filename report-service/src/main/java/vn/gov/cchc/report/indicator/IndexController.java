@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -104,7 +106,7 @@ class IndexController {
 	private String index(String index) {
 		String canonical = IndexNames.isWellFormed(index.strip()) ? IndexNames.canonical(index) : null;
 		if (canonical == null || !known(canonical)) {
-			throw invalid("index", "invalid-index", "Chỉ số không hợp lệ",
+			throw Requests.invalid("index", "invalid-index", "Chỉ số không hợp lệ",
 					"Chỉ số phải là một trong PAR_INDEX, SIPAS, PAPI, PCI, DDCI, DTI, SATISFACTION hoặc chỉ số mà một "
 							+ "kế hoạch đặt chỉ tiêu (viết như trong kế hoạch, ví dụ PAR INDEX).",
 					"Chỉ số không được biết");
@@ -136,7 +138,7 @@ class IndexController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw invalid(field, "invalid-year", "Năm không hợp lệ",
+		throw Requests.invalid(field, "invalid-year", "Năm không hợp lệ",
 				"Năm là số nguyên từ " + FIRST_YEAR + " đến " + LAST_YEAR + ".", "Năm không hợp lệ");
 	}
 
@@ -149,64 +151,24 @@ class IndexController {
 			node = null;
 		}
 		if (node == null || !node.isObject()) {
-			throw invalid("body", "invalid-body", "Nội dung không hợp lệ",
+			throw Requests.invalid("body", "invalid-body", "Nội dung không hợp lệ",
 					"Nội dung phải là một đối tượng JSON {value, level, rank, publishedOn, source}.",
 					"Không phải đối tượng JSON");
 		}
 		List<FieldError> errors = new ArrayList<>();
-		BigDecimal value = null;
-		JsonNode valueNode = present(node, "value");
-		if (valueNode != null) {
-			if (valueNode.isNumber() && valueNode.decimalValue().signum() >= 0) {
-				value = valueNode.decimalValue();
-			}
-			else {
-				errors.add(new FieldError("value", "Giá trị phải là số thập phân không âm"));
-			}
-		}
-		String level = null;
-		JsonNode levelNode = present(node, "level");
-		if (levelNode != null) {
-			if (levelNode.isString() && Thresholds.levelRank(levelNode.asString()) >= 0) {
-				level = Thresholds.canonicalLevel(levelNode.asString());
-			}
-			else {
-				errors.add(
-						new FieldError("level", "Xếp loại phải là một trong: " + String.join(", ", Thresholds.LEVELS)));
-			}
-		}
-		Integer rank = null;
-		JsonNode rankNode = present(node, "rank");
-		if (rankNode != null) {
-			if (rankNode.isIntegralNumber() && rankNode.canConvertToInt() && rankNode.intValue() >= 1) {
-				rank = rankNode.intValue();
-			}
-			else {
-				errors.add(new FieldError("rank", "Thứ hạng phải là số nguyên từ 1 trở lên"));
-			}
-		}
-		LocalDate publishedOn = null;
-		JsonNode publishedNode = present(node, "publishedOn");
-		if (publishedNode != null) {
-			try {
-				publishedOn = LocalDate.parse(publishedNode.isString() ? publishedNode.asString() : "");
-			}
-			catch (DateTimeParseException ex) {
-				errors.add(new FieldError("publishedOn", "Ngày công bố phải theo dạng yyyy-MM-dd"));
-			}
-		}
-		String source = null;
-		JsonNode sourceNode = present(node, "source");
-		if (sourceNode != null) {
-			if (sourceNode.isString() && !sourceNode.asString().isBlank()
-					&& sourceNode.asString().length() <= MAX_SOURCE) {
-				source = sourceNode.asString().strip();
-			}
-			else {
-				errors.add(
-						new FieldError("source", "Nguồn công bố là chuỗi không rỗng, tối đa " + MAX_SOURCE + " ký tự"));
-			}
-		}
+		BigDecimal value = field(node, "value", (n) -> n.isNumber() && n.decimalValue().signum() >= 0,
+				JsonNode::decimalValue, "Giá trị phải là số thập phân không âm", errors);
+		String level = field(node, "level", (n) -> n.isString() && Thresholds.levelRank(n.asString()) >= 0,
+				(n) -> Thresholds.canonicalLevel(n.asString()),
+				"Xếp loại phải là một trong: " + String.join(", ", Thresholds.LEVELS), errors);
+		Integer rank = field(node, "rank", (n) -> n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 1,
+				JsonNode::intValue, "Thứ hạng phải là số nguyên từ 1 trở lên", errors);
+		LocalDate publishedOn = field(node, "publishedOn", (n) -> n.isString() && isDate(n.asString()),
+				(n) -> LocalDate.parse(n.asString()), "Ngày công bố phải theo dạng yyyy-MM-dd", errors);
+		String source = field(node, "source",
+				(n) -> n.isString() && !n.asString().isBlank() && n.asString().length() <= MAX_SOURCE,
+				(n) -> n.asString().strip(), "Nguồn công bố là chuỗi không rỗng, tối đa " + MAX_SOURCE + " ký tự",
+				errors);
 		if (errors.isEmpty() && value == null && level == null && rank == null) {
 			errors.add(new FieldError("value", "Cần ít nhất một trong value, level, rank"));
 		}
@@ -217,14 +179,31 @@ class IndexController {
 		return new Recording(value, level, rank, publishedOn, source, recordedBy, at);
 	}
 
-	private static @Nullable JsonNode present(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value == null || value.isNull()) ? null : value;
+	/**
+	 * The field, read if present and valid; absent if missing or {@code null}, or if
+	 * invalid, with an error naming it.
+	 */
+	private static <T> @Nullable T field(JsonNode node, String name, Predicate<JsonNode> valid,
+			Function<JsonNode, T> read, String message, List<FieldError> errors) {
+		JsonNode value = node.get(name);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!valid.test(value)) {
+			errors.add(new FieldError(name, message));
+			return null;
+		}
+		return read.apply(value);
 	}
 
-	private static ProblemException invalid(String field, String slug, String title, String detail, String message) {
-		return new ProblemException(
-				Problems.of(HttpStatus.BAD_REQUEST, slug, title, detail, List.of(new FieldError(field, message))));
+	private static boolean isDate(String text) {
+		try {
+			LocalDate.parse(text);
+			return true;
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -72,13 +72,10 @@ public class Indexes {
 	 * Every result recorded for the unit, of the year if given, sorted by year and index.
 	 */
 	public List<IndexValue> findAll(String unitCode, @Nullable Integer year) {
-		List<IndexValue> all = new ArrayList<>();
-		for (Document document : this.indexes.find(Filters.eq("unitCode", unitCode))) {
-			IndexValue value = indexValue(document);
-			if (year == null || value.year() == year) {
-				all.add(value);
-			}
-		}
+		List<IndexValue> all = this.indexes.find(Filters.eq("unitCode", unitCode))
+			.map(Indexes::indexValue)
+			.into(new ArrayList<>());
+		all.removeIf((value) -> year != null && value.year() != year);
 		all.sort(Comparator.comparingInt(IndexValue::year).thenComparing(IndexValue::index));
 		return all;
 	}

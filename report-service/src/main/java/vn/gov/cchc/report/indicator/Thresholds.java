@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 import vn.gov.cchc.events.PlanDetails.Target.Comparison;
+import vn.gov.cchc.report.export.VietnameseText;
 
 /**
  * Comparing a result with a target's threshold, and writing numbers the Vietnamese way.
@@ -76,24 +77,7 @@ final class Thresholds {
 
 	/** A number as Vietnamese text writes it: {@code 68,9}, {@code 1.250}. */
 	static String number(BigDecimal value) {
-		BigDecimal plain = value.stripTrailingZeros();
-		if (plain.scale() < 0) {
-			plain = plain.setScale(0, RoundingMode.UNNECESSARY);
-		}
-		String text = plain.toPlainString();
-		String sign = text.startsWith("-") ? "-" : "";
-		String digits = text.substring(sign.length());
-		int point = digits.indexOf('.');
-		String whole = (point >= 0) ? digits.substring(0, point) : digits;
-		String fraction = (point >= 0) ? "," + digits.substring(point + 1) : "";
-		StringBuilder grouped = new StringBuilder();
-		for (int i = 0; i < whole.length(); i++) {
-			if (i > 0 && (whole.length() - i) % 3 == 0) {
-				grouped.append('.');
-			}
-			grouped.append(whole.charAt(i));
-		}
-		return sign + grouped + fraction;
+		return VietnameseText.cell(value);
 	}
 
 	/** How the comparison reads before a threshold: {@code ≥ 8}. */

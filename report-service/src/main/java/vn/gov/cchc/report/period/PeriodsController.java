@@ -8,11 +8,8 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitKind;
-import vn.gov.cchc.web.FieldError;
-import vn.gov.cchc.web.ProblemException;
-import vn.gov.cchc.web.Problems;
+import vn.gov.cchc.report.web.Requests;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,8 +53,8 @@ class PeriodsController {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new ProblemException(Problems.of(HttpStatus.BAD_REQUEST, "invalid-year", "Năm không hợp lệ",
-				"Năm phải là số từ 2000 đến 2100.", List.of(new FieldError("year", "Năm không hợp lệ"))));
+		throw Requests.invalid("year", "invalid-year", "Năm không hợp lệ", "Năm phải là số từ 2000 đến 2100.",
+				"Năm không hợp lệ");
 	}
 
 	/**

@@ -12,7 +12,6 @@ import vn.gov.cchc.web.FieldError;
 import vn.gov.cchc.web.ProblemException;
 import vn.gov.cchc.web.Problems;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,10 +66,9 @@ public class PlanRequests {
 			key = Period.parse(value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new ProblemException(
-					Problems.of(HttpStatus.BAD_REQUEST, "invalid-period", "Mã kỳ báo cáo không hợp lệ",
-							"Mã kỳ báo cáo có dạng 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-9M2 hoặc 2022-Y.",
-							List.of(new FieldError(field, "Mã kỳ báo cáo không đúng định dạng"))));
+			throw Requests.invalid(field, "invalid-period", "Mã kỳ báo cáo không hợp lệ",
+					"Mã kỳ báo cáo có dạng 2022-M05, 2022-Q2, 2022-H1, 2022-9M, 2022-9M2 hoặc 2022-Y.",
+					"Mã kỳ báo cáo không đúng định dạng");
 		}
 		ReportingCalendar calendar = calendar(plan);
 		Period period;
@@ -99,7 +97,7 @@ public class PlanRequests {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ProblemException(
-					Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unusable-reporting-regime",
+					Problems.unprocessable("unusable-reporting-regime",
 							"Chế độ báo cáo của kế hoạch không áp dụng được", "Hạn báo cáo của kế hoạch "
 									+ plan.planId() + " không để lại được kỳ số liệu: " + ex.getMessage(),
 							List.of(new FieldError("plan", "Chế độ báo cáo không hợp lệ"))));

@@ -63,10 +63,7 @@ public class Plans {
 
 	/** Every plan known, issued, amended or closed, sorted by id. */
 	public List<PlanDetails> all() {
-		List<PlanDetails> all = new ArrayList<>();
-		for (Document document : this.plans.find()) {
-			all.add(plan(document));
-		}
+		List<PlanDetails> all = this.plans.find().map(this::plan).into(new ArrayList<>());
 		all.sort(Comparator.comparing(PlanDetails::planId));
 		return all;
 	}

@@ -48,9 +48,4 @@ public record CompiledFigures(Instant compiledAt, Tally total, List<ActivityFigu
 			.orElse(Tally.ZERO);
 	}
 
-	/** Whether the figures are the same, whenever they were compiled. */
-	public boolean sameFiguresAs(CompiledFigures other) {
-		return this.total.equals(other.total) && this.activities.equals(other.activities);
-	}
-
 }

@@ -2,7 +2,9 @@ package vn.gov.cchc.report.submission;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import vn.gov.cchc.events.DatedUnitTree;
 import vn.gov.cchc.events.PlanDetails;
@@ -58,6 +60,14 @@ final class Obligations {
 		}
 		periods.sort((a, b) -> a.end().compareTo(b.end()));
 		return periods;
+	}
+
+	/** The unit and every unit below it on the day. */
+	static Set<String> subtree(DatedUnitTree<UnitDetails> tree, String unitCode, LocalDate day) {
+		Set<String> codes = new HashSet<>();
+		codes.add(unitCode);
+		tree.descendantsOn(unitCode, day).forEach((unit) -> codes.add(unit.code()));
+		return codes;
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +54,7 @@ public class ReportingRates {
 		DatedUnitTree<UnitDetails> tree = this.units.tree();
 		List<Obligation> owed = Obligations.owed(plan, period, tree, this.periods.calendar(plan.reporting()));
 		if (unitCode != null) {
-			Set<String> subtree = new HashSet<>();
-			subtree.add(unitCode);
-			tree.descendantsOn(unitCode, period.end()).forEach((child) -> subtree.add(child.code()));
+			Set<String> subtree = Obligations.subtree(tree, unitCode, period.end());
 			owed = owed.stream().filter((obligation) -> subtree.contains(obligation.unit().code())).toList();
 		}
 		Map<String, Submission> byId = new HashMap<>();

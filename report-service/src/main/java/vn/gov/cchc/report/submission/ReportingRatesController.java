@@ -3,7 +3,6 @@ package vn.gov.cchc.report.submission;
 import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
-import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -40,11 +39,7 @@ class ReportingRatesController {
 			@RequestParam(required = false) @Nullable String unit) {
 		PlanDetails found = this.parameters.plan(plan);
 		Period wanted = this.parameters.period(found, period);
-		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
-		if (unitCode != null && this.units.find(unitCode).isEmpty()) {
-			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + unitCode + ".");
-		}
+		String unitCode = (unit != null) ? this.parameters.unitCode(unit) : null;
 		ReadScope.of(caller, this.units.pathsOn(wanted.end()))
 			.require("unit", (unitCode != null) ? unitCode : found.issuerCode());
 		return this.rates.of(found, wanted, unitCode);

@@ -14,7 +14,6 @@ import vn.gov.cchc.report.export.ReportDocument;
 import vn.gov.cchc.report.export.ReportExporter;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -97,11 +96,9 @@ class SubmissionExportsController {
 			@Nullable String unit, ExportFormat format) {
 		PlanDetails found = this.parameters.plan(plan);
 		Period wanted = this.parameters.period(found, period);
-		String unitCode = Requests.unitCode("unit", unit);
+		String unitCode = this.parameters.unitCode(unit);
 		DatedUnitTree<UnitDetails> tree = this.units.tree();
-		UnitDetails consolidating = tree.find(unitCode)
-			.orElseThrow(() -> Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + unitCode + "."));
+		UnitDetails consolidating = tree.find(unitCode).orElseThrow();
 		ReadScope.of(caller, this.units.pathsOn(wanted.end())).require("unit", unitCode);
 		List<String> received = Obligations.owed(found, wanted, tree, this.periods.calendar(found.reporting()))
 			.stream()

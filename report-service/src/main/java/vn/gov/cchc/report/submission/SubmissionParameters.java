@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
+import vn.gov.cchc.report.period.PlanRequests;
 import vn.gov.cchc.report.period.ReportingCalendar;
-import vn.gov.cchc.report.plan.Plans;
 import vn.gov.cchc.report.web.Requests;
 
 import org.springframework.stereotype.Component;
@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionParameters {
 
-	private final Plans plans;
+	private final PlanRequests requests;
 
 	private final Periods periods;
 
-	SubmissionParameters(Plans plans, Periods periods) {
-		this.plans = plans;
+	SubmissionParameters(PlanRequests requests, Periods periods) {
+		this.requests = requests;
 		this.periods = periods;
 	}
 
@@ -58,8 +58,12 @@ class SubmissionParameters {
 
 	/** The plan named by {@code plan}: 400 if malformed, 404 if unknown. */
 	PlanDetails plan(@Nullable String plan) {
-		String planId = Requests.planId("plan", plan);
-		return this.plans.find(planId).orElseThrow(() -> SubmissionProblems.unknownPlan(planId));
+		return this.requests.plan("plan", plan);
+	}
+
+	/** The code of the unit named by {@code unit}: 400 if malformed, 404 if unknown. */
+	String unitCode(@Nullable String unit) {
+		return this.requests.unit("unit", unit).code();
 	}
 
 	/** One of the plan's reported periods, or a 400 naming {@code period}. */

@@ -1,10 +1,8 @@
 package vn.gov.cchc.report.submission;
 
 import java.time.LocalDate;
-import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
-import vn.gov.cchc.report.unit.UnknownUnitException;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.security.Role;
@@ -22,14 +20,13 @@ import vn.gov.cchc.security.UnitPaths;
  */
 final class SubmissionPermissions {
 
-	private final BiFunction<String, LocalDate, List<String>> pathOn;
+	private final Function<LocalDate, UnitPaths> pathsOn;
 
 	/**
-	 * @param pathOn the unit and its ancestors on a day, the unit first; throws
-	 * {@link UnknownUnitException} for a unit not known
+	 * @param pathsOn where units sat on a day; a unit not known yet is in no scope
 	 */
-	SubmissionPermissions(BiFunction<String, LocalDate, List<String>> pathOn) {
-		this.pathOn = pathOn;
+	SubmissionPermissions(Function<LocalDate, UnitPaths> pathsOn) {
+		this.pathsOn = pathsOn;
 	}
 
 	/** Whether the caller may take the action on the submission. */
@@ -46,7 +43,7 @@ final class SubmissionPermissions {
 	 * holds the unit, or it is an officer of the receiver or of a unit above it.
 	 */
 	boolean mayRead(Caller caller, Submission submission) {
-		if (ReadScope.of(caller, pathsOn(submission.periodEnd())).covers(submission.unitCode())) {
+		if (ReadScope.of(caller, this.pathsOn.apply(submission.periodEnd())).covers(submission.unitCode())) {
 			return true;
 		}
 		return caller.has(Role.OFFICER)
@@ -63,19 +60,8 @@ final class SubmissionPermissions {
 		};
 	}
 
-	private UnitPaths pathsOn(LocalDate day) {
-		return (code) -> {
-			try {
-				return this.pathOn.apply(code, day);
-			}
-			catch (UnknownUnitException ex) {
-				return List.of();
-			}
-		};
-	}
-
 	private boolean within(String unitCode, String ancestor, LocalDate day) {
-		return pathsOn(day).pathOf(unitCode).contains(ancestor);
+		return this.pathsOn.apply(day).pathOf(unitCode).contains(ancestor);
 	}
 
 }

@@ -32,8 +32,8 @@ final class SubmissionProblems {
 	}
 
 	static ProblemException unknownSubmission(String id) {
-		return new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-submission", "Không tìm thấy báo cáo",
-				"Không có báo cáo nào mang mã " + id + ".", List.of(new FieldError("id", "Không tìm thấy"))));
+		return Requests.notFound("id", "unknown-submission", "Không tìm thấy báo cáo",
+				"Không có báo cáo nào mang mã " + id + ".");
 	}
 
 	static ProblemException wrongState(Action action, SubmissionStatus current) {
@@ -41,7 +41,7 @@ final class SubmissionProblems {
 			.stream()
 			.map((status) -> "«" + status.label() + "»")
 			.collect(Collectors.joining(" hoặc "));
-		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "wrong-state", "Trạng thái báo cáo không phù hợp",
+		ProblemDetail problem = Problems.conflict("wrong-state", "Trạng thái báo cáo không phù hợp",
 				"Báo cáo đang ở trạng thái «" + current.label() + "»; chỉ được " + action.verb()
 						+ " khi báo cáo ở trạng thái " + allowed + ".",
 				List.of(new FieldError("status", "Đang ở trạng thái «" + current.label() + "»")));
@@ -50,22 +50,21 @@ final class SubmissionProblems {
 	}
 
 	static ProblemException stale(long given, long current) {
-		ProblemDetail problem = Problems
-			.of(HttpStatus.CONFLICT, "stale-revision", "Báo cáo đã bị thay đổi",
-					"Báo cáo đã được thay đổi sau khi anh/chị mở (phiên bản " + given + ", hiện tại " + current
-							+ "); vui lòng tải lại rồi sửa tiếp.",
-					List.of(new FieldError("revision", "Phiên bản đã cũ")));
+		ProblemDetail problem = Problems.conflict(
+				"stale-revision", "Báo cáo đã bị thay đổi", "Báo cáo đã được thay đổi sau khi anh/chị mở (phiên bản "
+						+ given + ", hiện tại " + current + "); vui lòng tải lại rồi sửa tiếp.",
+				List.of(new FieldError("revision", "Phiên bản đã cũ")));
 		problem.setProperty("currentRevision", current);
 		return new ProblemException(problem);
 	}
 
 	static ProblemException concurrentChange() {
-		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Báo cáo vừa bị thay đổi",
+		return new ProblemException(Problems.conflict("concurrent-change", "Báo cáo vừa bị thay đổi",
 				"Báo cáo vừa được người khác thay đổi; vui lòng tải lại rồi thử lại.", List.of()));
 	}
 
 	static ProblemException incomplete(String field, String message) {
-		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "incomplete-report", "Báo cáo chưa đủ nội dung",
+		return new ProblemException(Problems.conflict("incomplete-report", "Báo cáo chưa đủ nội dung",
 				"Chưa nộp được báo cáo: " + message + ".", List.of(new FieldError(field, message))));
 	}
 
@@ -82,17 +81,12 @@ final class SubmissionProblems {
 						errors));
 	}
 
-	static ProblemException unknownPlan(String planId) {
-		return Requests.notFound("plan", "unknown-plan", "Không tìm thấy kế hoạch",
-				"Không có kế hoạch nào mang mã " + planId + ".");
-	}
-
 	static ProblemException notAPeriodOfThePlan(String periodId, String planId) {
 		return invalid("period", "Kỳ " + periodId + " không phải là kỳ báo cáo của kế hoạch " + planId);
 	}
 
 	static ProblemException periodNotEnded(String periodId, LocalDate end) {
-		return new ProblemException(Problems.of(HttpStatus.CONFLICT, "period-not-ended", "Kỳ báo cáo chưa kết thúc",
+		return new ProblemException(Problems.conflict("period-not-ended", "Kỳ báo cáo chưa kết thúc",
 				"Kỳ " + periodId + " chốt số liệu ngày " + end + "; chỉ mở được kỳ báo cáo sau ngày đó.",
 				List.of(new FieldError("period", "Chưa qua ngày chốt số liệu"))));
 	}

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.report.export.ReportDocument;
 import vn.gov.cchc.report.export.Section;
 import vn.gov.cchc.report.export.Table;
+import vn.gov.cchc.report.export.VietnameseText;
 import vn.gov.cchc.report.figures.Tally;
 import vn.gov.cchc.report.period.Period;
 
@@ -28,8 +28,6 @@ import vn.gov.cchc.report.period.Period;
  * recipient. The number is left for the clerk ({@code …/BC-UBND}).
  */
 final class SubmissionReports {
-
-	private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
 	private static final List<String> FIGURE_COLUMNS = List.of("STT", "Hoạt động", "Số lượt", "Kinh phí (đồng)",
 			"Số lượng");
@@ -76,8 +74,8 @@ final class SubmissionReports {
 			LocalDate date, String subtitle, List<Section> sections, List<Table> tables, List<String> recipients) {
 		String parent = unit.parentOn(day);
 		String superior = (parent != null) ? tree.find(parent).map(UnitDetails::name).orElse(null) : null;
-		return new ReportDocument((superior != null) ? superior.toUpperCase(VIETNAMESE) : null,
-				unit.name().toUpperCase(VIETNAMESE), "…/BC-" + abbreviation(unit), place(unit, day, tree), date,
+		return new ReportDocument((superior != null) ? VietnameseText.upper(superior) : null,
+				VietnameseText.upper(unit.name()), "…/BC-" + abbreviation(unit), place(unit, day, tree), date,
 				"BÁO CÁO", subtitle, sections, tables, recipients, signerTitle(unit.kind()), null);
 	}
 

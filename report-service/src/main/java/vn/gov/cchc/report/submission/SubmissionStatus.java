@@ -20,9 +20,4 @@ public enum SubmissionStatus {
 		return this.label;
 	}
 
-	/** Whether the unit may still change the narrative and figures are still live. */
-	public boolean editable() {
-		return this == DRAFT || this == RETURNED;
-	}
-
 }

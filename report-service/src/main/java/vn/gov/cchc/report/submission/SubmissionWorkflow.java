@@ -49,7 +49,7 @@ class SubmissionWorkflow {
 		this.submissions = submissions;
 		this.plans = plans;
 		this.compiler = compiler;
-		this.permissions = new SubmissionPermissions(units::pathOn);
+		this.permissions = new SubmissionPermissions(units::pathsOn);
 		this.meters = meters;
 	}
 

@@ -3,7 +3,6 @@ package vn.gov.cchc.report.submission;
 import vn.gov.cchc.events.Topics;
 import vn.gov.cchc.outbox.Outbox;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,7 +14,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties(SubmissionsProperties.class)
 class SubmissionsConfiguration {
 
 	@Bean

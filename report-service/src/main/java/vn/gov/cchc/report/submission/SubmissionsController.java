@@ -1,8 +1,6 @@
 package vn.gov.cchc.report.submission;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,7 +11,6 @@ import vn.gov.cchc.events.PlanDetails;
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.period.Period;
 import vn.gov.cchc.report.period.Periods;
-import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.report.unit.Units;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
@@ -69,19 +66,15 @@ class SubmissionsController {
 		PlanDetails found = this.parameters.plan(plan);
 		List<Period> wanted = (period != null) ? List.of(this.parameters.period(found, period))
 				: Obligations.reportedPeriods(found, this.periods.calendar(found.reporting()));
-		String unitCode = (unit != null) ? Requests.unitCode("unit", unit) : null;
+		String unitCode = (unit != null) ? this.parameters.unitCode(unit) : null;
 		DatedUnitTree<UnitDetails> tree = (unitCode != null) ? this.units.tree() : null;
-		if (tree != null && tree.find(unitCode).isEmpty()) {
-			throw Requests.notFound("unit", "unknown-unit", "Không tìm thấy đơn vị",
-					"Không có đơn vị nào mang mã " + unitCode + ".");
-		}
 		List<SubmissionView.Summary> summaries = new ArrayList<>();
 		for (Period each : wanted) {
 			Round round = this.submissions.findRound(found.planId(), each.id()).orElse(null);
 			if (round == null) {
 				continue;
 			}
-			Set<String> subtree = (tree != null) ? subtree(tree, unitCode, each.end()) : null;
+			Set<String> subtree = (tree != null) ? Obligations.subtree(tree, unitCode, each.end()) : null;
 			for (Submission submission : this.submissions.findAll(round.submissionIds())) {
 				if ((subtree == null || subtree.contains(submission.unitCode()))
 						&& this.workflow.mayRead(caller, submission)) {
@@ -146,13 +139,6 @@ class SubmissionsController {
 	private SubmissionView view(Submission submission) {
 		return SubmissionView.of(submission,
 				this.submissions.findAll(submission.children().stream().map(ChildSubmission::submissionId).toList()));
-	}
-
-	private static Set<String> subtree(DatedUnitTree<UnitDetails> tree, String unitCode, LocalDate day) {
-		Set<String> codes = new HashSet<>();
-		codes.add(unitCode);
-		tree.descendantsOn(unitCode, day).forEach((unit) -> codes.add(unit.code()));
-		return codes;
 	}
 
 }

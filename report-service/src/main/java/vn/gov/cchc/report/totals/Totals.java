@@ -2,9 +2,7 @@ package vn.gov.cchc.report.totals;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
@@ -43,9 +41,7 @@ public class Totals {
 
 	/** Every totals document. */
 	public List<UnitTotals> findAll() {
-		List<UnitTotals> all = new ArrayList<>();
-		this.totals.find().forEach((document) -> all.add(unitTotals(document)));
-		return all;
+		return this.totals.find().map(Totals::unitTotals).into(new ArrayList<>());
 	}
 
 	/**
@@ -60,17 +56,9 @@ public class Totals {
 		}
 		List<WriteModel<Document>> writes = new ArrayList<>(units.size());
 		for (UnitTotals unit : units) {
-			Document quantities = new Document();
-			unit.quantities().forEach((metric, total) -> {
-				if (!Figures.isMetricName(metric)) {
-					throw new IllegalArgumentException("Metric name not allowed as a field name: " + metric);
-				}
-				quantities.put(metric, total);
-			});
-			Document document = new Document("_id", unit.unitCode()).append("events", unit.events())
-				.append("budgetSpentVnd", unit.budgetSpentVnd())
-				.append("quantities", quantities)
-				.append("version", unit.version());
+			Document document = new Document("_id", unit.unitCode());
+			document.putAll(Figures.tallyDocument(new Tally(unit.events(), unit.budgetSpentVnd(), unit.quantities())));
+			document.append("version", unit.version());
 			writes.add(new ReplaceOneModel<>(Filters.eq("_id", unit.unitCode()), document,
 					new ReplaceOptions().upsert(true)));
 		}
@@ -83,18 +71,9 @@ public class Totals {
 	}
 
 	private static UnitTotals unitTotals(Document document) {
-		Map<String, Long> quantities = new HashMap<>();
-		Document storedQuantities = document.get("quantities", Document.class);
-		if (storedQuantities != null) {
-			storedQuantities.forEach((metric, total) -> quantities.put(metric, ((Number) total).longValue()));
-		}
-		return new UnitTotals(document.getString("_id"), number(document, "events"), number(document, "budgetSpentVnd"),
-				quantities, number(document, "version"));
-	}
-
-	private static long number(Document document, String field) {
-		Object value = document.get(field);
-		return (value != null) ? ((Number) value).longValue() : 0L;
+		Tally tally = Figures.tally(document);
+		return new UnitTotals(document.getString("_id"), tally.events(), tally.budgetSpentVnd(), tally.quantities(),
+				((Number) document.getOrDefault("version", 0L)).longValue());
 	}
 
 }

@@ -2,10 +2,10 @@ package vn.gov.cchc.report.totals;
 
 import java.util.List;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 import vn.gov.cchc.events.UnitDetails;
 import vn.gov.cchc.report.unit.Units;
+import vn.gov.cchc.report.web.Requests;
 import vn.gov.cchc.security.Caller;
 import vn.gov.cchc.security.ReadScope;
 import vn.gov.cchc.web.FieldError;
@@ -25,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TotalsController {
 
-	private static final Pattern UNIT_CODE = Pattern.compile("^[0-9A-Z][0-9A-Z.-]{0,31}$");
-
 	private final Units units;
 
 	private final Totals totals;
@@ -38,12 +36,7 @@ class TotalsController {
 
 	@GetMapping("/api/v1/totals/{unitCode}")
 	TotalsResponse totals(Caller caller, @PathVariable String unitCode) {
-		if (!UNIT_CODE.matcher(unitCode).matches()) {
-			throw new ProblemException(
-					Problems.of(HttpStatus.BAD_REQUEST, "invalid-unit-code", "Mã đơn vị không hợp lệ",
-							"Mã đơn vị chỉ gồm chữ số, chữ in hoa, dấu chấm và gạch nối, tối đa 32 ký tự.",
-							List.of(new FieldError("unitCode", "Mã đơn vị không đúng định dạng"))));
-		}
+		Requests.unitCode("unitCode", unitCode);
 		UnitDetails unit = this.units.find(unitCode)
 			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "unknown-unit",
 					"Không tìm thấy đơn vị", "Không có đơn vị nào mang mã " + unitCode + ".",

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -62,8 +61,7 @@ public class Units {
 
 	/** The unit with the given code, if its registration has arrived. */
 	public Optional<UnitDetails> find(String code) {
-		Document document = this.units.find(Filters.eq("_id", code)).first();
-		return Optional.ofNullable(document).map(this::unit);
+		return Optional.ofNullable(this.units.find(Filters.eq("_id", code)).first()).map(this::unit);
 	}
 
 	/**
@@ -71,11 +69,7 @@ public class Units {
 	 * once per question: a province has at most a few thousand units.
 	 */
 	public DatedUnitTree<UnitDetails> tree() {
-		List<UnitDetails> all = new ArrayList<>();
-		for (Document document : this.units.find()) {
-			all.add(unit(document));
-		}
-		return DatedUnitTree.of(all);
+		return DatedUnitTree.of(this.units.find().map(this::unit).into(new ArrayList<>()));
 	}
 
 	/**
@@ -88,15 +82,6 @@ public class Units {
 	}
 
 	/**
-	 * The unit and every unit that was above it on a day of its life, the top last (see
-	 * {@link DatedUnitTree#pathOverLife}), looked up one by one.
-	 * @throws UnknownUnitException if the unit or an ancestor is not known yet
-	 */
-	public List<String> pathEver(String code) {
-		return UnknownUnitException.requireKnown(DatedUnitTree.pathOverLife(code, this::find));
-	}
-
-	/**
 	 * Where units sat on the day, for a caller's reading scope: questions about a period
 	 * are answered on the tree of the period's end, the tree its figures and reports are
 	 * rolled up on, so a district reads its communes of 2022 but none of 2026, after the
@@ -104,26 +89,22 @@ public class Units {
 	 * is in no scope.
 	 */
 	public UnitPaths pathsOn(LocalDate day) {
-		return (code) -> known(() -> pathOn(code, day));
+		return (code) -> completeOrNone(DatedUnitTree.pathOn(code, day, this::find));
 	}
 
 	/**
 	 * Where units sat over their whole life, for questions that name no day (all-time
 	 * totals, the live stream) or a span of days that may cross a reorganisation (figures
-	 * and series from one day to another): a unit is under every unit it was ever under.
-	 * A unit not known yet, or with an ancestor not known yet, is in no scope.
+	 * and series from one day to another): a unit is under every unit it was ever under
+	 * (see {@link DatedUnitTree#pathOverLife}). A unit not known yet, or with an ancestor
+	 * not known yet, is in no scope.
 	 */
 	public UnitPaths pathsEver() {
-		return (code) -> known(() -> pathEver(code));
+		return (code) -> completeOrNone(DatedUnitTree.pathOverLife(code, this::find));
 	}
 
-	private static List<String> known(Supplier<List<String>> path) {
-		try {
-			return path.get();
-		}
-		catch (UnknownUnitException ex) {
-			return List.of();
-		}
+	private static List<String> completeOrNone(DatedUnitTree.Path path) {
+		return path.complete() ? path.codes() : List.of();
 	}
 
 	private UnitDetails unit(Document document) {

@@ -10,11 +10,8 @@ import vn.gov.cchc.events.DatedUnitTree;
  */
 public final class UnknownUnitException extends RuntimeException {
 
-	private final String unitCode;
-
 	UnknownUnitException(String unitCode) {
 		super("Unit " + unitCode + " is not known (yet)");
-		this.unitCode = unitCode;
 	}
 
 	/**
@@ -27,10 +24,6 @@ public final class UnknownUnitException extends RuntimeException {
 			throw new UnknownUnitException(unknown);
 		}
 		return path.codes();
-	}
-
-	public String unitCode() {
-		return this.unitCode;
 	}
 
 }

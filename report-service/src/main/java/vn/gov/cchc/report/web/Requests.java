@@ -68,18 +68,14 @@ public final class Requests {
 		}
 	}
 
-	/** Throws the problem; for use where an expression is expected. */
-	public static <T> T fail(ProblemException problem) {
-		throw problem;
-	}
-
 	/** A 404 for an unknown resource, naming the field that named it. */
 	public static ProblemException notFound(String field, String slug, String title, String detail) {
 		return new ProblemException(Problems.of(HttpStatus.NOT_FOUND, slug, title, detail,
 				List.of(new FieldError(field, "Không tìm thấy"))));
 	}
 
-	private static ProblemException invalid(String field, String slug, String title, String detail, String message) {
+	/** A 400 of the given kind, naming the field with the message. */
+	public static ProblemException invalid(String field, String slug, String title, String detail, String message) {
 		return new ProblemException(
 				Problems.of(HttpStatus.BAD_REQUEST, slug, title, detail, List.of(new FieldError(field, message))));
 	}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.gov.cchc.testing.TestTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -293,6 +294,24 @@ class GatewayRoutingIntegrationTests {
 		assertThat(problem.get("status").asInt()).isEqualTo(404);
 		assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/nothing-here");
 		assertThat(problem.get("errors").isArray()).isTrue();
+		assertNothingReachedAnyService();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/v1/totals/09190%00", "/api/v1/totals/09190%2F1", "/api/v1/totals/09190%251",
+			"/api/v1/totals/09190%2E%2E" })
+	void answersAProblemNamingThePathForWhatItsFirewallRefuses(String path) throws Exception {
+		double before = rejected("firewall");
+
+		HttpResponse<String> response = send(request(path).GET());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = json.readTree(response.body());
+		assertThat(problem.get("type").asString()).isEqualTo("https://cchc.gov.vn/problems/malformed-request");
+		assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("path");
+		assertThat(rejected("firewall")).isEqualTo(before + 1);
 		assertNothingReachedAnyService();
 	}
 

@@ -1,12 +1,18 @@
 package vn.gov.cchc.web;
 
+import java.util.List;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +23,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * cap on request bodies. A WebFlux application (the gateway) gets neither: it uses the
  * vocabulary and writes its problems itself.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @EnableConfigurationProperties(PlatformWebProperties.class)
@@ -34,6 +40,53 @@ public class PlatformWebAutoConfiguration {
 	@Bean
 	RequestBodyLimitFilter requestBodyLimitFilter(PlatformWebProperties properties, ObjectProvider<BodyLimit> limits) {
 		return new RequestBodyLimitFilter(properties.maxBodyBytes().toBytes(), limits.stream().toList());
+	}
+
+	/** Boot's error page answers with the problem of its status. */
+	@Bean
+	ProblemErrorController problemErrorController() {
+		return new ProblemErrorController();
+	}
+
+	/**
+	 * Before anything reads a parameter: a query that does not decode is named, not a
+	 * 500.
+	 */
+	@Bean
+	FilterRegistrationBean<QueryStringFilter> queryStringFilter() {
+		FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
+
+	/**
+	 * A form body with a bad escape sent to a JSON endpoint: Tomcat fails the read of its
+	 * parameters when Spring reads a form POST's body.
+	 */
+	@Bean
+	@ConditionalOnClass(name = "org.apache.tomcat.util.http.InvalidParameterException")
+	ExceptionProblems undecodableFormProblems() {
+		return (ex) -> ex.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")
+				? new ProblemException(Problems.MALFORMED_REQUEST.problem(
+						"Nội dung dạng biểu mẫu không giải mã được; dịch vụ chỉ nhận JSON.",
+						List.of(new FieldError(FieldError.BODY, "Mã % sai hoặc byte không phải UTF-8."))))
+				: null;
+	}
+
+	/**
+	 * The requests Tomcat answers itself (a path it will not map) get a problem, not its
+	 * HTML page: the host's error report valve is the platform's.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.valves.ErrorReportValve",
+			"org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory" })
+	static class TomcatProblemsConfiguration {
+
+		@Bean
+		WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReportValve() {
+			return new ProblemErrorReportValveCustomizer();
+		}
+
 	}
 
 	/** A client's request is not at fault when the store is away: 503, and try again. */

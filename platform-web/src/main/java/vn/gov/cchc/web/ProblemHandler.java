@@ -170,14 +170,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return render(framework(statusCode), headers, servletRequest(request));
 	}
 
-	private static ProblemDetail framework(HttpStatusCode status) {
+	/** The problem of a status the framework or the container answered. */
+	static ProblemDetail framework(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 404 -> Problems.NOT_FOUND.problem("Không có tài nguyên nào ở địa chỉ này.", List.of());
 			case 405 ->
 				Problems.METHOD_NOT_ALLOWED.problem("Địa chỉ này không nhận phương thức HTTP đã dùng.", List.of());
 			case 406 -> Problems.NOT_ACCEPTABLE.problem("Dịch vụ chỉ trả về JSON.", List.of());
-			case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE
-				.problem("Nội dung gửi lên phải là JSON (Content-Type: application/json).", List.of());
+			case 415 -> Problems.UNSUPPORTED_MEDIA_TYPE.problem(
+					"Nội dung gửi lên phải là JSON (Content-Type: application/json).",
+					List.of(new FieldError(HttpHeaders.CONTENT_TYPE, "Phải là application/json.")));
 			case 413 ->
 				Problems.PAYLOAD_TOO_LARGE.problem("Nội dung yêu cầu vượt quá giới hạn của dịch vụ.", List.of());
 			default -> status.is4xxClientError()

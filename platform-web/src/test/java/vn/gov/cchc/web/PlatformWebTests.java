@@ -3,6 +3,7 @@ package vn.gov.cchc.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.servlet.Filter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -176,6 +179,18 @@ class PlatformWebTests {
 			return new Endpoints();
 		}
 
+		/**
+		 * A filter that fails outside the dispatcher, where no controller advice runs.
+		 */
+		@Bean
+		FilterRegistrationBean<Filter> failingFilter() {
+			FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) -> {
+				throw new IllegalStateException("Bí mật của bộ lọc");
+			});
+			registration.addUrlPatterns("/filter-fails");
+			return registration;
+		}
+
 	}
 
 	@RestController
@@ -190,6 +205,11 @@ class PlatformWebTests {
 		@PostMapping("/plans")
 		String create(@Valid @RequestBody PlanRequest plan) {
 			return plan.title();
+		}
+
+		@PutMapping("/plans/{planId}")
+		String replace(@PathVariable String planId, @Valid @RequestBody PlanRequest plan) {
+			return planId + plan.title();
 		}
 
 		@GetMapping("/figures")

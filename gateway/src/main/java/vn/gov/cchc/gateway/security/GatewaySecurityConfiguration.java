@@ -10,6 +10,7 @@ import vn.gov.cchc.security.PlatformSecurityProperties;
 import vn.gov.cchc.security.Role;
 import vn.gov.cchc.security.SecurityProblems;
 import vn.gov.cchc.web.FieldError;
+import vn.gov.cchc.web.Problems;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -122,6 +124,22 @@ class GatewaySecurityConfiguration {
 	 * Bearer tokens of the issuer: signature against its keys (fetched on the first
 	 * token), validity period and issuer.
 	 */
+	/**
+	 * What the security firewall refuses (NUL, an encoded {@code /}, {@code %} or
+	 * {@code .} in the path, a non-printable header) is a problem naming the path, not an
+	 * empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler problemExchangeRejectedHandler(ProblemWriter problems, Rejections rejections) {
+		return (exchange, ex) -> {
+			rejections.count("firewall");
+			return problems.write(exchange, Problems.MALFORMED_REQUEST,
+					"Cổng API không nhận yêu cầu này: đường dẫn hoặc tiêu đề chứa ký tự không được phép "
+							+ "(NUL, dấu /, % hay . được mã hoá, ký tự điều khiển).",
+					List.of(new FieldError("path", "Đường dẫn chứa ký tự không được phép.")));
+		};
+	}
+
 	@Bean
 	ReactiveJwtDecoder gatewayJwtDecoder(PlatformSecurityProperties properties) {
 		NimbusReactiveJwtDecoder decoder = (properties.publicKeyLocation() != null)

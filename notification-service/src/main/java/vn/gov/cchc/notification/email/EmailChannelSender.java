@@ -1,6 +1,7 @@
 package vn.gov.cchc.notification.email;
 
 import java.io.UnsupportedEncodingException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +54,9 @@ import vn.gov.cchc.notification.reminder.Recipient;
  * Failures are permanent when the same message can never be accepted: the SMTP server
  * refused our credentials, refused an address with a 5xx reply (with
  * {@code mail.smtp.sendpartial} off, as by default, one refused address stops the whole
- * message), refused the message itself with a 5xx reply, or the address is not one.
- * Everything else (no connection, a timeout, a 4xx reply) is transient.
+ * message), refused the message itself with a 5xx reply, or the address is not one. A
+ * server that stops answering once the transaction has begun leaves the message in doubt:
+ * it may have taken it. Everything else (no connection, a 4xx reply) is transient.
  */
 public final class EmailChannelSender implements ChannelSender {
 
@@ -208,7 +210,27 @@ public final class EmailChannelSender implements ChannelSender {
 				}
 			}
 		}
+		if (ex instanceof MailSendException send && send.getCause() == null && timedOut(causes(send))) {
+			// Connected, then no answer: if it was the answer to the end of the data,
+			// the server may have taken the message. The archive is asked after the
+			// lease.
+			return DeliveryException.inDoubt(what + " got no answer from the SMTP server during its transaction", ex);
+		}
 		return new DeliveryException(what + " was not sent: " + ex.getMessage(), false, ex);
+	}
+
+	private static boolean timedOut(List<Exception> causes) {
+		for (Exception failure : causes) {
+			Throwable cause = failure;
+			for (int depth = 0; cause != null && depth < 10; depth++) {
+				if (cause instanceof SocketTimeoutException) {
+					return true;
+				}
+				cause = (cause instanceof MessagingException messaging && messaging.getNextException() != null)
+						? messaging.getNextException() : cause.getCause();
+			}
+		}
+		return false;
 	}
 
 	private static List<Exception> causes(MailSendException ex) {

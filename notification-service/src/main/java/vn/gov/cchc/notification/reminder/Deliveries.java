@@ -144,6 +144,32 @@ class Deliveries {
 				FindAndModifyOptions.options().returnNew(true), Delivery.class));
 	}
 
+	/** Leaves an old doubt to an operator, with why. */
+	void markUnresolved(Delivery delivery, Delivery.Attempt why) {
+		this.mongo.updateFirst(mine(delivery),
+				new Update().set("state", Delivery.State.UNRESOLVED).push("attempts", why), Delivery.class);
+	}
+
+	/**
+	 * Takes an unresolved delivery to carry out an operator's decision: only one caller
+	 * gets it.
+	 * @return the delivery, sending again under its new owner, or empty if it is not
+	 * unresolved (decided already, or never in doubt)
+	 */
+	Optional<Delivery> takeUnresolved(String id, String owner, Instant now, Duration lease) {
+		Query unresolved = Query.query(Criteria.where("_id").is(id).and("state").is(Delivery.State.UNRESOLVED));
+		Update take = new Update().set("state", Delivery.State.SENDING)
+			.set("owner", owner)
+			.set("leaseUntil", now.plus(lease));
+		return Optional.ofNullable(this.mongo.findAndModify(unresolved, take,
+				FindAndModifyOptions.options().returnNew(true), Delivery.class));
+	}
+
+	/** How many deliveries wait for an operator's decision. */
+	long unresolved() {
+		return this.mongo.count(Query.query(Criteria.where("state").is(Delivery.State.UNRESOLVED)), Delivery.class);
+	}
+
 	/** Records an answer of the provider about an earlier attempt. */
 	void recordAttempt(Delivery delivery, Delivery.Attempt attempt) {
 		this.mongo.updateFirst(mine(delivery), new Update().push("attempts", attempt), Delivery.class);

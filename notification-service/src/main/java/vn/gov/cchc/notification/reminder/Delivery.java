@@ -54,7 +54,13 @@ record Delivery(@Id String id, String recipientUnitCode, Channel channel, State 
 		SENT,
 
 		/** The channel could not take it; its reminders went elsewhere or wait. */
-		FAILED
+		FAILED,
+
+		/**
+		 * In doubt for longer than the service waits: the provider never said whether it
+		 * took it. An operator decides whether it reached the recipient or goes again.
+		 */
+		UNRESOLVED
 
 	}
 

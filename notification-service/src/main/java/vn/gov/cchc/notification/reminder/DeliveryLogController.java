@@ -75,12 +75,17 @@ class DeliveryLogController {
 
 	@GetMapping("/deliveries/{id}")
 	DeliveryView delivery(Caller caller, @PathVariable String id) {
+		return DeliveryView.of(readableDelivery(caller, id));
+	}
+
+	/** The delivery, if it exists (else 404) and the caller may read it (else 403). */
+	Delivery readableDelivery(Caller caller, String id) {
 		Delivery delivery = this.deliveries.find(id)
 			.orElseThrow(() -> new ProblemException(Problems.of(HttpStatus.NOT_FOUND, "delivery-not-found",
 					"Không tìm thấy lượt gửi", "Không có lượt gửi nhắc hạn nào có mã '" + id + "'.",
 					List.of(new FieldError("id", "Mã lượt gửi '" + id + "' không tồn tại.")))));
 		readable(caller).requireDelivery(delivery);
-		return DeliveryView.of(delivery);
+		return delivery;
 	}
 
 	@GetMapping("/reminders")

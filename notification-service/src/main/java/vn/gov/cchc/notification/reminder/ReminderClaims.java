@@ -166,31 +166,54 @@ class ReminderClaims {
 			return;
 		}
 		boolean unconfirmed = answer == ChannelSender.Lookup.UNKNOWN;
-		boolean waitedEnough = delivery.createdAt()
-			.plus(this.properties.dispatch().unresolvedDoubtResend())
-			.isBefore(now);
+		boolean waitedEnough = delivery.createdAt().plus(this.properties.dispatch().unresolvedAfter()).isBefore(now);
+		if (unconfirmed && waitedEnough) {
+			this.metrics.inDoubt("unresolved");
+			logger.warn("Delivery {} could not be confirmed by its provider for {}; left to an operator", delivery.id(),
+					this.properties.dispatch().unresolvedAfter());
+			this.deliveries.markUnresolved(delivery, new Delivery.Attempt(now, "unresolved",
+					"Nhà cung cấp không xác nhận được đã nhận hay chưa: chờ người vận hành quyết định"));
+			return;
+		}
 		boolean quiet = delivery.channel() == Channel.SMS && this.schedule.quiet(now);
-		if ((unconfirmed && !waitedEnough) || quiet) {
+		if (unconfirmed || quiet) {
 			// The takeover renewed the lease: the provider is asked again after it.
 			this.metrics.inDoubt("held");
 			return;
 		}
-		Optional<Delivery> claimed = withItsClaims(delivery, now);
-		if (claimed.isEmpty()) {
-			return;
+		this.metrics.inDoubt("resent");
+		this.deliveries.recordAttempt(delivery,
+				new Delivery.Attempt(now, "not-found", "Nhà cung cấp chưa nhận: gửi lại"));
+		sendWithItsClaims(delivery, now);
+	}
+
+	/**
+	 * Carries out an operator's decision on a delivery left
+	 * {@link Delivery.State#UNRESOLVED}: it reached its recipient, and is recorded as
+	 * sent; or it did not, and goes again with the reminders it claimed.
+	 * @return whether the delivery was unresolved (else nothing was done)
+	 */
+	boolean decide(String deliveryId, boolean reached, String operator, Instant now) {
+		Optional<Delivery> taken = this.deliveries.takeUnresolved(deliveryId, this.owner, now,
+				this.properties.dispatch().lease());
+		if (taken.isEmpty()) {
+			return false;
 		}
-		delivery = claimed.get();
-		if (unconfirmed) {
-			this.metrics.inDoubt("resent-unconfirmed");
-			logger.warn("Delivery {} could not be confirmed by its provider for {}; sending it again", delivery.id(),
-					this.properties.dispatch().unresolvedDoubtResend());
+		Delivery delivery = taken.get();
+		this.metrics.inDoubt(reached ? "operator-confirmed" : "operator-resent");
+		if (reached) {
+			this.recorder.record(List.of(this.recorder.sent(delivery, delivery.id(),
+					List.of(new Delivery.Attempt(now, "operator-confirmed", operator)))));
 		}
 		else {
-			this.metrics.inDoubt("resent");
-			this.deliveries.recordAttempt(delivery,
-					new Delivery.Attempt(now, "not-found", "Nhà cung cấp chưa nhận: gửi lại"));
+			this.deliveries.recordAttempt(delivery, new Delivery.Attempt(now, "operator-resent", operator));
+			sendWithItsClaims(delivery, now);
 		}
-		this.sender.send(delivery);
+		return true;
+	}
+
+	private void sendWithItsClaims(Delivery delivery, Instant now) {
+		withItsClaims(delivery, now).ifPresent(this.sender::send);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package vn.gov.cchc.notification.reminder;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,11 @@ import vn.gov.cchc.notification.contact.Contacts;
 import vn.gov.cchc.outbox.Outbox;
 import vn.gov.cchc.outbox.OutboxRelay;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -60,14 +63,21 @@ class ReminderConfiguration implements SchedulingConfigurer {
 
 	private final ReminderDispatcher dispatcher;
 
-	ReminderConfiguration(ReminderProperties properties, ReminderDispatcher dispatcher) {
+	private final SubmissionsCaughtUp caughtUp;
+
+	ReminderConfiguration(ReminderProperties properties, ReminderDispatcher dispatcher, SubmissionsCaughtUp caughtUp) {
 		this.properties = properties;
 		this.dispatcher = dispatcher;
+		this.caughtUp = caughtUp;
 	}
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.dispatcher::runOnce, this.properties.dispatch().interval());
+		registrar.addFixedDelayTask(() -> {
+			if (this.caughtUp.caughtUp()) {
+				this.dispatcher.runOnce();
+			}
+		}, this.properties.dispatch().interval());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -154,6 +164,20 @@ class ReminderConfiguration implements SchedulingConfigurer {
 				}
 			}
 			return new ChannelGuards(guarded, pools);
+		}
+
+		/**
+		 * After a start, the dispatcher waits (at most
+		 * {@code cchc.notification.reminders.dispatch.catch-up-wait}) for the submission
+		 * consumer to read what was already on its topic.
+		 */
+		@Bean
+		SubmissionsCaughtUp submissionsCaughtUp(Environment environment,
+				@Value("${cchc.notification.reminders.dispatch.catch-up-wait:2m}") Duration longestWait) {
+			return new SubmissionsCaughtUp(environment.getRequiredProperty("spring.cloud.stream.kafka.binder.brokers"),
+					Topics.SUBMISSIONS,
+					environment.getRequiredProperty("spring.cloud.stream.bindings.submissionEvents-in-0.group"),
+					longestWait);
 		}
 
 		@Bean

@@ -70,6 +70,15 @@ class ReminderDispatcher {
 		return digests;
 	}
 
+	/**
+	 * An operator's decision on a delivery left unresolved: it reached its recipient, or
+	 * it goes again ({@link ReminderClaims#decide}).
+	 * @return whether the delivery was unresolved
+	 */
+	boolean decide(String deliveryId, boolean reached, String operator) {
+		return this.claims.decide(deliveryId, reached, operator, this.clock.instant());
+	}
+
 	private Round round(SendingRun sending) {
 		Instant now = this.clock.instant();
 		List<Reminder> timeHasCome = this.claims.due(now);

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * outcome), {@code cchc.reminders.fallbacks}, {@code cchc.reminders.undeliverable},
  * {@code cchc.reminders.in-doubt} (by how the doubt was resolved) and the gauge
  * {@code cchc.reminders.due} of reminders whose time had come at the start of the last
- * round (at most one batch: counting them all would read every reminder each round).
+ * round (at most one batch: counting them all would read every reminder each round), and
+ * {@code cchc.reminders.unresolved}: deliveries whose doubt is left to an operator.
  */
 @Component
 class ReminderMetrics {
@@ -22,10 +23,13 @@ class ReminderMetrics {
 
 	private final AtomicLong due = new AtomicLong();
 
-	ReminderMetrics(MeterRegistry meters) {
+	ReminderMetrics(MeterRegistry meters, Deliveries deliveries) {
 		this.meters = meters;
 		Gauge.builder("cchc.reminders.due", this.due, AtomicLong::get)
 			.description("Reminders whose time had come at the start of the last dispatch round, at most one batch")
+			.register(meters);
+		Gauge.builder("cchc.reminders.unresolved", deliveries, Deliveries::unresolved)
+			.description("Deliveries in doubt for longer than the service waits, left to an operator's decision")
 			.register(meters);
 	}
 

@@ -133,13 +133,13 @@ public record ReminderProperties(@DefaultValue("Asia/Ho_Chi_Minh") ZoneId zone,
 	 * @param retryBackoff the first wait before a reminder that neither channel could
 	 * take is tried again; it doubles up to {@code maxRetryBackoff}
 	 * @param maxRetryBackoff the longest wait between tries
-	 * @param unresolvedDoubtResend how long a delivery whose outcome was lost, and that
-	 * no provider can confirm, is held before it is sent again: holding it keeps the
-	 * at-most-once promise, sending it keeps the never-dropped one
+	 * @param unresolvedAfter how long a delivery whose outcome was lost, and that no
+	 * provider can confirm, is held before it is left to an operator, who knows whether
+	 * the recipient got it: the service neither sends it twice nor drops it on its own
 	 */
 	public record Dispatch(@DefaultValue("15s") Duration interval, @DefaultValue("2000") @Min(1) int batchSize,
 			@DefaultValue("2m") Duration lease, @DefaultValue("1m") Duration retryBackoff,
-			@DefaultValue("1h") Duration maxRetryBackoff, @DefaultValue("1h") Duration unresolvedDoubtResend) {
+			@DefaultValue("1h") Duration maxRetryBackoff, @DefaultValue("1h") Duration unresolvedAfter) {
 
 	}
 

@@ -10,20 +10,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * The coarse rules. The service only answers reads: {@code GET
+ * The coarse rules. Officers, reviewers and administrators read: {@code GET
  * /api/v1/contacts/{unitCode}}, {@code /api/v1/deliveries},
- * {@code /api/v1/deliveries/{id}} and {@code /api/v1/reminders}, for officers, reviewers
- * and administrators; a machine client (a commune's own system) reads nothing here. Which
- * units each of them reads is decided by the endpoints. Every other method under
- * {@code /api/v1} is refused, so an endpoint that writes has to be given its rule when it
- * is added.
+ * {@code /api/v1/deliveries/{id}} and {@code /api/v1/reminders}. Administrators also
+ * decide on a delivery left in doubt ({@code POST /api/v1/deliveries/{id}/resolution}). A
+ * machine client (a commune's own system) reads nothing here. Which units each of them
+ * reads is decided by the endpoints. Every other method under {@code /api/v1} is refused,
+ * so an endpoint that writes has to be given its rule when it is added.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationSecurity {
 
 	@Bean
 	EndpointRules notificationEndpointRules() {
-		return (requests) -> requests.requestMatchers(HttpMethod.GET, "/api/v1/**")
+		return (requests) -> requests.requestMatchers(HttpMethod.POST, "/api/v1/deliveries/*/resolution")
+			.hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/api/v1/**")
 			.hasAnyRole(Role.OFFICER.name(), Role.REVIEWER.name(), Role.ADMIN.name())
 			.requestMatchers("/api/v1/**")
 			.denyAll();

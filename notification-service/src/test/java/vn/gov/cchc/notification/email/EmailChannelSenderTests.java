@@ -271,6 +271,37 @@ class EmailChannelSenderTests {
 		}
 	}
 
+	@Test
+	void anEmailWhoseDataGetsNoAnswerIsInDoubtAndNotSentAgainAtOnce() throws Exception {
+		try (ScriptedSmtpServer server = new ScriptedSmtpServer(Map.of(), null)) {
+			JavaMailSenderImpl smtp = smtp(server.port());
+			smtp.getJavaMailProperties().setProperty("mail.smtp.timeout", "500");
+			EmailChannelSender sender = sender(smtp, noArchive());
+
+			assertThatExceptionOfType(DeliveryException.class)
+				.isThrownBy(() -> sender.send(Digests.single(DELIVERY, HOA_LONG, VI)))
+				.satisfies((ex) -> {
+					assertThat(ex.inDoubt()).as("the server may have taken it").isTrue();
+					assertThat(ex.retryable()).isFalse();
+				});
+			assertThat(server.messages()).as("the message data the server received").isOne();
+		}
+	}
+
+	@Test
+	void aServerThatDoesNotGreetLeavesNoDoubt() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+			JavaMailSenderImpl smtp = smtp(silent.getLocalPort());
+			smtp.getJavaMailProperties().setProperty("mail.smtp.connectiontimeout", "500");
+			smtp.getJavaMailProperties().setProperty("mail.smtp.timeout", "500");
+			EmailChannelSender sender = sender(smtp, noArchive());
+
+			assertThatExceptionOfType(DeliveryException.class)
+				.isThrownBy(() -> sender.send(Digests.single(DELIVERY, HOA_LONG, VI)))
+				.satisfies((ex) -> assertThat(ex.retryable()).as("nothing was sent: tried again").isTrue());
+		}
+	}
+
 	private EmailChannelSender sender(JavaMailSenderImpl smtp, EmailProperties.Archive archive) {
 		return new EmailChannelSender(smtp, this.composer,
 				new EmailProperties("CCHC Bắc Ninh <no-reply@cchc.local>", "cchc.test", archive));

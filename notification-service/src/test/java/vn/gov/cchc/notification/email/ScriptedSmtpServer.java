@@ -11,6 +11,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * An SMTP server on the loopback address that answers RCPT TO and the end of DATA with
@@ -23,19 +26,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
 	private final Map<String, String> recipientReplies;
 
-	private final String dataReply;
+	private final @Nullable String dataReply;
+
+	private final AtomicInteger messages = new AtomicInteger();
 
 	/**
 	 * @param recipientReplies the reply to RCPT TO per address; "250 OK" for the others
-	 * @param dataReply the reply to the end of the message data
+	 * @param dataReply the reply to the end of the message data; none (the server takes
+	 * the message and stalls) when {@code null}
 	 */
-	ScriptedSmtpServer(Map<String, String> recipientReplies, String dataReply) throws IOException {
+	ScriptedSmtpServer(Map<String, String> recipientReplies, @Nullable String dataReply) throws IOException {
 		this.recipientReplies = Map.copyOf(recipientReplies);
 		this.dataReply = dataReply;
 		this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
 		Thread thread = new Thread(this::serve, "scripted-smtp");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Messages whose data came in full. */
+	int messages() {
+		return this.messages.get();
 	}
 
 	int port() {
@@ -73,6 +84,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
 				reply(out, "354 End data with <CR><LF>.<CR><LF>");
 				while ((line = in.readLine()) != null && !line.equals(".")) {
 					// the message itself is of no interest here
+				}
+				this.messages.incrementAndGet();
+				if (this.dataReply == null) {
+					// Took it, and never says so: the client times out.
+					while (in.readLine() != null) {
+						// until the client gives up and closes
+					}
+					return;
 				}
 				reply(out, this.dataReply);
 			}

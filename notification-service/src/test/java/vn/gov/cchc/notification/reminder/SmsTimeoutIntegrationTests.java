@@ -3,6 +3,7 @@ package vn.gov.cchc.notification.reminder;
 import java.time.Duration;
 import java.time.LocalDate;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import vn.gov.cchc.events.PeriodType;
 import vn.gov.cchc.events.UnitKind;
 import vn.gov.cchc.testing.MongoTestStore;
+import vn.gov.cchc.testing.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +62,9 @@ class SmsTimeoutIntegrationTests {
 
 	@Autowired
 	private MongoTemplate mongo;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@BeforeAll
 	static void connect(@Autowired EmbeddedKafkaBroker broker) {
@@ -144,6 +151,68 @@ class SmsTimeoutIntegrationTests {
 		assertThat(sms.takenFor(phone)).singleElement()
 			.satisfies((taken) -> assertThat(sent.providerReference()).isEqualTo(taken.reference()));
 		assertThat(DeliveryLog.read(this.http, "channel=EMAIL&unit=" + commune)).as("no fallback to email").isEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void anSmsStillInDoubtAfterAnHourIsLeftToAnAdministratorWhoseDecisionIsRecorded() throws Exception {
+		// The last test's report comes in, so that only this test's message is in doubt.
+		publish.submitted("KH-41-2027", "2027-H1", PeriodType.HALF_YEAR, "51001", LocalDate.of(2027, 6, 20));
+		String commune = "51003";
+		String phone = "84914100003";
+		SmsProvider sms = providers.sms;
+		owesASixMonthReport(commune, "0914100003", "KH-43-2027", LocalDate.of(2027, 6, 25));
+
+		sms.slow(4000);
+		sms.failLookups();
+		this.clock.setLocal("2027-06-24T08:00");
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(smsTo(commune)).singleElement()
+				.satisfies((delivery) -> assertThat(delivery.attempts())
+					.anySatisfy((attempt) -> assertThat(attempt.outcome()).isEqualTo("in-doubt"))));
+		// An hour on, the gateway still cannot say: the service stops waiting and asks.
+		this.clock.setLocal("2027-06-24T09:01");
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(smsTo(commune)).singleElement()
+				.satisfies((delivery) -> assertThat(delivery.state()).isEqualTo(Delivery.State.UNRESOLVED)));
+		Thread.sleep(3000);
+		assertThat(sms.requestsTo(phone)).as("messages sent to the gateway").isOne();
+		assertThat(this.meters.get("cchc.reminders.unresolved").gauge().value()).isOne();
+		String id = smsTo(commune)[0].id();
+
+		decide(TestTokens.officer(commune), id, "{\"reached\": true}").expectStatus().isForbidden();
+		decide(TestTokens.admin("27"), id, "{}").expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("reached");
+		decide(TestTokens.admin("27"), id, "{\"reached\": true}").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.state")
+			.isEqualTo("SENT");
+		decide(TestTokens.admin("27"), id, "{\"reached\": false}").expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("id");
+
+		DeliveryLogController.DeliveryView decided = smsTo(commune)[0];
+		assertThat(decided.attempts()).extracting(Delivery.Attempt::outcome)
+			.containsExactly("in-doubt", "unresolved", "operator-confirmed");
+		assertThat(decided.attempts().get(2).detail()).isEqualTo("admin-27");
+		assertThat(sms.requestsTo(phone)).as("messages sent to the gateway").isOne();
+		assertThat(this.meters.get("cchc.reminders.unresolved").gauge().value()).isZero();
+		sms.answerLookups();
+	}
+
+	private RestTestClient.ResponseSpec decide(String token, String id, String body) {
+		return this.http.post()
+			.uri("/api/v1/deliveries/{id}/resolution", id)
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange();
 	}
 
 	/**

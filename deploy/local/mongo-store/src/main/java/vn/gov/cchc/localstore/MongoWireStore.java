@@ -100,9 +100,9 @@ public final class MongoWireStore implements AutoCloseable {
 	}
 
 	/**
-	 * Stops accepting connections and closes the store file, which commits what is still
-	 * pending; the MVStore otherwise commits about once a second, so only a hard kill can
-	 * lose the last second of writes.
+	 * Stops accepting connections and closes the store file. Every write was committed to
+	 * the file before it was answered ({@link TypedH2Backend}), so a hard kill loses none
+	 * that a client was told had succeeded.
 	 */
 	@Override
 	public void close() {

@@ -2,6 +2,7 @@ package vn.gov.cchc.localstore;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -49,8 +51,7 @@ class StoreKillTests {
 				String id = "f-" + i;
 				facts.insertOne(new Document("_id", id).append("n", i));
 				acknowledged.add(id);
-				facts.updateOne(Filters.eq("_id", "total"), Updates.inc("count", 1),
-						new com.mongodb.client.model.UpdateOptions().upsert(true));
+				facts.updateOne(Filters.eq("_id", "total"), Updates.inc("count", 1), new UpdateOptions().upsert(true));
 				counted++;
 			}
 		}
@@ -80,7 +81,7 @@ class StoreKillTests {
 		Process process = builder.start();
 		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < until) {
-			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
 				return process;
 			}
 			catch (IOException ex) {

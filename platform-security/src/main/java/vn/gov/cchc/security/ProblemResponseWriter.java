@@ -1,14 +1,11 @@
 package vn.gov.cchc.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
+import vn.gov.cchc.web.ProblemResponses;
 
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -22,8 +19,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * runs, with the {@code WWW-Authenticate} header RFC 6750 asks for.
  */
 public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -45,19 +40,7 @@ public class ProblemResponseWriter implements AuthenticationEntryPoint, AccessDe
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
 			throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", String.valueOf(problem.getType()));
-		body.put("title", problem.getTitle());
-		body.put("status", problem.getStatus());
-		body.put("detail", problem.getDetail());
-		body.put("instance", request.getRequestURI());
-		if (problem.getProperties() != null) {
-			body.putAll(problem.getProperties());
-		}
-		response.setStatus(problem.getStatus());
-		response.setCharacterEncoding("UTF-8");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), body);
+		ProblemResponses.write(response, request.getRequestURI(), problem);
 	}
 
 }
